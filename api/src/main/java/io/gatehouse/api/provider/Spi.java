@@ -1,0 +1,29 @@
+package io.gatehouse.api.provider;
+
+import io.gatehouse.api.userstore.UserStoreFactory;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One family of providers: its name as operators see it ({@code user-store}) and the factory interface that
+ * providers of the family implement and list in {@code META-INF/services}.
+ *
+ * @param name        lower-case family name, used in configuration keys {@code gatehouse.spi.<name>.*}
+ * @param factoryType the factory interface
+ */
+public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) {
+
+    /** Users and their credentials, one store per user pool. */
+    public static final Spi USER_STORE = new Spi("user-store", UserStoreFactory.class);
+
+    public Spi {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(factoryType, "factoryType");
+    }
+
+    /** Every family this version of the API defines, in the order the engine initialises them. */
+    public static List<Spi> all() {
+        return List.of(USER_STORE);
+    }
+}

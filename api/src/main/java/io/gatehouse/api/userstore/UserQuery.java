@@ -1,0 +1,19 @@
+package io.gatehouse.api.userstore;
+
+import java.util.Optional;
+
+/** Lists users page by page, in an order that stays stable while users are added and removed. */
+public interface UserQuery {
+
+    /**
+     * One page of the users matching {@code filter}.
+     *
+     * @param filter a condition, or empty for every user
+     * @param limit  at most this many users, 1 or more
+     * @param cursor a cursor from an earlier page of the same query, or empty for the first page
+     * @return the page; never null
+     * @throws IllegalArgumentException when the store cannot filter on the attribute, or the cursor is not one
+     *                                  it issued
+     */
+    UserPage query(Optional<UserFilter> filter, int limit, Optional<String> cursor);
+}

@@ -1,0 +1,23 @@
+package io.gatehouse.engine.cognito;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One Cognito operation, in one class named after it. A handler is thin: it reads the validated request, calls
+ * the core, and shapes the response. Authentication and validation against the service model happen before it
+ * is called.
+ */
+public interface CognitoOperation {
+
+    /** The operation's name, as in {@code X-Amz-Target: AWSCognitoIdentityProviderService.<name>}. */
+    String name();
+
+    /**
+     * Handles one call.
+     *
+     * @param request the request, validated against the operation's input shape and holding only its members
+     * @return the response body
+     * @throws io.gatehouse.engine.error.ServiceException for any failure the caller must hear about
+     */
+    ObjectNode handle(ObjectNode request);
+}

@@ -1,0 +1,29 @@
+package io.gatehouse.engine.cognito.userpool;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.userpool.UserPoolClients;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** DescribeUserPoolClient. */
+@ApplicationScoped
+public class DescribeUserPoolClient implements CognitoOperation {
+
+    @Inject
+    UserPoolClients clients;
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        ObjectNode response = Json.MAPPER.createObjectNode();
+        response.set("UserPoolClient", UserPoolShapes.client(
+                clients.get(request.get("UserPoolId").asText(), request.get("ClientId").asText())));
+        return response;
+    }
+
+    @Override
+    public String name() {
+        return "DescribeUserPoolClient";
+    }
+}

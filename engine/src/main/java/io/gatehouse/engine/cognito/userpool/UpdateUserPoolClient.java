@@ -1,0 +1,28 @@
+package io.gatehouse.engine.cognito.userpool;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.userpool.UserPoolClients;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** UpdateUserPoolClient: as in Cognito, settings the request leaves out return to their defaults. */
+@ApplicationScoped
+public class UpdateUserPoolClient implements CognitoOperation {
+
+    @Inject
+    UserPoolClients clients;
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        ObjectNode response = Json.MAPPER.createObjectNode();
+        response.set("UserPoolClient", UserPoolShapes.client(clients.update(request)));
+        return response;
+    }
+
+    @Override
+    public String name() {
+        return "UpdateUserPoolClient";
+    }
+}

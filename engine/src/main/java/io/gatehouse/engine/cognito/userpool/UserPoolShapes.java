@@ -1,0 +1,59 @@
+package io.gatehouse.engine.cognito.userpool;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+
+/** Renders pools and clients as the response shapes of the service model. */
+final class UserPoolShapes {
+
+    private UserPoolShapes() {
+    }
+
+    /** {@code UserPoolType}. */
+    static ObjectNode userPool(UserPool pool, String arn) {
+        ObjectNode out = Json.MAPPER.createObjectNode()
+                .put("Id", pool.id())
+                .put("Name", pool.name());
+        out.setAll(pool.settings());
+        out.put("Arn", arn);
+        out.put("CreationDate", Json.epochSeconds(pool.created()));
+        out.put("LastModifiedDate", Json.epochSeconds(pool.modified()));
+        // No user store holds users yet; the directory replaces this with its estimate.
+        out.put("EstimatedNumberOfUsers", 0);
+        return out;
+    }
+
+    /** {@code UserPoolDescriptionType}, one line of ListUserPools. */
+    static ObjectNode description(UserPool pool) {
+        ObjectNode out = Json.MAPPER.createObjectNode()
+                .put("Id", pool.id())
+                .put("Name", pool.name());
+        out.set("LambdaConfig", pool.settings().path("LambdaConfig").deepCopy());
+        out.put("CreationDate", Json.epochSeconds(pool.created()));
+        out.put("LastModifiedDate", Json.epochSeconds(pool.modified()));
+        return out;
+    }
+
+    /** {@code UserPoolClientType}, secret included, as Cognito returns it to administrators. */
+    static ObjectNode client(UserPoolClient client) {
+        ObjectNode out = Json.MAPPER.createObjectNode()
+                .put("UserPoolId", client.userPoolId())
+                .put("ClientName", client.clientName())
+                .put("ClientId", client.clientId());
+        client.clientSecret().ifPresent(secret -> out.put("ClientSecret", secret));
+        out.setAll(client.settings());
+        out.put("CreationDate", Json.epochSeconds(client.created()));
+        out.put("LastModifiedDate", Json.epochSeconds(client.modified()));
+        return out;
+    }
+
+    /** {@code UserPoolClientDescription}, one line of ListUserPoolClients. */
+    static ObjectNode clientDescription(UserPoolClient client) {
+        return Json.MAPPER.createObjectNode()
+                .put("ClientId", client.clientId())
+                .put("UserPoolId", client.userPoolId())
+                .put("ClientName", client.clientName());
+    }
+}

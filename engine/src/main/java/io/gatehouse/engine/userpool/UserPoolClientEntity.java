@@ -1,0 +1,91 @@
+package io.gatehouse.engine.userpool;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An app client row. Its settings are JSON in the shape of Cognito's {@code UserPoolClientType}. */
+@Entity
+@Table(name = "user_pool_client")
+public class UserPoolClientEntity {
+
+    @Id
+    @Column(name = "client_id")
+    private String clientId;
+
+    @Column(name = "user_pool_id", nullable = false)
+    private String userPoolId;
+
+    @Column(name = "client_name", nullable = false)
+    private String clientName;
+
+    /**
+     * Kept readable, not hashed: DescribeUserPoolClient returns it, as Cognito does, and SECRET_HASH checks need
+     * it to recompute the HMAC.
+     */
+    @Column(name = "client_secret")
+    private String clientSecret;
+
+    @Column(name = "settings", nullable = false)
+    private String settings;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "modified_at", nullable = false)
+    private long modifiedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected UserPoolClientEntity() {
+    }
+
+    UserPoolClientEntity(String clientId, String userPoolId, String clientName, String clientSecret,
+                         String settings, long now) {
+        this.clientId = clientId;
+        this.userPoolId = userPoolId;
+        this.clientName = clientName;
+        this.clientSecret = clientSecret;
+        this.settings = settings;
+        this.createdAt = now;
+        this.modifiedAt = now;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    String userPoolId() {
+        return userPoolId;
+    }
+
+    String clientName() {
+        return clientName;
+    }
+
+    String clientSecret() {
+        return clientSecret;
+    }
+
+    String settings() {
+        return settings;
+    }
+
+    long createdAt() {
+        return createdAt;
+    }
+
+    long modifiedAt() {
+        return modifiedAt;
+    }
+
+    void update(String newName, String newSettings, long now) {
+        this.clientName = newName;
+        this.settings = newSettings;
+        this.modifiedAt = now;
+    }
+}

@@ -1,0 +1,109 @@
+package io.gatehouse.engine.userpool;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates, reads, changes and removes a pool's app clients. Each method is one transaction. */
+@ApplicationScoped
+@Transactional
+public class UserPoolClients {
+
+    private static final String TOKEN_KIND = "client";
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    UserPools pools;
+
+    @Inject
+    Clock clock;
+
+    /** Creates a client from a validated CreateUserPoolClient request. */
+    public UserPoolClient create(ObjectNode request) {
+        UserPoolEntity pool = pools.find(request.get("UserPoolId").asText(), LockModeType.NONE);
+        boolean generate = request.path("GenerateSecret").asBoolean(false);
+        if (generate && request.has("ClientSecret")) {
+            throw ServiceException.invalidParameter(
+                    "You cannot specify both GenerateSecret as true and provide a ClientSecret value.");
+        }
+        String secret = request.has("ClientSecret") ? request.get("ClientSecret").asText()
+                : generate ? Identifiers.clientSecret() : null;
+        ObjectNode settings = ClientSettings.from(request, Json.parseObject(pool.settings()), secret != null);
+        UserPoolClientEntity entity = new UserPoolClientEntity(Identifiers.clientId(), pool.id(),
+                request.get("ClientName").asText(), secret, Json.write(settings), clock.millis());
+        em.persist(entity);
+        return view(entity);
+    }
+
+    /**
+     * The client with this id in this pool.
+     *
+     * @throws ServiceException {@code ResourceNotFoundException} when the pool or the client does not exist
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserPoolClient get(String userPoolId, String clientId) {
+        return view(find(userPoolId, clientId, LockModeType.NONE));
+    }
+
+    /** Applies a validated UpdateUserPoolClient request; what it leaves out returns to the default. */
+    public UserPoolClient update(ObjectNode request) {
+        String poolId = request.get("UserPoolId").asText();
+        UserPoolClientEntity entity = find(poolId, request.get("ClientId").asText(), LockModeType.PESSIMISTIC_WRITE);
+        ObjectNode poolSettings = Json.parseObject(pools.find(poolId, LockModeType.NONE).settings());
+        ObjectNode settings = ClientSettings.from(request, poolSettings, entity.clientSecret() != null);
+        String name = request.has("ClientName") ? request.get("ClientName").asText() : entity.clientName();
+        entity.update(name, Json.write(settings), clock.millis());
+        return view(entity);
+    }
+
+    /** Removes a client. */
+    public void delete(String userPoolId, String clientId) {
+        em.remove(find(userPoolId, clientId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** One page of a pool's clients, in client-id order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserPoolClient> list(String userPoolId, int maxResults, Optional<String> nextToken) {
+        pools.find(userPoolId, LockModeType.NONE);
+        Optional<String> after = PageToken.decode(TOKEN_KIND, nextToken);
+        TypedQuery<UserPoolClientEntity> query = em.createQuery("select c from UserPoolClientEntity c "
+                + "where c.userPoolId = :pool" + (after.isPresent() ? " and c.clientId > :after" : "")
+                + " order by c.clientId", UserPoolClientEntity.class).setParameter("pool", userPoolId);
+        after.ifPresent(a -> query.setParameter("after", a));
+        List<UserPoolClientEntity> rows = query.setMaxResults(maxResults + 1).getResultList();
+        boolean more = rows.size() > maxResults;
+        List<UserPoolClient> page = rows.stream().limit(maxResults).map(UserPoolClients::view).toList();
+        return new Page<>(page, more
+                ? Optional.of(PageToken.encode(TOKEN_KIND, page.get(page.size() - 1).clientId()))
+                : Optional.empty());
+    }
+
+    private UserPoolClientEntity find(String userPoolId, String clientId, LockModeType lock) {
+        pools.find(userPoolId, LockModeType.NONE);
+        UserPoolClientEntity entity = em.find(UserPoolClientEntity.class, clientId, lock);
+        if (entity == null || !entity.userPoolId().equals(userPoolId)) {
+            throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
+        }
+        return entity;
+    }
+
+    private static UserPoolClient view(UserPoolClientEntity e) {
+        return new UserPoolClient(e.clientId(), e.userPoolId(), e.clientName(), Optional.ofNullable(e.clientSecret()),
+                Json.parseObject(e.settings()), Instant.ofEpochMilli(e.createdAt()),
+                Instant.ofEpochMilli(e.modifiedAt()));
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs (or removes) Gatehouse provider jars on a Liberty server and makes the running application pick them up.
+#
+#   install-provider.sh [--server DIR] JAR...        copy each jar into DIR/providers/
+#   install-provider.sh [--server DIR] --remove NAME...   delete DIR/providers/NAME (a file name, e.g. my-idp.jar)
+#
+# DIR is the Liberty server directory (the one holding server.xml); it defaults to $GATEHOUSE_SERVER_DIR, then to
+# the development server that `./gatehouse run` starts. After the change the script bumps the providers library's
+# revision in DIR/configDropins/overrides/gatehouse-providers.xml: Liberty sees the configuration change and
+# restarts the application (well under a second of downtime for the app), which rediscovers its providers.
+# Check the outcome at /health/ready. No EAR rebuild and no server restart.
+set -euo pipefail
+
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+server_dir=${GATEHOUSE_SERVER_DIR:-$here/../../../../ear/target/liberty/wlp/usr/servers/gatehouse}
+remove=false
+files=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --server) [ $# -ge 2 ] || usage; server_dir=$2; shift 2 ;;
+    --remove) remove=true; shift ;;
+    -h|--help) usage ;;
+    *) files+=("$1"); shift ;;
+  esac
+done
+[ ${#files[@]} -gt 0 ] || usage
+[ -f "$server_dir/server.xml" ] || { echo "install-provider: no server.xml in $server_dir (use --server DIR)" >&2; exit 1; }
+
+providers="$server_dir/providers"
+mkdir -p "$providers" "$server_dir/configDropins/overrides"
+for f in "${files[@]}"; do
+  if $remove; then
+    name=$(basename -- "$f")
+    rm -f -- "$providers/$name"
+    echo "removed $name"
+  else
+    [ -f "$f" ] || { echo "install-provider: $f is not a file" >&2; exit 1; }
+    case "$f" in *.jar) ;; *) echo "install-provider: $f is not a .jar" >&2; exit 1 ;; esac
+    name=$(basename -- "$f")
+    # Copy then rename, so the application never loads a half-written jar.
+    cp -- "$f" "$providers/.$name.tmp"
+    mv -f -- "$providers/.$name.tmp" "$providers/$name"
+    echo "installed $name"
+  fi
+done
+
+revision="rev-$(date +%s%N)"
+override="$server_dir/configDropins/overrides/gatehouse-providers.xml"
+cat > "$override.tmp" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by install-provider.sh: a new revision makes Liberty restart the application to load providers. -->
+<server>
+    <library id="gatehouseProviders" description="$revision"/>
+</server>
+XML
+mv -f -- "$override.tmp" "$override"
+echo "providers library now at $revision; the application restarts to pick it up (see /health/ready)"

@@ -45,8 +45,7 @@ public class DatabaseMigrations {
     public static MigrateResult migrate(DataSource dataSource, ClassLoader classLoader) {
         return Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
+                .resourceProvider(new IndexedMigrations(classLoader))
                 .load()
                 .migrate();
     }

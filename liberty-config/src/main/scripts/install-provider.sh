@@ -6,8 +6,8 @@
 #
 # DIR is the Liberty server directory (the one holding server.xml); it defaults to $GATEHOUSE_SERVER_DIR, then to
 # the development server that `./gatehouse run` starts. After the change the script bumps the providers library's
-# revision in DIR/configDropins/overrides/gatehouse-providers.xml: Liberty sees the configuration change and
-# restarts the application (well under a second of downtime for the app), which rediscovers its providers.
+# revision in DIR/configDropins/overrides/gatehouse-providers.xml: Liberty lists the folder afresh and restarts the
+# application (about a second of downtime), which rediscovers its providers.
 # Check the outcome at /health/ready. No EAR rebuild and no server restart.
 set -euo pipefail
 
@@ -50,9 +50,18 @@ revision="rev-$(date +%s%N)"
 override="$server_dir/configDropins/overrides/gatehouse-providers.xml"
 cat > "$override.tmp" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by install-provider.sh: a new revision makes Liberty restart the application to load providers. -->
+<!--
+  Written by install-provider.sh. A Liberty library keeps the file list it made first, so each install defines
+  a library with a new id, which lists the providers folder afresh, and points the application at it; the
+  changed class loader makes Liberty restart the application.
+-->
 <server>
-    <library id="gatehouseProviders" description="$revision"/>
+    <library id="gatehouseProviders-$revision">
+        <fileset dir="\${server.config.dir}/providers" includes="*.jar"/>
+    </library>
+    <enterpriseApplication id="gatehouse">
+        <classloader privateLibraryRef="gatehouseProviders-$revision"/>
+    </enterpriseApplication>
 </server>
 XML
 mv -f -- "$override.tmp" "$override"

@@ -1,0 +1,65 @@
+package io.gatehouse.it;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+
+/**
+ * The server under test, as the build started it: its endpoint, its admin credential and its directory, from
+ * the system properties failsafe sets.
+ */
+public final class Gatehouse {
+
+    public static final URI ENDPOINT = URI.create(property("gatehouse.it.endpoint"));
+    public static final String ADMIN_KEY = property("gatehouse.it.admin.key");
+    public static final String ADMIN_SECRET = property("gatehouse.it.admin.secret");
+    public static final Region REGION = Region.US_EAST_1;
+    public static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Gatehouse() {
+    }
+
+    /** An AWS SDK client signing with the admin credential. */
+    public static CognitoIdentityProviderClient adminClient() {
+        return client(ADMIN_KEY, ADMIN_SECRET);
+    }
+
+    /** An AWS SDK client signing with the given credential. */
+    public static CognitoIdentityProviderClient client(String accessKeyId, String secret) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(ENDPOINT)
+                .region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .httpClient(UrlConnectionHttpClient.create())
+                // Retries would hide the first answer, which is what these tests check.
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+                .build();
+    }
+
+    /** The Liberty server directory (holds server.xml, providers/, configDropins/). */
+    public static Path serverDir() {
+        return Paths.get(property("gatehouse.it.server.dir"));
+    }
+
+    /** The provider install script. */
+    public static Path installScript() {
+        return Paths.get(property("gatehouse.it.install.script"));
+    }
+
+    public static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + name + " is not set; run the tests with `mvn verify`");
+        }
+        return value;
+    }
+}

@@ -39,6 +39,7 @@ for f in "${files[@]}"; do
     [ -f "$f" ] || { echo "install-provider: $f is not a file" >&2; exit 1; }
     case "$f" in *.jar) ;; *) echo "install-provider: $f is not a .jar" >&2; exit 1 ;; esac
     name=$(basename -- "$f")
+    case "$name" in *[!A-Za-z0-9._-]*) echo "install-provider: name jars with letters, digits, '.', '_' and '-' only: $name" >&2; exit 1 ;; esac
     # Copy then rename, so the application never loads a half-written jar.
     cp -- "$f" "$providers/.$name.tmp"
     mv -f -- "$providers/.$name.tmp" "$providers/$name"
@@ -46,19 +47,31 @@ for f in "${files[@]}"; do
   fi
 done
 
-revision="rev-$(date +%s%N)"
 override="$server_dir/configDropins/overrides/gatehouse-providers.xml"
+# Liberty's configuration monitor compares modification times to the second (and sizes, which stay the same
+# here): a second change within the same second as the last would go unnoticed.
+if [ -f "$override" ] && [ "$(stat -c %Y "$override")" -ge "$(date +%s)" ]; then
+  sleep 1.1
+fi
+revision="rev-$(date +%s%N)"
+# The new library names each jar: a fileset in a freshly defined library may be read before it has listed the
+# folder, and then the application restarts without the new jar.
+files=""
+for jar in "$providers"/*.jar; do
+  [ -e "$jar" ] || continue
+  files="$files        <file name=\"\${server.config.dir}/providers/$(basename -- "$jar")\"/>
+"
+done
 cat > "$override.tmp" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Written by install-provider.sh. A Liberty library keeps the file list it made first, so each install defines
-  a library with a new id, which lists the providers folder afresh, and points the application at it; the
-  changed class loader makes Liberty restart the application.
+  Written by install-provider.sh. A Liberty library keeps the file list it made first, so each change defines a
+  library with a new id, naming every jar in providers/, and points the application at it; the changed class
+  loader makes Liberty restart the application, which then discovers the providers.
 -->
 <server>
     <library id="gatehouseProviders-$revision">
-        <fileset dir="\${server.config.dir}/providers" includes="*.jar"/>
-    </library>
+$files    </library>
     <enterpriseApplication id="gatehouse">
         <classloader privateLibraryRef="gatehouseProviders-$revision"/>
     </enterpriseApplication>

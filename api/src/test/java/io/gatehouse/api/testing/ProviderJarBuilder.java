@@ -96,6 +96,9 @@ public final class ProviderJarBuilder {
     }
 
     private void compile(Path classes) throws IOException {
+        if (sources.isEmpty()) {
+            return;
+        }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("tests need a JDK, not a JRE: no system Java compiler");

@@ -67,12 +67,13 @@ cat > "$override.tmp" <<XML
 <!--
   Written by install-provider.sh. A Liberty library keeps the file list it made first, so each change defines a
   library with a new id, naming every jar in providers/, and points the application at it; the changed class
-  loader makes Liberty restart the application, which then discovers the providers.
+  loader makes Liberty restart the application, which then discovers the providers. The location repeats
+  server.xml's, which liberty-maven-plugin expects on every enterpriseApplication element.
 -->
 <server>
     <library id="gatehouseProviders-$revision">
 $files    </library>
-    <enterpriseApplication id="gatehouse">
+    <enterpriseApplication id="gatehouse" location="gatehouse.ear">
         <classloader privateLibraryRef="gatehouseProviders-$revision"/>
     </enterpriseApplication>
 </server>

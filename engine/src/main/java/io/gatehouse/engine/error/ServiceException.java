@@ -45,8 +45,4 @@ public class ServiceException extends RuntimeException {
     public static ServiceException serialization(String message) {
         return new ServiceException("SerializationException", message);
     }
-
-    public static ServiceException concurrentModification(String message) {
-        return new ServiceException("ConcurrentModificationException", message);
-    }
 }

@@ -45,7 +45,10 @@ public class DatabaseMigrations {
     public static MigrateResult migrate(DataSource dataSource, ClassLoader classLoader) {
         return Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .resourceProvider(new IndexedMigrations(classLoader))
+                // Liberty's class loaders do not list class-path folders: Flyway finds db/migration (and
+                // db/callback, which it always scans) through the empty flyway.location file in each, as its
+                // documentation says for WebSphere.
+                .locations("classpath:db/migration")
                 .load()
                 .migrate();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.token.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,12 +34,18 @@ public class UserPools {
     @Inject
     Clock clock;
 
+    @Inject
+    SigningKeys signingKeys;
+
     /** Creates a pool from a validated CreateUserPool request. */
     public UserPool create(ObjectNode request) {
         ObjectNode settings = PoolSettings.forCreate(request);
         UserPoolEntity entity = new UserPoolEntity(Identifiers.userPoolId(config.region()),
                 request.get("PoolName").asText(), Json.write(settings), clock.millis());
         em.persist(entity);
+        // The keys reference the pool by a plain column, not a JPA relationship, so JPA cannot order the inserts.
+        em.flush();
+        signingKeys.createFor(entity.id());
         return view(entity);
     }
 

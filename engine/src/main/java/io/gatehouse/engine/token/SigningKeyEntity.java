@@ -1,0 +1,70 @@
+package io.gatehouse.engine.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A pool's signing key pair, stored as a private JWK. */
+@Entity
+@Table(name = "signing_key")
+public class SigningKeyEntity {
+
+    @Id
+    @Column(name = "kid")
+    private String kid;
+
+    @Column(name = "user_pool_id", nullable = false)
+    private String userPoolId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "purpose", nullable = false)
+    private TokenPurpose purpose;
+
+    @Column(name = "algorithm", nullable = false)
+    private String algorithm;
+
+    @Column(name = "private_jwk", nullable = false)
+    private String privateJwk;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "retired_at")
+    private Long retiredAt;
+
+    protected SigningKeyEntity() {
+    }
+
+    SigningKeyEntity(String kid, String userPoolId, TokenPurpose purpose, String algorithm, String privateJwk,
+                     long createdAt) {
+        this.kid = kid;
+        this.userPoolId = userPoolId;
+        this.purpose = purpose;
+        this.algorithm = algorithm;
+        this.privateJwk = privateJwk;
+        this.createdAt = createdAt;
+    }
+
+    String kid() {
+        return kid;
+    }
+
+    TokenPurpose purpose() {
+        return purpose;
+    }
+
+    String privateJwk() {
+        return privateJwk;
+    }
+
+    long createdAt() {
+        return createdAt;
+    }
+
+    Long retiredAt() {
+        return retiredAt;
+    }
+}

@@ -1,0 +1,69 @@
+package io.gatehouse.engine.wellknown;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.config.GatehouseConfig;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.token.SigningKeys;
+import io.gatehouse.engine.userpool.UserPools;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A pool's public metadata at Cognito's paths under its issuer, {@code <base-url>/<poolId>}: the JWKS that
+ * resource servers (and MicroProfile JWT) verify tokens with, and the OpenID Connect discovery document.
+ */
+@Path("{poolId: [\\w-]+_[0-9a-zA-Z]+}/.well-known")
+public class WellKnownResource {
+
+    /** Verifiers may cache keys briefly; rotation keeps retired keys published far longer than this. */
+    private static final int MAX_AGE_SECONDS = 300;
+
+    @Inject
+    UserPools pools;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    GatehouseConfig config;
+
+    @GET
+    @Path("jwks.json")
+    public Response jwks(@PathParam("poolId") String poolId) {
+        return existing(poolId, () -> Response.ok(keys.publicKeys(poolId).toString(), MediaType.APPLICATION_JSON));
+    }
+
+    @GET
+    @Path("openid-configuration")
+    public Response openIdConfiguration(@PathParam("poolId") String poolId) {
+        return existing(poolId, () -> {
+            String issuer = config.baseUrl() + "/" + poolId;
+            ObjectNode document = Json.MAPPER.createObjectNode()
+                    .put("issuer", issuer)
+                    .put("jwks_uri", issuer + "/.well-known/jwks.json");
+            document.putArray("subject_types_supported").add("public");
+            document.putArray("id_token_signing_alg_values_supported").add("RS256");
+            // The authorization and token endpoints, with the flows and scopes they support, join this document
+            // when the OAuth 2.0 server is built; until then it lists only what exists.
+            return Response.ok(Json.write(document), MediaType.APPLICATION_JSON);
+        });
+    }
+
+    private Response existing(String poolId, java.util.function.Supplier<Response.ResponseBuilder> body) {
+        try {
+            pools.get(poolId);
+        } catch (ServiceException e) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                    .entity(Json.write(Json.MAPPER.createObjectNode().put("message", e.getMessage()))).build();
+        }
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(MAX_AGE_SECONDS);
+        return body.get().cacheControl(cache).header("Access-Control-Allow-Origin", "*").build();
+    }
+}

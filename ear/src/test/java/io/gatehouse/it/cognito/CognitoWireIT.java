@@ -106,6 +106,15 @@ class CognitoWireIT {
     }
 
     @Test
+    void callWhenBodyLargerThanOneMebibyteThenRefusedUnread() throws Exception {
+        String huge = "{\"PoolName\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+        JsonNode error = assertError(RawCall.unsigned(RawCall.target("CreateUserPool"), huge, Map.of()), 400,
+                "SerializationException");
+        assertThat(error.get("message").asText()).contains("larger than");
+    }
+
+    @Test
     void callWhenMemberHasWrongTypeThenSerializationException() throws Exception {
         assertError(RawCall.admin(RawCall.target("ListUserPools"), "{\"MaxResults\": \"ten\"}"), 400,
                 "SerializationException");

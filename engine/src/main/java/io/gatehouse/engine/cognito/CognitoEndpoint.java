@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import java.util.logging.Logger;
 public class CognitoEndpoint {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final Logger LOG = Logger.getLogger(CognitoEndpoint.class.getName());
 
@@ -40,11 +43,11 @@ public class CognitoEndpoint {
     HttpServletRequest http;
 
     @POST
-    public Response call(byte[] body) {
+    public Response call(InputStream body) {
         String requestId = UUID.randomUUID().toString();
         try {
             ObjectNode result = dispatcher.dispatch(new SignedRequest(http.getMethod(), http.getRequestURI(),
-                    http.getQueryString(), headers(), body == null ? new byte[0] : body));
+                    http.getQueryString(), headers(), read(body)));
             return Response.ok(Json.write(result), CONTENT_TYPE).header("x-amzn-RequestId", requestId).build();
         } catch (ServiceException e) {
             return error(requestId, e.httpStatus(), e.type(), e.getMessage());
@@ -52,6 +55,26 @@ public class CognitoEndpoint {
             LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
             return error(requestId, 500, "InternalErrorException", "An internal error occurred (request id "
                     + requestId + ").");
+        }
+    }
+
+    /**
+     * The body, refused past {@link #MAX_BODY_BYTES} before it is all in memory: no Cognito request comes near
+     * that size (the largest carry message templates of 20,000 characters).
+     */
+    private static byte[] read(InputStream body) {
+        if (body == null) {
+            return new byte[0];
+        }
+        try {
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw ServiceException.serialization("The request body is larger than " + MAX_BODY_BYTES
+                        + " bytes.");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ServiceException.serialization("The request body could not be read.");
         }
     }
 

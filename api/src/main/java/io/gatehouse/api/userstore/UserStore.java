@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Where one user pool's users live. A store implements the capability interfaces it supports
- * ({@link UserLookup}, {@link CredentialValidator}, {@link UserQuery}, {@link UserRegistration}); the engine asks
+ * ({@link UserLookup}, {@link CredentialValidator}, {@link UserQuery}, {@link UserRegistration},
+ * {@link UserModification}); the engine asks
  * with {@link #capability(Class)} rather than assuming, so a read-only directory (LDAP, say) simply lacks
  * {@link UserRegistration}.
  *

@@ -162,7 +162,7 @@ public final class ProviderJarBuilder {
                         + "  public String id() { return \"" + id + "\"; }\n"
                         + "  public void init(ProviderConfig config) throws ProviderInitializationException { "
                         + init + " }\n"
-                        + "  public UserStore create(ProviderContext context) { return new UserStore() { }; }\n"
+                        + "  public UserStore create(UserStoreContext context) { return new UserStore() { }; }\n"
                         + "}\n")
                 .service(io.gatehouse.api.userstore.UserStoreFactory.class, factory);
     }

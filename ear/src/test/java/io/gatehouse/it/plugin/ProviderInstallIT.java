@@ -32,6 +32,7 @@ class ProviderInstallIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
+    private static final String VERSION = Gatehouse.property("gatehouse.it.version");
 
     @TempDir
     Path work;
@@ -47,6 +48,15 @@ class ProviderInstallIT {
             awaitReadiness(ready -> providers(ready).isObject() && ready.path("status").asText().equals("UP")
                     && installed.stream().noneMatch(jar -> providers(ready).toString().contains(jar)));
         }
+    }
+
+    @Test
+    void readinessWhenStartedThenBuiltInProvidersListed() throws Exception {
+        JsonNode ready = awaitReadiness(r -> providers(r).isObject());
+
+        assertThat(providers(ready).path("user-store/jdbc").asText())
+                .isEqualTo("loaded: version " + VERSION + ", jar io.gatehouse-gatehouse-userstore-jdbc-" + VERSION
+                        + ".jar");
     }
 
     @Test

@@ -59,6 +59,20 @@ public class UserPoolClients {
         return view(find(userPoolId, clientId, LockModeType.NONE));
     }
 
+    /**
+     * The client with this id, in whichever pool it is: public calls name only the client.
+     *
+     * @throws ServiceException {@code ResourceNotFoundException} when there is none
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserPoolClient byClientId(String clientId) {
+        UserPoolClientEntity entity = em.find(UserPoolClientEntity.class, clientId);
+        if (entity == null) {
+            throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
+        }
+        return view(entity);
+    }
+
     /** Applies a validated UpdateUserPoolClient request; what it leaves out returns to the default. */
     public UserPoolClient update(ObjectNode request) {
         String poolId = request.get("UserPoolId").asText();

@@ -1,0 +1,257 @@
+package io.gatehouse.it.cognito;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.gatehouse.it.Gatehouse;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Sign-up and confirmation over the Cognito API, with the codes read from a real SMTP server (GreenMail). */
+class SignUpIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup(Integer.parseInt(Gatehouse.property("gatehouse.it.smtp.port")), "127.0.0.1", "smtp"));
+
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final String PASSWORD = "Correct-Horse-9";
+
+    private static CognitoIdentityProviderClient cognito;
+    private static String poolId;
+    private static String clientId;
+
+    @BeforeAll
+    static void pool() {
+        cognito = Gatehouse.adminClient();
+        poolId = cognito.createUserPool(r -> r.poolName("sign-up")
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .verificationMessageTemplate(t -> t.emailSubject("Welcome to Example")
+                        .emailMessage("Hello {username}, your code is {####}."))
+                .schema(SchemaAttributeType.builder().name("email").required(true).build()))
+                .userPool().id();
+        clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")).userPoolClient()
+                .clientId();
+    }
+
+    @AfterAll
+    static void close() {
+        cognito.close();
+    }
+
+    @Test
+    void signUpWhenValidThenUnconfirmedUserAndCodeMailedThenConfirmSignUpConfirms() throws Exception {
+        String username = "alice-" + UUID.randomUUID();
+        String email = "alice-" + UUID.randomUUID() + "@example.com";
+
+        SignUpResponse response = cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD)
+                .userAttributes(attribute("email", email), attribute("name", "Alice")));
+
+        assertThat(response.userConfirmed()).isFalse();
+        assertThat(response.userSub()).matches("[0-9a-f-]{36}");
+        assertThat(response.codeDeliveryDetails().deliveryMedium()).isEqualTo(DeliveryMediumType.EMAIL);
+        assertThat(response.codeDeliveryDetails().attributeName()).isEqualTo("email");
+        assertThat(response.codeDeliveryDetails().destination()).isEqualTo("a***@e***");
+        MimeMessage mail = lastMailTo(email);
+        assertThat(mail.getSubject()).isEqualTo("Welcome to Example");
+        assertThat(GreenMailUtil.getBody(mail)).startsWith("Hello " + username + ", your code is ");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("gatehouse@example.com");
+        String code = code(mail);
+
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertThatThrownBy(() -> cognito.confirmSignUp(r -> r.clientId(clientId).username(username)
+                .confirmationCode(wrong))).isInstanceOf(CodeMismatchException.class);
+        cognito.confirmSignUp(r -> r.clientId(clientId).username(username).confirmationCode(code));
+
+        assertThatThrownBy(() -> cognito.confirmSignUp(r -> r.clientId(clientId).username(username)
+                .confirmationCode(code)))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("Current status is CONFIRMED");
+    }
+
+    @Test
+    void signUpWhenUsernameTakenThenUsernameExists() {
+        String username = "bob-" + UUID.randomUUID();
+        signUp(username, "bob-" + UUID.randomUUID() + "@example.com");
+
+        assertThatThrownBy(() -> signUp(username, "other-" + UUID.randomUUID() + "@example.com"))
+                .isInstanceOf(UsernameExistsException.class);
+    }
+
+    @Test
+    void signUpWhenInvalidThenCognitoErrorAndNoUserCreated() {
+        String username = "carol-" + UUID.randomUUID();
+        String email = "carol-" + UUID.randomUUID() + "@example.com";
+
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(clientId).username(username).password("short")
+                .userAttributes(attribute("email", email))))
+                .isInstanceOf(InvalidPasswordException.class)
+                .hasMessageContaining("Password did not conform with policy");
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("email: The attribute is required");
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD)
+                .userAttributes(attribute("email", email), attribute("custom:nope", "x"))))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId("nosuchclient0000000000000a").username(username)
+                .password(PASSWORD))).isInstanceOf(ResourceNotFoundException.class);
+
+        // None of the failed calls left a user or a mail behind: the name is free, and one mail arrives.
+        int before = MAIL.getReceivedMessages().length;
+        signUp(username, email);
+        assertThat(MAIL.getReceivedMessages()).hasSize(before + 1);
+    }
+
+    @Test
+    void resendConfirmationCodeWhenAskedThenNewCodeWorksAndOldDoesNot() throws Exception {
+        String username = "dave-" + UUID.randomUUID();
+        String email = "dave-" + UUID.randomUUID() + "@example.com";
+        signUp(username, email);
+        String first = code(lastMailTo(email));
+
+        assertThat(cognito.resendConfirmationCode(r -> r.clientId(clientId).username(username))
+                .codeDeliveryDetails().destination()).isEqualTo("d***@e***");
+        String second = code(lastMailTo(email));
+
+        if (!first.equals(second)) {
+            assertThatThrownBy(() -> cognito.confirmSignUp(r -> r.clientId(clientId).username(username)
+                    .confirmationCode(first))).isInstanceOf(CodeMismatchException.class);
+        }
+        cognito.confirmSignUp(r -> r.clientId(clientId).username(username).confirmationCode(second));
+        assertThatThrownBy(() -> cognito.resendConfirmationCode(r -> r.clientId(clientId).username(username)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("already confirmed");
+    }
+
+    @Test
+    void confirmSignUpWhenFiveWrongCodesThenLimitExceededEvenForTheRightOne() throws Exception {
+        String username = "erin-" + UUID.randomUUID();
+        String email = "erin-" + UUID.randomUUID() + "@example.com";
+        signUp(username, email);
+        String code = code(lastMailTo(email));
+        String wrong = code.equals("999999") ? "888888" : "999999";
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> cognito.confirmSignUp(r -> r.clientId(clientId).username(username)
+                    .confirmationCode(wrong))).isInstanceOf(CodeMismatchException.class);
+        }
+        assertThatThrownBy(() -> cognito.confirmSignUp(r -> r.clientId(clientId).username(username)
+                .confirmationCode(code))).isInstanceOf(LimitExceededException.class);
+    }
+
+    @Test
+    void confirmSignUpWhenUserUnknownThenLooksLikeAWrongCode() {
+        assertThatThrownBy(() -> cognito.confirmSignUp(r -> r.clientId(clientId).username("nobody-" + UUID.randomUUID())
+                .confirmationCode("123456"))).isInstanceOf(CodeMismatchException.class);
+    }
+
+    @Test
+    void signUpWhenClientHasSecretThenSecretHashRequired() throws Exception {
+        var client = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("confidential")
+                .generateSecret(true)).userPoolClient();
+        String username = "frank-" + UUID.randomUUID();
+        String email = "frank-" + UUID.randomUUID() + "@example.com";
+
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(client.clientId()).username(username)
+                .password(PASSWORD).userAttributes(attribute("email", email))))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("secret was not received");
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(client.clientId()).username(username)
+                .password(PASSWORD).secretHash("bm90IHRoZSBoYXNo").userAttributes(attribute("email", email))))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("Unable to verify secret hash");
+
+        String hash = secretHash(client.clientSecret(), username, client.clientId());
+        assertThat(cognito.signUp(r -> r.clientId(client.clientId()).username(username).password(PASSWORD)
+                .secretHash(hash).userAttributes(attribute("email", email))).userConfirmed()).isFalse();
+    }
+
+    @Test
+    void signUpWhenPoolSignsInWithEmailThenEmailIsTheNameAndUnique() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("email-usernames")
+                .usernameAttributes(UsernameAttributeType.EMAIL)
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
+        String client = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("app")).userPoolClient()
+                .clientId();
+        String email = "gina-" + UUID.randomUUID() + "@example.com";
+
+        SignUpResponse response = cognito.signUp(r -> r.clientId(client).username(email).password(PASSWORD));
+        assertThat(response.codeDeliveryDetails().destination()).isEqualTo("g***@e***");
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(client).username(email).password(PASSWORD)))
+                .isInstanceOf(UsernameExistsException.class).hasMessageContaining("email");
+
+        String code = code(lastMailTo(email));
+        cognito.confirmSignUp(r -> r.clientId(client).username(email).confirmationCode(code));
+    }
+
+    @Test
+    void adminConfirmSignUpWhenPoolVerifiesNothingThenNoCodeAndAdminConfirms() {
+        String pool = cognito.createUserPool(r -> r.poolName("admin-confirmed")).userPool().id();
+        String client = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("app")).userPoolClient()
+                .clientId();
+        String username = "hal-" + UUID.randomUUID();
+
+        SignUpResponse response = cognito.signUp(r -> r.clientId(client).username(username).password(PASSWORD));
+        assertThat(response.codeDeliveryDetails()).isNull();
+
+        cognito.adminConfirmSignUp(r -> r.userPoolId(pool).username(username));
+        assertThatThrownBy(() -> cognito.adminConfirmSignUp(r -> r.userPoolId(pool).username(username)))
+                .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    private static void signUp(String username, String email) {
+        cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD)
+                .userAttributes(attribute("email", email)));
+    }
+
+    private static AttributeType attribute(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+    /** The newest mail to {@code address}: delivery happens before the API answers, so it is already here. */
+    private static MimeMessage lastMailTo(String address) throws Exception {
+        MimeMessage last = null;
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                last = message;
+            }
+        }
+        assertThat(last).as("a mail to " + address).isNotNull();
+        return last;
+    }
+
+    private static String code(MimeMessage mail) {
+        Matcher m = CODE.matcher(GreenMailUtil.getBody(mail));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static String secretHash(String secret, String username, String clientId) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,52 @@
+package io.gatehouse.engine.userpool;
+
+import io.gatehouse.engine.error.ServiceException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+/**
+ * Cognito's {@code SECRET_HASH}: Base64(HMAC-SHA256(client secret, username + client id)). Clients with a
+ * secret must send it on every call that names a user.
+ */
+public final class SecretHash {
+
+    private SecretHash() {
+    }
+
+    /**
+     * Checks the hash a caller sent for a confidential client; does nothing for a public client.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} when it is missing or wrong
+     */
+    public static void check(UserPoolClient client, String username, String secretHash) {
+        if (client.clientSecret().isEmpty()) {
+            return;
+        }
+        if (secretHash == null || secretHash.isEmpty()) {
+            throw new ServiceException("NotAuthorizedException", "Client " + client.clientId()
+                    + " is configured for secret but secret was not received");
+        }
+        String expected = compute(client.clientSecret().get(), username, client.clientId());
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                secretHash.getBytes(StandardCharsets.US_ASCII))) {
+            throw new ServiceException("NotAuthorizedException", "Unable to verify secret hash for client "
+                    + client.clientId());
+        }
+    }
+
+    static String compute(String secret, String username, String clientId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.gatehouse.engine.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.engine.error.ServiceException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks user attributes a caller writes against the pool's schema and the app client's write permissions. */
+final class AttributeRules {
+
+    /** Never written by end users: the id, and the flags that only a verification may set. */
+    private static final Set<String> SYSTEM_OWNED = Set.of("sub", "email_verified", "phone_number_verified",
+            "identities");
+    private static final int MAX_VALUE_LENGTH = 2048;
+    /** Deliberately loose: one @, something on each side, a dot in the domain. Delivery is the real test. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** E.164, as Cognito requires: a plus and up to fifteen digits. */
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+    private AttributeRules() {
+    }
+
+    /**
+     * Validates attributes a user writes when signing up.
+     *
+     * @param poolSettings   the pool's settings (its {@code SchemaAttributes})
+     * @param clientSettings the client's settings (its {@code WriteAttributes}, when set)
+     * @param attributes     name to value
+     * @throws ServiceException {@code InvalidParameterException} or {@code NotAuthorizedException}
+     */
+    static void checkSignUp(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> attributes) {
+        Map<String, JsonNode> schema = new HashMap<>();
+        poolSettings.path("SchemaAttributes").forEach(a -> schema.put(a.path("Name").asText(), a));
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            String name = attribute.getKey();
+            JsonNode definition = schema.get(name);
+            if (definition == null || SYSTEM_OWNED.contains(name) || name.startsWith("dev:")) {
+                throw ServiceException.invalidParameter("Attributes did not conform to the schema: " + name
+                        + ": " + (definition == null ? "Attribute does not exist in the schema."
+                        : "The attribute cannot be written by users."));
+            }
+            checkValue(name, attribute.getValue(), definition).ifPresent(problems::add);
+        }
+        for (JsonNode definition : schema.values()) {
+            String name = definition.path("Name").asText();
+            if (definition.path("Required").asBoolean(false) && !"sub".equals(name)
+                    && !attributes.containsKey(name)) {
+                problems.add(name + ": The attribute is required");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ServiceException.invalidParameter("Attributes did not conform to the schema: "
+                    + String.join(", ", problems));
+        }
+        JsonNode writable = clientSettings.path("WriteAttributes");
+        if (writable.isArray() && !writable.isEmpty()) {
+            Set<String> allowed = new java.util.HashSet<>();
+            writable.forEach(w -> allowed.add(w.asText()));
+            for (String name : attributes.keySet()) {
+                if (!allowed.contains(name)) {
+                    throw new ServiceException("NotAuthorizedException",
+                            "A client attempted to write unauthorized attribute");
+                }
+            }
+        }
+    }
+
+    private static java.util.Optional<String> checkValue(String name, String value, JsonNode definition) {
+        if (value.length() > MAX_VALUE_LENGTH) {
+            return java.util.Optional.of(name + ": The attribute value is longer than " + MAX_VALUE_LENGTH);
+        }
+        if ("email".equals(name) && !EMAIL.matcher(value).matches()) {
+            return java.util.Optional.of("Invalid email address format.");
+        }
+        if ("phone_number".equals(name) && !PHONE.matcher(value).matches()) {
+            return java.util.Optional.of("Invalid phone number format.");
+        }
+        switch (definition.path("AttributeDataType").asText("String")) {
+            case "Boolean":
+                if (!"true".equals(value) && !"false".equals(value)) {
+                    return java.util.Optional.of(name + ": The attribute must be true or false");
+                }
+                break;
+            case "Number":
+                try {
+                    BigDecimal number = new BigDecimal(value);
+                    JsonNode limits = definition.path("NumberAttributeConstraints");
+                    if (limits.has("MinValue") && number.compareTo(new BigDecimal(limits.get("MinValue").asText())) < 0
+                            || limits.has("MaxValue")
+                            && number.compareTo(new BigDecimal(limits.get("MaxValue").asText())) > 0) {
+                        return java.util.Optional.of(name + ": The attribute is out of range");
+                    }
+                } catch (NumberFormatException e) {
+                    return java.util.Optional.of(name + ": The attribute must be a number");
+                }
+                break;
+            default:
+                JsonNode limits = definition.path("StringAttributeConstraints");
+                int length = value.codePointCount(0, value.length());
+                if (limits.has("MinLength") && length < limits.get("MinLength").asInt()
+                        || limits.has("MaxLength") && length > limits.get("MaxLength").asInt()) {
+                    return java.util.Optional.of(name + ": The attribute length is out of range");
+                }
+        }
+        return java.util.Optional.empty();
+    }
+}

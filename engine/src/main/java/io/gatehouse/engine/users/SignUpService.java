@@ -1,0 +1,225 @@
+package io.gatehouse.engine.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.api.userstore.NewUser;
+import io.gatehouse.api.userstore.PasswordCredential;
+import io.gatehouse.api.userstore.UserFilter;
+import io.gatehouse.api.userstore.UserLookup;
+import io.gatehouse.api.userstore.UserModification;
+import io.gatehouse.api.userstore.UserQuery;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserRegistration;
+import io.gatehouse.api.userstore.UserStatus;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.userpool.SecretHash;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import io.gatehouse.engine.userpool.UserPoolClients;
+import io.gatehouse.engine.userpool.UserPools;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Self-service registration: sign-up, confirmation by a code sent to the user, re-sending that code, and an
+ * administrator's confirmation. Each call is one transaction, the e-mail included: if the code cannot be
+ * delivered, no user is created.
+ */
+@ApplicationScoped
+public class SignUpService {
+
+    static final String SIGN_UP = "sign-up";
+    /** Cognito's sign-up codes last 24 hours. */
+    static final Duration SIGN_UP_CODE_VALIDITY = Duration.ofHours(24);
+
+    @Inject
+    UserPools pools;
+
+    @Inject
+    UserPoolClients clients;
+
+    @Inject
+    UserStores stores;
+
+    @Inject
+    VerificationCodes codes;
+
+    @Inject
+    MailSender mail;
+
+    /** What a sign-up produced. */
+    public record Result(String sub, boolean confirmed, Optional<CodeDelivery> delivery) {
+    }
+
+    /** Registers a user through an app client. */
+    @Transactional
+    public Result signUp(String clientId, String secretHash, String username, String password,
+                         Map<String, String> attributes) {
+        UserPoolClient client = clients.byClientId(clientId);
+        SecretHash.check(client, username, secretHash);
+        UserPool pool = pools.get(client.userPoolId());
+        JsonNode settings = pool.settings();
+        PasswordPolicy.of(settings).check(password);
+        Map<String, String> values = new HashMap<>(attributes);
+        String storedUsername = username;
+        Set<String> usernameAttributes = names(settings.path("UsernameAttributes"));
+        if (!usernameAttributes.isEmpty()) {
+            // The user signs in with an e-mail address or phone number; the user name itself is a UUID.
+            String attribute = username.contains("@") ? "email" : "phone_number";
+            if (!usernameAttributes.contains(attribute)) {
+                throw ServiceException.invalidParameter("Username should be " + String.join(" or ",
+                        usernameAttributes) + ".");
+            }
+            values.put(attribute, username);
+            storedUsername = UUID.randomUUID().toString();
+        }
+        AttributeRules.checkSignUp(settings, client.settings(), values);
+        UserStore store = stores.forPool(pool);
+        for (String attribute : usernameAttributes) {
+            if (values.containsKey(attribute) && byAttribute(store, attribute, values.get(attribute)).isPresent()) {
+                throw new ServiceException("UsernameExistsException", "An account with the given "
+                        + ("email".equals(attribute) ? "email" : "phone number") + " already exists.");
+            }
+        }
+        UserRecord user;
+        try {
+            user = capability(store, UserRegistration.class).create(new NewUser(storedUsername,
+                    Optional.of(new PasswordCredential(password)), UserStatus.UNCONFIRMED, values));
+        } catch (UserRegistration.UserExistsException e) {
+            throw new ServiceException("UsernameExistsException", "User already exists");
+        }
+        Optional<CodeDelivery> delivery = sendSignUpCode(pool, user);
+        return new Result(user.sub(), false, delivery);
+    }
+
+    /** Confirms a sign-up with the code the user received; marks the address the code went to as verified. */
+    @Transactional(dontRollbackOn = ServiceException.class)
+    public void confirm(String clientId, String secretHash, String username, String code) {
+        UserPoolClient client = clients.byClientId(clientId);
+        SecretHash.check(client, username, secretHash);
+        UserPool pool = pools.get(client.userPoolId());
+        UserStore store = stores.forPool(pool);
+        UserRecord user = find(pool, store, username).orElseThrow(() -> preventsExistenceErrors(client)
+                ? new ServiceException("CodeMismatchException", "Invalid verification code provided, please try again.")
+                : new ServiceException("UserNotFoundException", "User does not exist."));
+        if (user.status() != UserStatus.UNCONFIRMED) {
+            throw new ServiceException("NotAuthorizedException", "User cannot be confirmed. Current status is "
+                    + user.status());
+        }
+        // Reads only until here: a wrong code must still count against the code, so this method commits on
+        // ServiceException, and nothing is written before the code is accepted.
+        codes.verify(user.sub(), SIGN_UP, code);
+        UserModification modification = capability(store, UserModification.class);
+        modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
+        if (user.attributes().containsKey("email") && autoVerified(pool).contains("email")) {
+            modification.updateAttributes(user.sub(), Map.of("email_verified", "true"), Set.of());
+        }
+    }
+
+    /** Sends a new sign-up code. */
+    @Transactional
+    public CodeDelivery resend(String clientId, String secretHash, String username) {
+        UserPoolClient client = clients.byClientId(clientId);
+        SecretHash.check(client, username, secretHash);
+        UserPool pool = pools.get(client.userPoolId());
+        Optional<UserRecord> user = find(pool, stores.forPool(pool), username);
+        if (user.isEmpty()) {
+            if (preventsExistenceErrors(client)) {
+                return new CodeDelivery(username.contains("@") ? CodeDelivery.maskEmail(username) : "***", "EMAIL",
+                        "email");
+            }
+            throw new ServiceException("UserNotFoundException", "User does not exist.");
+        }
+        if (user.get().status() != UserStatus.UNCONFIRMED) {
+            throw ServiceException.invalidParameter("User is already confirmed.");
+        }
+        return sendSignUpCode(pool, user.get()).orElseThrow(() -> ServiceException.invalidParameter(
+                "The user pool verifies no attribute that this user has, so no code can be sent."));
+    }
+
+    /** Confirms a user without a code (AdminConfirmSignUp). */
+    @Transactional
+    public void adminConfirm(String userPoolId, String username) {
+        UserPool pool = pools.get(userPoolId);
+        UserStore store = stores.forPool(pool);
+        UserRecord user = find(pool, store, username).orElseThrow(() ->
+                new ServiceException("UserNotFoundException", "User does not exist."));
+        if (user.status() != UserStatus.UNCONFIRMED) {
+            throw new ServiceException("NotAuthorizedException", "User cannot be confirmed. Current status is "
+                    + user.status());
+        }
+        capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.CONFIRMED);
+    }
+
+    private Optional<CodeDelivery> sendSignUpCode(UserPool pool, UserRecord user) {
+        Set<String> verified = autoVerified(pool);
+        String email = user.attributes().get("email");
+        if (verified.contains("email") && email != null) {
+            String code = codes.issue(pool.id(), user.sub(), SIGN_UP, SIGN_UP_CODE_VALIDITY);
+            JsonNode settings = pool.settings();
+            JsonNode template = settings.path("VerificationMessageTemplate");
+            String subject = template.path("EmailSubject").asText(
+                    settings.path("EmailVerificationSubject").asText("Your verification code"));
+            String body = template.path("EmailMessage").asText(
+                    settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
+            mail.send(email, subject, body.replace("{####}", code).replace("{username}", user.username()));
+            return Optional.of(new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email"));
+        }
+        if (verified.contains("phone_number") && user.attributes().containsKey("phone_number")) {
+            throw new ServiceException("CodeDeliveryFailureException",
+                    "SMS delivery is not available on this server yet; verify e-mail addresses instead.");
+        }
+        return Optional.empty();
+    }
+
+    /** Finds a user by user name, or by the attribute the pool signs users in with, or by a verified alias. */
+    private static Optional<UserRecord> find(UserPool pool, UserStore store, String name) {
+        Optional<UserRecord> user = capability(store, UserLookup.class).findByUsername(name);
+        for (String attribute : names(pool.settings().path("UsernameAttributes"))) {
+            if (user.isEmpty()) {
+                user = byAttribute(store, attribute, name);
+            }
+        }
+        for (String attribute : names(pool.settings().path("AliasAttributes"))) {
+            if (user.isEmpty()) {
+                user = capability(store, UserLookup.class).findByAlias(attribute, name);
+            }
+        }
+        return user;
+    }
+
+    private static Optional<UserRecord> byAttribute(UserStore store, String attribute, String value) {
+        return capability(store, UserQuery.class)
+                .query(Optional.of(new UserFilter(attribute, UserFilter.Match.EQUALS, value)), 1, Optional.empty())
+                .users().stream().findFirst();
+    }
+
+    private static Set<String> autoVerified(UserPool pool) {
+        return names(pool.settings().path("AutoVerifiedAttributes"));
+    }
+
+    private static boolean preventsExistenceErrors(UserPoolClient client) {
+        return "ENABLED".equals(client.settings().path("PreventUserExistenceErrors").asText("ENABLED"));
+    }
+
+    private static Set<String> names(JsonNode array) {
+        Set<String> names = new LinkedHashSet<>();
+        array.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    private static <C> C capability(UserStore store, Class<C> capability) {
+        return store.capability(capability).orElseThrow(() -> new ServiceException("InvalidParameterException",
+                "This user pool's user store cannot do that (" + capability.getSimpleName() + ")."));
+    }
+}

@@ -1,0 +1,61 @@
+package io.gatehouse.engine.users;
+
+import io.gatehouse.api.provider.Spi;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.api.userstore.UserStoreContext;
+import io.gatehouse.api.userstore.UserStoreFactory;
+import io.gatehouse.engine.plugin.ProviderRegistry;
+import io.gatehouse.engine.userpool.UserPool;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Hands the core the user store of a pool. Every pool uses the built-in {@code jdbc} store for now. */
+@ApplicationScoped
+public class UserStores {
+
+    static final String DEFAULT_STORE = "jdbc";
+
+    @Inject
+    ProviderRegistry registry;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = "jdbc/gatehouse")
+    DataSource dataSource;
+
+    /** The store of {@code pool}, for the current unit of work. */
+    public UserStore forPool(UserPool pool) {
+        UserStoreFactory factory = registry.factory(Spi.USER_STORE, DEFAULT_STORE, UserStoreFactory.class)
+                .orElseThrow(() -> new IllegalStateException("the user store '" + DEFAULT_STORE
+                        + "' is not loaded; see /health/ready"));
+        // Cognito's API creates case-sensitive pools unless told otherwise.
+        boolean caseSensitive = pool.settings().path("UsernameConfiguration").path("CaseSensitive").asBoolean(true);
+        return factory.create(new UserStoreContext() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public boolean caseSensitiveUsernames() {
+                return caseSensitive;
+            }
+
+            @Override
+            public Optional<String> userPoolId() {
+                return Optional.of(pool.id());
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+        });
+    }
+}

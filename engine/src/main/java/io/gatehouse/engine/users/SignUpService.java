@@ -3,10 +3,7 @@ package io.gatehouse.engine.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
-import io.gatehouse.api.userstore.UserFilter;
-import io.gatehouse.api.userstore.UserLookup;
 import io.gatehouse.api.userstore.UserModification;
-import io.gatehouse.api.userstore.UserQuery;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
@@ -24,7 +21,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,7 +68,7 @@ public class SignUpService {
         PasswordPolicy.of(settings).check(password);
         Map<String, String> values = new HashMap<>(attributes);
         String storedUsername = username;
-        Set<String> usernameAttributes = names(settings.path("UsernameAttributes"));
+        Set<String> usernameAttributes = PoolUsers.names(settings.path("UsernameAttributes"));
         if (!usernameAttributes.isEmpty()) {
             // The user signs in with an e-mail address or phone number; the user name itself is a UUID.
             String attribute = username.contains("@") ? "email" : "phone_number";
@@ -86,14 +82,14 @@ public class SignUpService {
         AttributeRules.checkSignUp(settings, client.settings(), values);
         UserStore store = stores.forPool(pool);
         for (String attribute : usernameAttributes) {
-            if (values.containsKey(attribute) && byAttribute(store, attribute, values.get(attribute)).isPresent()) {
+            if (values.containsKey(attribute) && PoolUsers.byAttribute(store, attribute, values.get(attribute)).isPresent()) {
                 throw new ServiceException("UsernameExistsException", "An account with the given "
                         + ("email".equals(attribute) ? "email" : "phone number") + " already exists.");
             }
         }
         UserRecord user;
         try {
-            user = capability(store, UserRegistration.class).create(new NewUser(storedUsername,
+            user = PoolUsers.capability(store, UserRegistration.class).create(new NewUser(storedUsername,
                     Optional.of(new PasswordCredential(password)), UserStatus.UNCONFIRMED, values));
         } catch (UserRegistration.UserExistsException e) {
             throw new ServiceException("UsernameExistsException", "User already exists");
@@ -109,7 +105,7 @@ public class SignUpService {
         SecretHash.check(client, username, secretHash);
         UserPool pool = pools.get(client.userPoolId());
         UserStore store = stores.forPool(pool);
-        UserRecord user = find(pool, store, username).orElseThrow(() -> preventsExistenceErrors(client)
+        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() -> preventsExistenceErrors(client)
                 ? new ServiceException("CodeMismatchException", "Invalid verification code provided, please try again.")
                 : new ServiceException("UserNotFoundException", "User does not exist."));
         if (user.status() != UserStatus.UNCONFIRMED) {
@@ -119,7 +115,7 @@ public class SignUpService {
         // Reads only until here: a wrong code must still count against the code, so this method commits on
         // ServiceException, and nothing is written before the code is accepted.
         codes.verify(user.sub(), SIGN_UP, code);
-        UserModification modification = capability(store, UserModification.class);
+        UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
         if (user.attributes().containsKey("email") && autoVerified(pool).contains("email")) {
             modification.updateAttributes(user.sub(), Map.of("email_verified", "true"), Set.of());
@@ -132,7 +128,7 @@ public class SignUpService {
         UserPoolClient client = clients.byClientId(clientId);
         SecretHash.check(client, username, secretHash);
         UserPool pool = pools.get(client.userPoolId());
-        Optional<UserRecord> user = find(pool, stores.forPool(pool), username);
+        Optional<UserRecord> user = PoolUsers.find(pool, stores.forPool(pool), username);
         if (user.isEmpty()) {
             if (preventsExistenceErrors(client)) {
                 return new CodeDelivery(username.contains("@") ? CodeDelivery.maskEmail(username) : "***", "EMAIL",
@@ -152,13 +148,13 @@ public class SignUpService {
     public void adminConfirm(String userPoolId, String username) {
         UserPool pool = pools.get(userPoolId);
         UserStore store = stores.forPool(pool);
-        UserRecord user = find(pool, store, username).orElseThrow(() ->
+        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
                 new ServiceException("UserNotFoundException", "User does not exist."));
         if (user.status() != UserStatus.UNCONFIRMED) {
             throw new ServiceException("NotAuthorizedException", "User cannot be confirmed. Current status is "
                     + user.status());
         }
-        capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.CONFIRMED);
+        PoolUsers.capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.CONFIRMED);
     }
 
     private Optional<CodeDelivery> sendSignUpCode(UserPool pool, UserRecord user) {
@@ -182,44 +178,12 @@ public class SignUpService {
         return Optional.empty();
     }
 
-    /** Finds a user by user name, or by the attribute the pool signs users in with, or by a verified alias. */
-    private static Optional<UserRecord> find(UserPool pool, UserStore store, String name) {
-        Optional<UserRecord> user = capability(store, UserLookup.class).findByUsername(name);
-        for (String attribute : names(pool.settings().path("UsernameAttributes"))) {
-            if (user.isEmpty()) {
-                user = byAttribute(store, attribute, name);
-            }
-        }
-        for (String attribute : names(pool.settings().path("AliasAttributes"))) {
-            if (user.isEmpty()) {
-                user = capability(store, UserLookup.class).findByAlias(attribute, name);
-            }
-        }
-        return user;
-    }
-
-    private static Optional<UserRecord> byAttribute(UserStore store, String attribute, String value) {
-        return capability(store, UserQuery.class)
-                .query(Optional.of(new UserFilter(attribute, UserFilter.Match.EQUALS, value)), 1, Optional.empty())
-                .users().stream().findFirst();
-    }
-
     private static Set<String> autoVerified(UserPool pool) {
-        return names(pool.settings().path("AutoVerifiedAttributes"));
+        return PoolUsers.names(pool.settings().path("AutoVerifiedAttributes"));
     }
 
-    private static boolean preventsExistenceErrors(UserPoolClient client) {
+    static boolean preventsExistenceErrors(UserPoolClient client) {
         return "ENABLED".equals(client.settings().path("PreventUserExistenceErrors").asText("ENABLED"));
     }
 
-    private static Set<String> names(JsonNode array) {
-        Set<String> names = new LinkedHashSet<>();
-        array.forEach(n -> names.add(n.asText()));
-        return names;
-    }
-
-    private static <C> C capability(UserStore store, Class<C> capability) {
-        return store.capability(capability).orElseThrow(() -> new ServiceException("InvalidParameterException",
-                "This user pool's user store cannot do that (" + capability.getSimpleName() + ")."));
-    }
 }

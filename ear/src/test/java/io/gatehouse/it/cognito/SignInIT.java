@@ -1,0 +1,172 @@
+package io.gatehouse.it.cognito;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.it.Gatehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Password sign-in and GetUser, with the tokens checked against the pool's published keys. */
+class SignInIT {
+
+    private static final String PASSWORD = "Correct-Horse-9";
+
+    private static CognitoIdentityProviderClient cognito;
+    private static String poolId;
+    private static String clientId;
+
+    @BeforeAll
+    static void pool() {
+        cognito = Gatehouse.adminClient();
+        poolId = cognito.createUserPool(r -> r.poolName("sign-in").schema(SchemaAttributeType.builder().name("tier")
+                .attributeDataType(AttributeDataType.STRING).build())).userPool().id();
+        clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app").explicitAuthFlows(
+                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
+                ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
+    }
+
+    @AfterAll
+    static void close() {
+        cognito.close();
+    }
+
+    @Test
+    void initiateAuthWhenPasswordRightThenTokensSignedByThePoolWithCognitoClaims() throws Exception {
+        String username = confirmedUser(Map.of("email", "ivy@example.com", "custom:tier", "gold"));
+
+        AuthenticationResultType result = signIn(username, PASSWORD);
+
+        assertThat(result.tokenType()).isEqualTo("Bearer");
+        assertThat(result.expiresIn()).isEqualTo(3600);
+        assertThat(result.refreshToken()).hasSizeGreaterThan(40);
+        JWKSet keys = JWKSet.parse(Gatehouse.HTTP.send(HttpRequest.newBuilder(Gatehouse.ENDPOINT.resolve(
+                "/" + poolId + "/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        SignedJWT id = verified(result.idToken(), keys);
+        SignedJWT access = verified(result.accessToken(), keys);
+        assertThat(id.getHeader().getKeyID()).isNotEqualTo(access.getHeader().getKeyID());
+
+        String issuer = Gatehouse.ENDPOINT + "/" + poolId;
+        var idClaims = id.getJWTClaimsSet();
+        assertThat(idClaims.getIssuer()).isEqualTo(issuer);
+        assertThat(idClaims.getAudience()).containsExactly(clientId);
+        assertThat(idClaims.getStringClaim("token_use")).isEqualTo("id");
+        assertThat(idClaims.getStringClaim("cognito:username")).isEqualTo(username);
+        assertThat(idClaims.getStringClaim("email")).isEqualTo("ivy@example.com");
+        assertThat(idClaims.getStringClaim("custom:tier")).isEqualTo("gold");
+        var accessClaims = access.getJWTClaimsSet();
+        assertThat(accessClaims.getStringClaim("token_use")).isEqualTo("access");
+        assertThat(accessClaims.getStringClaim("client_id")).isEqualTo(clientId);
+        assertThat(accessClaims.getStringClaim("username")).isEqualTo(username);
+        assertThat(accessClaims.getStringClaim("scope")).isEqualTo("aws.cognito.signin.user.admin");
+        assertThat(accessClaims.getSubject()).isEqualTo(idClaims.getSubject());
+        assertThat(accessClaims.getStringClaim("origin_jti")).isEqualTo(idClaims.getStringClaim("origin_jti"));
+        assertThat(accessClaims.getJWTID()).isNotEqualTo(idClaims.getJWTID());
+        assertThat(accessClaims.getExpirationTime().getTime() - accessClaims.getIssueTime().getTime())
+                .isEqualTo(3600_000L);
+    }
+
+    @Test
+    void initiateAuthWhenPasswordWrongOrUserUnknownThenSameNotAuthorized() {
+        String username = confirmedUser(Map.of());
+
+        assertThatThrownBy(() -> signIn(username, "Wrong-Horse-9"))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("Incorrect username or password.");
+        assertThatThrownBy(() -> signIn("nobody-" + UUID.randomUUID(), PASSWORD))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("Incorrect username or password.");
+    }
+
+    @Test
+    void initiateAuthWhenUnconfirmedThenUserNotConfirmed() {
+        String username = "unconfirmed-" + UUID.randomUUID();
+        cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD));
+
+        assertThatThrownBy(() -> signIn(username, PASSWORD)).isInstanceOf(UserNotConfirmedException.class);
+    }
+
+    @Test
+    void initiateAuthWhenFlowNotAllowedForClientThenInvalidParameter() {
+        String other = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("srp-only"))
+                .userPoolClient().clientId();
+        String username = confirmedUser(Map.of());
+
+        assertThatThrownBy(() -> cognito.initiateAuth(r -> r.clientId(other).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("flow not enabled for this client");
+    }
+
+    @Test
+    void adminInitiateAuthWhenAdminPasswordFlowThenTokens() {
+        String username = confirmedUser(Map.of());
+
+        AuthenticationResultType result = cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(clientId)
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult();
+
+        assertThat(result.accessToken()).isNotBlank();
+    }
+
+    @Test
+    void getUserWhenAccessTokenThenProfileAndWhenOtherTokenThenNotAuthorized() {
+        String username = confirmedUser(Map.of("name", "Jack", "email", "jack@example.com"));
+        AuthenticationResultType tokens = signIn(username, PASSWORD);
+
+        GetUserResponse user = cognito.getUser(r -> r.accessToken(tokens.accessToken()));
+
+        assertThat(user.username()).isEqualTo(username);
+        assertThat(user.userAttributes()).extracting(AttributeType::name).contains("sub", "name", "email");
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(tokens.idToken())))
+                .isInstanceOf(NotAuthorizedException.class);
+        String[] parts = tokens.accessToken().split("\\.");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1])).replace(username, "someone-else").getBytes())
+                + "." + parts[2];
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(forged))).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken("not.a.token")))
+                .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    private static String confirmedUser(Map<String, String> attributes) {
+        String username = "user-" + UUID.randomUUID();
+        cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD)
+                .userAttributes(attributes.entrySet().stream()
+                        .map(e -> AttributeType.builder().name(e.getKey()).value(e.getValue()).build()).toList()));
+        cognito.adminConfirmSignUp(r -> r.userPoolId(poolId).username(username));
+        return username;
+    }
+
+    private static AuthenticationResultType signIn(String username, String password) {
+        return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
+    }
+
+    private static SignedJWT verified(String token, JWKSet keys) throws Exception {
+        SignedJWT jwt = SignedJWT.parse(token);
+        RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(key).as("the token's key is in the pool's JWKS").isNotNull();
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        return jwt;
+    }
+}

@@ -1,0 +1,39 @@
+package io.gatehouse.engine.cognito.users;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.cognito.CognitoOperation;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.users.SignInService;
+
+import java.util.TreeMap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** GetUser: the profile of the user whose access token this is. */
+@ApplicationScoped
+public class GetUser implements CognitoOperation {
+
+    @Inject
+    SignInService signIns;
+
+    @Override
+    public String name() {
+        return "GetUser";
+    }
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        UserRecord user = signIns.currentUser(request.get("AccessToken").asText());
+        ObjectNode response = Json.MAPPER.createObjectNode().put("Username", user.username());
+        ArrayNode attributes = response.putArray("UserAttributes");
+        attributes.addObject().put("Name", "sub").put("Value", user.sub());
+        new TreeMap<>(user.attributes()).forEach((name, value) -> {
+            if (!name.startsWith("dev:")) {
+                attributes.addObject().put("Name", name).put("Value", value);
+            }
+        });
+        return response;
+    }
+}

@@ -1,0 +1,51 @@
+package io.gatehouse.engine.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A refresh token, by the hash of its value. */
+@Entity
+@Table(name = "refresh_token")
+public class RefreshTokenEntity {
+
+    @Id
+    @Column(name = "token_hash")
+    private String tokenHash;
+
+    @Column(name = "user_pool_id", nullable = false)
+    private String userPoolId;
+
+    @Column(name = "client_id", nullable = false)
+    private String clientId;
+
+    @Column(name = "sub", nullable = false)
+    private String sub;
+
+    @Column(name = "origin_jti", nullable = false)
+    private String originJti;
+
+    @Column(name = "auth_time", nullable = false)
+    private long authTime;
+
+    @Column(name = "expires_at", nullable = false)
+    private long expiresAt;
+
+    @Column(name = "revoked_at")
+    private Long revokedAt;
+
+    protected RefreshTokenEntity() {
+    }
+
+    RefreshTokenEntity(String tokenHash, String userPoolId, String clientId, String sub, String originJti,
+                       long authTime, long expiresAt) {
+        this.tokenHash = tokenHash;
+        this.userPoolId = userPoolId;
+        this.clientId = clientId;
+        this.sub = sub;
+        this.originJti = originJti;
+        this.authTime = authTime;
+        this.expiresAt = expiresAt;
+    }
+}

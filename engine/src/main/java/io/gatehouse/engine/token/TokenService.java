@@ -1,0 +1,186 @@
+package io.gatehouse.engine.token;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.engine.config.GatehouseConfig;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Issues and checks Cognito's tokens: RS256 ID and access tokens signed with the pool's keys (a different key
+ * for each kind), with Cognito's claims, and an opaque refresh token stored only as a hash.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class TokenService {
+
+    /** The scope Cognito puts in access tokens from its user APIs: the user may manage their own profile. */
+    public static final String USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Map<String, Duration> UNITS = Map.of("seconds", Duration.ofSeconds(1),
+            "minutes", Duration.ofMinutes(1), "hours", Duration.ofHours(1), "days", Duration.ofDays(1));
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    GatehouseConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** The tokens of a new sign-in of {@code user} through {@code client}. */
+    public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user) {
+        Instant now = clock.instant();
+        String originJti = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        JsonNode settings = client.settings();
+        Duration accessValidity = validity(settings, "AccessTokenValidity", "AccessToken");
+        Duration idValidity = validity(settings, "IdTokenValidity", "IdToken");
+        Duration refreshValidity = validity(settings, "RefreshTokenValidity", "RefreshToken");
+
+        JWTClaimsSet.Builder id = common(pool, user, now, idValidity, originJti, eventId)
+                .audience(client.clientId())
+                .claim("token_use", "id")
+                .claim("cognito:username", user.username());
+        user.attributes().forEach((name, value) -> {
+            if (!name.startsWith("dev:")) {
+                id.claim(name, claimValue(name, value));
+            }
+        });
+        JWTClaimsSet.Builder access = common(pool, user, now, accessValidity, originJti, eventId)
+                .claim("client_id", client.clientId())
+                .claim("username", user.username())
+                .claim("scope", USER_ADMIN_SCOPE)
+                .claim("token_use", "access");
+
+        byte[] refreshBytes = new byte[48];
+        RANDOM.nextBytes(refreshBytes);
+        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(refreshBytes);
+        em.persist(new RefreshTokenEntity(sha256(refresh), pool.id(), client.clientId(), user.sub(), originJti,
+                now.getEpochSecond(), now.plus(refreshValidity).toEpochMilli()));
+
+        return new TokenSet(sign(pool.id(), TokenPurpose.ID, id.build()),
+                sign(pool.id(), TokenPurpose.ACCESS, access.build()), refresh, accessValidity.toSeconds());
+    }
+
+    /**
+     * Checks an access token as the user APIs (GetUser and friends) take it.
+     *
+     * @return the token's claims
+     * @throws ServiceException {@code NotAuthorizedException} for a token that is not a valid, current access
+     *                          token of a pool on this server
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public JWTClaimsSet verifyAccessToken(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            String issuer = claims.getIssuer();
+            String prefix = config.baseUrl() + "/";
+            if (issuer == null || !issuer.startsWith(prefix)) {
+                throw invalid();
+            }
+            String poolId = issuer.substring(prefix.length());
+            JWK key = keys.publicKeys(poolId).getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (!(key instanceof RSAKey rsa) || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new RSASSAVerifier(rsa))) {
+                throw invalid();
+            }
+            if (!"access".equals(claims.getStringClaim("token_use"))) {
+                throw invalid();
+            }
+            if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(clock.instant())) {
+                throw new ServiceException("NotAuthorizedException", "Access Token has expired");
+            }
+            return claims;
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            throw invalid();
+        }
+    }
+
+    private JWTClaimsSet.Builder common(UserPool pool, UserRecord user, Instant now, Duration validity,
+                                        String originJti, String eventId) {
+        return new JWTClaimsSet.Builder()
+                .subject(user.sub())
+                .issuer(config.baseUrl() + "/" + pool.id())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(validity)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("origin_jti", originJti)
+                .claim("event_id", eventId)
+                .claim("auth_time", now.getEpochSecond());
+    }
+
+    private String sign(String poolId, TokenPurpose purpose, JWTClaimsSet claims) {
+        RSAKey key = keys.active(poolId, purpose);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** Cognito's ID tokens carry the verification flags as booleans; every other attribute as a string. */
+    private static Object claimValue(String name, String value) {
+        return name.endsWith("_verified") ? (Object) Boolean.parseBoolean(value) : value;
+    }
+
+    private static Duration validity(JsonNode settings, String member, String unitMember) {
+        Duration unit = UNITS.getOrDefault(settings.path("TokenValidityUnits").path(unitMember).asText(), null);
+        if (unit == null || !settings.has(member)) {
+            throw new IllegalStateException("client settings lack " + member);
+        }
+        return unit.multipliedBy(settings.get(member).asLong());
+    }
+
+    private static ServiceException invalid() {
+        return new ServiceException("NotAuthorizedException", "Invalid Access Token");
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.gatehouse.engine.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.api.userstore.UserFilter;
+import io.gatehouse.api.userstore.UserLookup;
+import io.gatehouse.api.userstore.UserQuery;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.userpool.UserPool;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** How a pool finds the user a caller names, and the store capabilities the core needs. */
+final class PoolUsers {
+
+    private PoolUsers() {
+    }
+
+    /** Finds a user by user name, or by the attribute the pool signs users in with, or by a verified alias. */
+    static Optional<UserRecord> find(UserPool pool, UserStore store, String name) {
+        Optional<UserRecord> user = capability(store, UserLookup.class).findByUsername(name);
+        for (String attribute : names(pool.settings().path("UsernameAttributes"))) {
+            if (user.isEmpty()) {
+                user = byAttribute(store, attribute, name);
+            }
+        }
+        for (String attribute : names(pool.settings().path("AliasAttributes"))) {
+            if (user.isEmpty()) {
+                user = capability(store, UserLookup.class).findByAlias(attribute, name);
+            }
+        }
+        return user;
+    }
+
+    static Optional<UserRecord> byAttribute(UserStore store, String attribute, String value) {
+        return capability(store, UserQuery.class)
+                .query(Optional.of(new UserFilter(attribute, UserFilter.Match.EQUALS, value)), 1, Optional.empty())
+                .users().stream().findFirst();
+    }
+
+    static Set<String> names(JsonNode array) {
+        Set<String> names = new LinkedHashSet<>();
+        array.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    static <C> C capability(UserStore store, Class<C> capability) {
+        return store.capability(capability).orElseThrow(() -> new ServiceException("InvalidParameterException",
+                "This user pool's user store cannot do that (" + capability.getSimpleName() + ")."));
+    }
+}

@@ -1,0 +1,107 @@
+package io.gatehouse.engine.users;
+
+import io.gatehouse.api.userstore.CredentialValidator;
+import io.gatehouse.api.userstore.PasswordCredential;
+import io.gatehouse.api.userstore.UserLookup;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.token.TokenService;
+import io.gatehouse.engine.token.TokenSet;
+import io.gatehouse.engine.userpool.SecretHash;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import io.gatehouse.engine.userpool.UserPoolClients;
+import io.gatehouse.engine.userpool.UserPools;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Password sign-in (USER_PASSWORD_AUTH, and ADMIN_USER_PASSWORD_AUTH for servers) and the user's own profile
+ * behind an access token. Multi-step flows (challenges, SRP, MFA) build on this.
+ */
+@ApplicationScoped
+public class SignInService {
+
+    private static final String INCORRECT = "Incorrect username or password.";
+
+    @Inject
+    UserPools pools;
+
+    @Inject
+    UserPoolClients clients;
+
+    @Inject
+    UserStores stores;
+
+    @Inject
+    TokenService tokens;
+
+    /** The user a sign-in named, found and checked, ready for tokens. */
+    @Transactional
+    public TokenSet passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
+        UserPoolClient client = clients.byClientId(clientId);
+        if (expectedPoolId != null && !expectedPoolId.equals(client.userPoolId())) {
+            throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
+        }
+        allowFlow(client, flow);
+        String username = parameters.get("USERNAME");
+        String password = parameters.get("PASSWORD");
+        if (username == null || password == null) {
+            throw ServiceException.invalidParameter("Missing required parameter " + (username == null ? "USERNAME"
+                    : "PASSWORD"));
+        }
+        SecretHash.check(client, username, parameters.get("SECRET_HASH"));
+        UserPool pool = pools.get(client.userPoolId());
+        UserStore store = stores.forPool(pool);
+        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
+                SignUpService.preventsExistenceErrors(client)
+                        ? new ServiceException("NotAuthorizedException", INCORRECT)
+                        : new ServiceException("UserNotFoundException", "User does not exist."));
+        if (!user.enabled()) {
+            throw new ServiceException("NotAuthorizedException", "User is disabled.");
+        }
+        switch (user.status()) {
+            case UNCONFIRMED -> throw new ServiceException("UserNotConfirmedException", "User is not confirmed.");
+            case RESET_REQUIRED -> throw new ServiceException("PasswordResetRequiredException",
+                    "Password reset required for the user");
+            case CONFIRMED -> { }
+            default -> throw new ServiceException("NotAuthorizedException", INCORRECT);
+        }
+        CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
+                .validate(user, new PasswordCredential(password));
+        if (outcome != CredentialValidator.Outcome.VALID) {
+            throw new ServiceException("NotAuthorizedException", INCORRECT);
+        }
+        return tokens.issue(pool, client, user);
+    }
+
+    /** The user an access token belongs to (GetUser). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserRecord currentUser(String accessToken) {
+        var claims = tokens.verifyAccessToken(accessToken);
+        String issuer = claims.getIssuer();
+        UserPool pool = pools.get(issuer.substring(issuer.lastIndexOf('/') + 1));
+        return PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Access Token"));
+    }
+
+    private static void allowFlow(UserPoolClient client, String flow) {
+        Set<String> allowed = PoolUsers.names(client.settings().path("ExplicitAuthFlows"));
+        boolean permitted = switch (flow) {
+            case "USER_PASSWORD_AUTH" -> allowed.contains("ALLOW_USER_PASSWORD_AUTH")
+                    || allowed.contains("USER_PASSWORD_AUTH");
+            case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> allowed.contains("ALLOW_ADMIN_USER_PASSWORD_AUTH")
+                    || allowed.contains("ADMIN_NO_SRP_AUTH");
+            default -> throw ServiceException.invalidParameter("Gatehouse does not support the " + flow
+                    + " flow yet.");
+        };
+        if (!permitted) {
+            throw ServiceException.invalidParameter(flow + " flow not enabled for this client");
+        }
+    }
+}

@@ -148,6 +148,62 @@ class SignInIT {
                 .isInstanceOf(NotAuthorizedException.class);
     }
 
+    @Test
+    void refreshWhenTokenValidThenNewTokensContinuingTheSignIn() throws Exception {
+        String username = confirmedUser(Map.of());
+        AuthenticationResultType first = signIn(username, PASSWORD);
+
+        AuthenticationResultType refreshed = refresh(first.refreshToken());
+
+        assertThat(refreshed.refreshToken()).isNull();
+        var before = SignedJWT.parse(first.accessToken()).getJWTClaimsSet();
+        var after = SignedJWT.parse(refreshed.accessToken()).getJWTClaimsSet();
+        assertThat(after.getStringClaim("origin_jti")).isEqualTo(before.getStringClaim("origin_jti"));
+        assertThat(after.getLongClaim("auth_time")).isEqualTo(before.getLongClaim("auth_time"));
+        assertThat(after.getJWTID()).isNotEqualTo(before.getJWTID());
+        assertThat(cognito.getUser(r -> r.accessToken(refreshed.accessToken())).username()).isEqualTo(username);
+        assertThatThrownBy(() -> refresh("not-a-refresh-token")).isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("Invalid Refresh Token");
+    }
+
+    @Test
+    void globalSignOutWhenCalledThenEverySignInOfTheUserEnds() {
+        String username = confirmedUser(Map.of());
+        AuthenticationResultType phone = signIn(username, PASSWORD);
+        AuthenticationResultType laptop = signIn(username, PASSWORD);
+
+        cognito.globalSignOut(r -> r.accessToken(phone.accessToken()));
+
+        for (AuthenticationResultType session : java.util.List.of(phone, laptop)) {
+            assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(session.accessToken())))
+                    .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("revoked");
+            assertThatThrownBy(() -> refresh(session.refreshToken())).isInstanceOf(NotAuthorizedException.class)
+                    .hasMessageContaining("revoked");
+        }
+        assertThat(cognito.getUser(r -> r.accessToken(signIn(username, PASSWORD).accessToken())).username())
+                .isEqualTo(username);
+    }
+
+    @Test
+    void revokeTokenWhenRefreshTokenRevokedThenOnlyThatSignInEnds() {
+        String username = confirmedUser(Map.of());
+        AuthenticationResultType revoked = signIn(username, PASSWORD);
+        AuthenticationResultType kept = signIn(username, PASSWORD);
+
+        cognito.revokeToken(r -> r.clientId(clientId).token(revoked.refreshToken()));
+
+        assertThatThrownBy(() -> refresh(revoked.refreshToken())).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(revoked.accessToken())))
+                .isInstanceOf(NotAuthorizedException.class);
+        assertThat(cognito.getUser(r -> r.accessToken(kept.accessToken())).username()).isEqualTo(username);
+        assertThat(refresh(kept.refreshToken()).accessToken()).isNotBlank();
+    }
+
+    private static AuthenticationResultType refresh(String refreshToken) {
+        return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult();
+    }
+
     private static String confirmedUser(Map<String, String> attributes) {
         String username = "user-" + UUID.randomUUID();
         cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD)

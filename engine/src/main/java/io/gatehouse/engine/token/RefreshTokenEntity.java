@@ -48,4 +48,34 @@ public class RefreshTokenEntity {
         this.authTime = authTime;
         this.expiresAt = expiresAt;
     }
+
+    String clientId() {
+        return clientId;
+    }
+
+    String sub() {
+        return sub;
+    }
+
+    String originJti() {
+        return originJti;
+    }
+
+    long authTime() {
+        return authTime;
+    }
+
+    long expiresAt() {
+        return expiresAt;
+    }
+
+    Long revokedAt() {
+        return revokedAt;
+    }
+
+    void revoke(long now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
 }

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,17 +64,82 @@ public class TokenService {
     @Inject
     Clock clock;
 
+    /** A live refresh token: whose it is and which sign-in it continues. */
+    public record RefreshGrant(String sub, String originJti, long authTime) {
+    }
+
     /** The tokens of a new sign-in of {@code user} through {@code client}. */
     public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user) {
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
+        TokenSet tokens = tokens(pool, client, user, originJti, now.getEpochSecond());
+        byte[] refreshBytes = new byte[48];
+        RANDOM.nextBytes(refreshBytes);
+        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(refreshBytes);
+        Duration refreshValidity = validity(client.settings(), "RefreshTokenValidity", "RefreshToken");
+        em.persist(new RefreshTokenEntity(sha256(refresh), pool.id(), client.clientId(), user.sub(), originJti,
+                now.getEpochSecond(), now.plus(refreshValidity).toEpochMilli()));
+        return new TokenSet(tokens.idToken(), tokens.accessToken(), refresh, tokens.expiresInSeconds());
+    }
+
+    /**
+     * Checks a refresh token presented by {@code client}.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} when it is unknown, another client's, revoked or
+     *                          expired
+     */
+    public RefreshGrant redeem(UserPoolClient client, String refreshToken) {
+        RefreshTokenEntity stored = em.find(RefreshTokenEntity.class, sha256(refreshToken));
+        if (stored == null || !stored.clientId().equals(client.clientId())) {
+            throw new ServiceException("NotAuthorizedException", "Invalid Refresh Token");
+        }
+        if (stored.revokedAt() != null) {
+            throw new ServiceException("NotAuthorizedException", "Refresh Token has been revoked");
+        }
+        if (stored.expiresAt() <= clock.millis()) {
+            throw new ServiceException("NotAuthorizedException", "Refresh Token has expired");
+        }
+        return new RefreshGrant(stored.sub(), stored.originJti(), stored.authTime());
+    }
+
+    /** New ID and access tokens continuing a sign-in; no new refresh token, as in Cognito without rotation. */
+    public TokenSet refresh(UserPool pool, UserPoolClient client, UserRecord user, RefreshGrant grant) {
+        TokenSet tokens = tokens(pool, client, user, grant.originJti(), grant.authTime());
+        return new TokenSet(tokens.idToken(), tokens.accessToken(), null, tokens.expiresInSeconds());
+    }
+
+    /**
+     * Revokes one refresh token of {@code client}, and with it every access token of its sign-in.
+     *
+     * @return false when the token is not one of the client's
+     */
+    public boolean revoke(UserPoolClient client, String refreshToken) {
+        RefreshTokenEntity stored = em.find(RefreshTokenEntity.class, sha256(refreshToken));
+        if (stored == null || !stored.clientId().equals(client.clientId())) {
+            return false;
+        }
+        stored.revoke(clock.millis());
+        return true;
+    }
+
+    /** Revokes every sign-in of a user: their refresh tokens, and the access tokens issued with them. */
+    public void revokeAll(String userPoolId, String sub) {
+        long now = clock.millis();
+        em.createQuery("select t from RefreshTokenEntity t where t.userPoolId = :pool and t.sub = :sub",
+                        RefreshTokenEntity.class)
+                .setParameter("pool", userPoolId).setParameter("sub", sub)
+                .getResultList().forEach(t -> t.revoke(now));
+    }
+
+    private TokenSet tokens(UserPool pool, UserPoolClient client, UserRecord user, String originJti,
+                            long authTime) {
+        Instant now = clock.instant();
         String eventId = UUID.randomUUID().toString();
         JsonNode settings = client.settings();
         Duration accessValidity = validity(settings, "AccessTokenValidity", "AccessToken");
         Duration idValidity = validity(settings, "IdTokenValidity", "IdToken");
-        Duration refreshValidity = validity(settings, "RefreshTokenValidity", "RefreshToken");
 
-        JWTClaimsSet.Builder id = common(pool, user, now, idValidity, originJti, eventId)
+        JWTClaimsSet.Builder id = common(pool, user, now, idValidity, originJti, eventId, authTime)
                 .audience(client.clientId())
                 .claim("token_use", "id")
                 .claim("cognito:username", user.username());
@@ -82,20 +148,14 @@ public class TokenService {
                 id.claim(name, claimValue(name, value));
             }
         });
-        JWTClaimsSet.Builder access = common(pool, user, now, accessValidity, originJti, eventId)
+        JWTClaimsSet.Builder access = common(pool, user, now, accessValidity, originJti, eventId, authTime)
                 .claim("client_id", client.clientId())
                 .claim("username", user.username())
                 .claim("scope", USER_ADMIN_SCOPE)
                 .claim("token_use", "access");
 
-        byte[] refreshBytes = new byte[48];
-        RANDOM.nextBytes(refreshBytes);
-        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(refreshBytes);
-        em.persist(new RefreshTokenEntity(sha256(refresh), pool.id(), client.clientId(), user.sub(), originJti,
-                now.getEpochSecond(), now.plus(refreshValidity).toEpochMilli()));
-
         return new TokenSet(sign(pool.id(), TokenPurpose.ID, id.build()),
-                sign(pool.id(), TokenPurpose.ACCESS, access.build()), refresh, accessValidity.toSeconds());
+                sign(pool.id(), TokenPurpose.ACCESS, access.build()), null, accessValidity.toSeconds());
     }
 
     /**
@@ -127,6 +187,12 @@ public class TokenService {
             if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(clock.instant())) {
                 throw new ServiceException("NotAuthorizedException", "Access Token has expired");
             }
+            List<Long> revoked = em.createQuery("select count(t) from RefreshTokenEntity t"
+                    + " where t.originJti = :origin and t.revokedAt is not null", Long.class)
+                    .setParameter("origin", claims.getStringClaim("origin_jti")).getResultList();
+            if (revoked.get(0) > 0) {
+                throw new ServiceException("NotAuthorizedException", "Access Token has been revoked");
+            }
             return claims;
         } catch (ParseException | JOSEException | IllegalStateException e) {
             throw invalid();
@@ -134,7 +200,7 @@ public class TokenService {
     }
 
     private JWTClaimsSet.Builder common(UserPool pool, UserRecord user, Instant now, Duration validity,
-                                        String originJti, String eventId) {
+                                        String originJti, String eventId, long authTime) {
         return new JWTClaimsSet.Builder()
                 .subject(user.sub())
                 .issuer(config.baseUrl() + "/" + pool.id())
@@ -143,7 +209,7 @@ public class TokenService {
                 .jwtID(UUID.randomUUID().toString())
                 .claim("origin_jti", originJti)
                 .claim("event_id", eventId)
-                .claim("auth_time", now.getEpochSecond());
+                .claim("auth_time", authTime);
     }
 
     private String sign(String poolId, TokenPurpose purpose, JWTClaimsSet claims) {

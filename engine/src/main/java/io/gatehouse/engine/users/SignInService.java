@@ -41,13 +41,21 @@ public class SignInService {
     @Inject
     TokenService tokens;
 
-    /** The user a sign-in named, found and checked, ready for tokens. */
+    /**
+     * Signs in through InitiateAuth or AdminInitiateAuth.
+     *
+     * @param expectedPoolId the pool an administrator named (AdminInitiateAuth), or null
+     */
     @Transactional
-    public TokenSet passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
-        UserPoolClient client = clients.byClientId(clientId);
-        if (expectedPoolId != null && !expectedPoolId.equals(client.userPoolId())) {
-            throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
-        }
+    public TokenSet initiate(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
+        return switch (flow) {
+            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(clientId, expectedPoolId, parameters);
+            default -> passwordSignIn(clientId, expectedPoolId, flow, parameters);
+        };
+    }
+
+    private TokenSet passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
+        UserPoolClient client = client(clientId, expectedPoolId);
         allowFlow(client, flow);
         String username = parameters.get("USERNAME");
         String password = parameters.get("PASSWORD");
@@ -80,6 +88,52 @@ public class SignInService {
         return tokens.issue(pool, client, user);
     }
 
+    /** New ID and access tokens for a refresh token, while its user may still sign in. */
+    private TokenSet refresh(String clientId, String expectedPoolId, Map<String, String> parameters) {
+        UserPoolClient client = client(clientId, expectedPoolId);
+        allowFlow(client, "REFRESH_TOKEN_AUTH");
+        String refreshToken = parameters.get("REFRESH_TOKEN");
+        if (refreshToken == null) {
+            throw ServiceException.invalidParameter("Missing required parameter REFRESH_TOKEN");
+        }
+        TokenService.RefreshGrant grant = tokens.redeem(client, refreshToken);
+        UserPool pool = pools.get(client.userPoolId());
+        UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(grant.sub())
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Refresh Token"));
+        // Confidential clients prove themselves here too; the hash is over the user name.
+        SecretHash.check(client, user.username(), parameters.get("SECRET_HASH"));
+        if (!user.enabled()) {
+            throw new ServiceException("NotAuthorizedException", "User is disabled.");
+        }
+        return tokens.refresh(pool, client, user, grant);
+    }
+
+    /** Ends every sign-in of the access token's user (GlobalSignOut). */
+    @Transactional
+    public void globalSignOut(String accessToken) {
+        var claims = tokens.verifyAccessToken(accessToken);
+        String issuer = claims.getIssuer();
+        tokens.revokeAll(issuer.substring(issuer.lastIndexOf('/') + 1), claims.getSubject());
+    }
+
+    /** Revokes one refresh token and the access tokens of its sign-in (RevokeToken). */
+    @Transactional
+    public void revoke(String clientId, String clientSecret, String refreshToken) {
+        UserPoolClient client = clients.byClientId(clientId);
+        if (client.clientSecret().isPresent() && !client.clientSecret().get().equals(clientSecret)) {
+            throw new ServiceException("NotAuthorizedException", "Unable to verify client secret for client "
+                    + clientId);
+        }
+        if (!client.settings().path("EnableTokenRevocation").asBoolean(true)) {
+            throw new ServiceException("UnsupportedOperationException", "Token revocation is not enabled for "
+                    + "this app client.");
+        }
+        if (!tokens.revoke(client, refreshToken)) {
+            throw new ServiceException("UnsupportedTokenTypeException", "The token is not a refresh token of this "
+                    + "app client.");
+        }
+    }
+
     /** The user an access token belongs to (GetUser). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserRecord currentUser(String accessToken) {
@@ -90,6 +144,14 @@ public class SignInService {
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Access Token"));
     }
 
+    private UserPoolClient client(String clientId, String expectedPoolId) {
+        UserPoolClient client = clients.byClientId(clientId);
+        if (expectedPoolId != null && !expectedPoolId.equals(client.userPoolId())) {
+            throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
+        }
+        return client;
+    }
+
     private static void allowFlow(UserPoolClient client, String flow) {
         Set<String> allowed = PoolUsers.names(client.settings().path("ExplicitAuthFlows"));
         boolean permitted = switch (flow) {
@@ -97,6 +159,9 @@ public class SignInService {
                     || allowed.contains("USER_PASSWORD_AUTH");
             case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> allowed.contains("ALLOW_ADMIN_USER_PASSWORD_AUTH")
                     || allowed.contains("ADMIN_NO_SRP_AUTH");
+            // Clients with only legacy flows could always refresh.
+            case "REFRESH_TOKEN_AUTH" -> allowed.contains("ALLOW_REFRESH_TOKEN_AUTH")
+                    || allowed.stream().noneMatch(f -> f.startsWith("ALLOW_"));
             default -> throw ServiceException.invalidParameter("Gatehouse does not support the " + flow
                     + " flow yet.");
         };

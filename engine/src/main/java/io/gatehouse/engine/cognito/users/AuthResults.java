@@ -18,12 +18,14 @@ final class AuthResults {
     static ObjectNode authenticated(TokenSet tokens) {
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.putObject("ChallengeParameters");
-        response.putObject("AuthenticationResult")
+        ObjectNode result = response.putObject("AuthenticationResult")
                 .put("AccessToken", tokens.accessToken())
                 .put("ExpiresIn", tokens.expiresInSeconds())
                 .put("TokenType", "Bearer")
-                .put("RefreshToken", tokens.refreshToken())
                 .put("IdToken", tokens.idToken());
+        if (tokens.refreshToken() != null) {
+            result.put("RefreshToken", tokens.refreshToken());
+        }
         return response;
     }
 

@@ -2,7 +2,6 @@ package io.gatehouse.it.cognito;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.gatehouse.it.Gatehouse;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +28,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,10 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SignUpIT {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(
-            new ServerSetup(Integer.parseInt(Gatehouse.property("gatehouse.it.smtp.port")), "127.0.0.1", "smtp"));
-
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    static final GreenMailExtension MAIL = Mailbox.smtpServer();
     private static final String PASSWORD = "Correct-Horse-9";
 
     private static CognitoIdentityProviderClient cognito;
@@ -231,22 +225,12 @@ class SignUpIT {
         return AttributeType.builder().name(name).value(value).build();
     }
 
-    /** The newest mail to {@code address}: delivery happens before the API answers, so it is already here. */
     private static MimeMessage lastMailTo(String address) throws Exception {
-        MimeMessage last = null;
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
-                last = message;
-            }
-        }
-        assertThat(last).as("a mail to " + address).isNotNull();
-        return last;
+        return Mailbox.lastMailTo(MAIL, address);
     }
 
     private static String code(MimeMessage mail) {
-        Matcher m = CODE.matcher(GreenMailUtil.getBody(mail));
-        assertThat(m.find()).isTrue();
-        return m.group(1);
+        return Mailbox.code(mail);
     }
 
     private static String secretHash(String secret, String username, String clientId) throws Exception {

@@ -111,9 +111,8 @@ public class SignInService {
     /** Ends every sign-in of the access token's user (GlobalSignOut). */
     @Transactional
     public void globalSignOut(String accessToken) {
-        var claims = tokens.verifyAccessToken(accessToken);
-        String issuer = claims.getIssuer();
-        tokens.revokeAll(issuer.substring(issuer.lastIndexOf('/') + 1), claims.getSubject());
+        Caller caller = caller(accessToken);
+        tokens.revokeAll(caller.pool().id(), caller.user().sub());
     }
 
     /** Revokes one refresh token and the access tokens of its sign-in (RevokeToken). */
@@ -134,14 +133,24 @@ public class SignInService {
         }
     }
 
-    /** The user an access token belongs to (GetUser). */
+    /** The user behind a valid access token, and their pool. */
+    public record Caller(UserPool pool, UserRecord user) {
+    }
+
+    /**
+     * The user an access token belongs to (GetUser and the other calls a user makes with their token).
+     *
+     * @throws ServiceException {@code NotAuthorizedException} for an invalid, expired or revoked token, or a
+     *                          user who no longer exists
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UserRecord currentUser(String accessToken) {
+    public Caller caller(String accessToken) {
         var claims = tokens.verifyAccessToken(accessToken);
         String issuer = claims.getIssuer();
         UserPool pool = pools.get(issuer.substring(issuer.lastIndexOf('/') + 1));
-        return PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())
+        UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Access Token"));
+        return new Caller(pool, user);
     }
 
     private UserPoolClient client(String clientId, String expectedPoolId) {

@@ -9,7 +9,6 @@ import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
-import io.gatehouse.engine.messaging.MailSender;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
@@ -51,7 +50,7 @@ public class SignUpService {
     VerificationCodes codes;
 
     @Inject
-    MailSender mail;
+    CodeSender sender;
 
     /** What a sign-up produced. */
     public record Result(String sub, boolean confirmed, Optional<CodeDelivery> delivery) {
@@ -161,15 +160,7 @@ public class SignUpService {
         Set<String> verified = autoVerified(pool);
         String email = user.attributes().get("email");
         if (verified.contains("email") && email != null) {
-            String code = codes.issue(pool.id(), user.sub(), SIGN_UP, SIGN_UP_CODE_VALIDITY);
-            JsonNode settings = pool.settings();
-            JsonNode template = settings.path("VerificationMessageTemplate");
-            String subject = template.path("EmailSubject").asText(
-                    settings.path("EmailVerificationSubject").asText("Your verification code"));
-            String body = template.path("EmailMessage").asText(
-                    settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
-            mail.send(email, subject, body.replace("{####}", code).replace("{username}", user.username()));
-            return Optional.of(new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email"));
+            return Optional.of(sender.email(pool, user, email, SIGN_UP, SIGN_UP_CODE_VALIDITY));
         }
         if (verified.contains("phone_number") && user.attributes().containsKey("phone_number")) {
             throw new ServiceException("CodeDeliveryFailureException",

@@ -25,7 +25,7 @@ public class GetUser implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        UserRecord user = signIns.currentUser(request.get("AccessToken").asText());
+        UserRecord user = signIns.caller(request.get("AccessToken").asText()).user();
         ObjectNode response = Json.MAPPER.createObjectNode().put("Username", user.username());
         ArrayNode attributes = response.putArray("UserAttributes");
         attributes.addObject().put("Name", "sub").put("Value", user.sub());

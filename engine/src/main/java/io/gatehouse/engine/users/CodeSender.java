@@ -1,0 +1,34 @@
+package io.gatehouse.engine.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.userpool.UserPool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+
+/** Issues a one-time code and mails it with the pool's verification message template. */
+@ApplicationScoped
+public class CodeSender {
+
+    @Inject
+    VerificationCodes codes;
+
+    @Inject
+    MailSender mail;
+
+    /** Issues a code for {@code purpose} and mails it to {@code email}; runs in the caller's transaction. */
+    CodeDelivery email(UserPool pool, UserRecord user, String email, String purpose, Duration validity) {
+        String code = codes.issue(pool.id(), user.sub(), purpose, validity);
+        JsonNode settings = pool.settings();
+        JsonNode template = settings.path("VerificationMessageTemplate");
+        String subject = template.path("EmailSubject").asText(
+                settings.path("EmailVerificationSubject").asText("Your verification code"));
+        String body = template.path("EmailMessage").asText(
+                settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
+        mail.send(email, subject, body.replace("{####}", code).replace("{username}", user.username()));
+        return new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email");
+    }
+}

@@ -1,0 +1,125 @@
+package io.gatehouse.engine.users;
+
+import io.gatehouse.api.userstore.CredentialValidator;
+import io.gatehouse.api.userstore.PasswordCredential;
+import io.gatehouse.api.userstore.UserModification;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserRegistration;
+import io.gatehouse.api.userstore.UserStatus;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.token.TokenService;
+import io.gatehouse.engine.userpool.SecretHash;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import io.gatehouse.engine.userpool.UserPoolClients;
+import io.gatehouse.engine.userpool.UserPools;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Forgotten and changed passwords, and users deleting themselves. */
+@ApplicationScoped
+public class PasswordService {
+
+    static final String RESET = "password-reset";
+    /** Cognito's reset codes last one hour. */
+    static final Duration RESET_CODE_VALIDITY = Duration.ofHours(1);
+
+    @Inject
+    UserPools pools;
+
+    @Inject
+    UserPoolClients clients;
+
+    @Inject
+    UserStores stores;
+
+    @Inject
+    VerificationCodes codes;
+
+    @Inject
+    CodeSender sender;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    SignInService signIns;
+
+    /** Mails a reset code to the user's verified e-mail address (ForgotPassword). */
+    @Transactional
+    public CodeDelivery forgotPassword(String clientId, String secretHash, String username) {
+        UserPoolClient client = clients.byClientId(clientId);
+        SecretHash.check(client, username, secretHash);
+        UserPool pool = pools.get(client.userPoolId());
+        Optional<UserRecord> found = PoolUsers.find(pool, stores.forPool(pool), username);
+        if (found.isEmpty()) {
+            if (SignUpService.preventsExistenceErrors(client)) {
+                // Looks like a delivery, so the answer does not tell whether the user exists.
+                return new CodeDelivery(username.contains("@") ? CodeDelivery.maskEmail(username) : "***", "EMAIL",
+                        "email");
+            }
+            throw new ServiceException("UserNotFoundException", "User does not exist.");
+        }
+        UserRecord user = found.get();
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD || !user.enabled()) {
+            throw new ServiceException("NotAuthorizedException", "User password cannot be reset in the current state.");
+        }
+        String email = user.attributes().get("email");
+        if (email == null || !"true".equals(user.attributes().get("email_verified"))) {
+            throw ServiceException.invalidParameter("Cannot reset password for the user as there is no registered/"
+                    + "verified email or phone_number");
+        }
+        return sender.email(pool, user, email, RESET, RESET_CODE_VALIDITY);
+    }
+
+    /** Sets a new password with the reset code (ConfirmForgotPassword). */
+    @Transactional(dontRollbackOn = ServiceException.class)
+    public void confirmForgotPassword(String clientId, String secretHash, String username, String code,
+                                      String password) {
+        UserPoolClient client = clients.byClientId(clientId);
+        SecretHash.check(client, username, secretHash);
+        UserPool pool = pools.get(client.userPoolId());
+        UserStore store = stores.forPool(pool);
+        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
+                SignUpService.preventsExistenceErrors(client)
+                        ? new ServiceException("CodeMismatchException", "Invalid verification code provided, please try again.")
+                        : new ServiceException("UserNotFoundException", "User does not exist."));
+        PasswordPolicy.of(pool.settings()).check(password);
+        // Nothing is written before the code is accepted; a wrong code still counts (this method commits on
+        // ServiceException).
+        codes.verify(user.sub(), RESET, code);
+        UserModification modification = PoolUsers.capability(store, UserModification.class);
+        modification.updatePassword(user.sub(), new PasswordCredential(password));
+        if (user.status() == UserStatus.RESET_REQUIRED) {
+            modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
+        }
+    }
+
+    /** Changes the password of the access token's user, who proves the old one (ChangePassword). */
+    @Transactional
+    public void changePassword(String accessToken, String previous, String proposed) {
+        SignInService.Caller caller = signIns.caller(accessToken);
+        UserRecord user = caller.user();
+        UserPool pool = caller.pool();
+        UserStore store = stores.forPool(pool);
+        if (PoolUsers.capability(store, CredentialValidator.class).validate(user, new PasswordCredential(previous))
+                != CredentialValidator.Outcome.VALID) {
+            throw new ServiceException("NotAuthorizedException", "Incorrect username or password.");
+        }
+        PasswordPolicy.of(pool.settings()).check(proposed);
+        PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(), new PasswordCredential(proposed));
+    }
+
+    /** Deletes the access token's user and ends all their sign-ins (DeleteUser). */
+    @Transactional
+    public void deleteUser(String accessToken) {
+        SignInService.Caller caller = signIns.caller(accessToken);
+        tokens.revokeAll(caller.pool().id(), caller.user().sub());
+        PoolUsers.capability(stores.forPool(caller.pool()), UserRegistration.class).delete(caller.user().sub());
+    }
+}

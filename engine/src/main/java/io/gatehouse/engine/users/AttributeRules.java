@@ -34,40 +34,86 @@ final class AttributeRules {
      * @throws ServiceException {@code InvalidParameterException} or {@code NotAuthorizedException}
      */
     static void checkSignUp(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> attributes) {
+        check(poolSettings, clientSettings, attributes, true);
+    }
+
+    /**
+     * Validates attributes a signed-in user changes: as at sign-up, and immutable attributes stay as they are.
+     *
+     * @throws ServiceException {@code InvalidParameterException} or {@code NotAuthorizedException}
+     */
+    static void checkUpdate(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> attributes) {
+        check(poolSettings, clientSettings, attributes, false);
+    }
+
+    /**
+     * Validates the names of attributes a signed-in user deletes: they must exist, be theirs to write, and not be
+     * required.
+     */
+    static void checkDelete(JsonNode poolSettings, JsonNode clientSettings, Iterable<String> names) {
+        Map<String, String> asUpdate = new HashMap<>();
+        names.forEach(n -> asUpdate.put(n, ""));
+        Map<String, JsonNode> schema = schema(poolSettings);
+        for (String name : asUpdate.keySet()) {
+            JsonNode definition = schema.get(name);
+            if (definition != null && definition.path("Required").asBoolean(false)) {
+                throw ServiceException.invalidParameter("Attributes did not conform to the schema: " + name
+                        + ": The attribute is required");
+            }
+        }
+        writable(schema, clientSettings, asUpdate, false);
+    }
+
+    private static Map<String, JsonNode> schema(JsonNode poolSettings) {
         Map<String, JsonNode> schema = new HashMap<>();
         poolSettings.path("SchemaAttributes").forEach(a -> schema.put(a.path("Name").asText(), a));
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-            String name = attribute.getKey();
+        return schema;
+    }
+
+    private static void writable(Map<String, JsonNode> schema, JsonNode clientSettings, Map<String, String> attributes,
+                                 boolean creating) {
+        for (String name : attributes.keySet()) {
             JsonNode definition = schema.get(name);
             if (definition == null || SYSTEM_OWNED.contains(name) || name.startsWith("dev:")) {
                 throw ServiceException.invalidParameter("Attributes did not conform to the schema: " + name
                         + ": " + (definition == null ? "Attribute does not exist in the schema."
                         : "The attribute cannot be written by users."));
             }
-            checkValue(name, attribute.getValue(), definition).ifPresent(problems::add);
+            if (!creating && !definition.path("Mutable").asBoolean(true)) {
+                throw ServiceException.invalidParameter("Cannot modify an immutable attribute: " + name);
+            }
         }
-        for (JsonNode definition : schema.values()) {
-            String name = definition.path("Name").asText();
-            if (definition.path("Required").asBoolean(false) && !"sub".equals(name)
-                    && !attributes.containsKey(name)) {
-                problems.add(name + ": The attribute is required");
+        JsonNode allowed = clientSettings.path("WriteAttributes");
+        if (allowed.isArray() && !allowed.isEmpty()) {
+            Set<String> names = new java.util.HashSet<>();
+            allowed.forEach(w -> names.add(w.asText()));
+            for (String name : attributes.keySet()) {
+                if (!names.contains(name)) {
+                    throw new ServiceException("NotAuthorizedException",
+                            "A client attempted to write unauthorized attribute");
+                }
+            }
+        }
+    }
+
+    private static void check(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> attributes,
+                              boolean creating) {
+        Map<String, JsonNode> schema = schema(poolSettings);
+        writable(schema, clientSettings, attributes, creating);
+        List<String> problems = new ArrayList<>();
+        attributes.forEach((name, value) -> checkValue(name, value, schema.get(name)).ifPresent(problems::add));
+        if (creating) {
+            for (JsonNode definition : schema.values()) {
+                String name = definition.path("Name").asText();
+                if (definition.path("Required").asBoolean(false) && !"sub".equals(name)
+                        && !attributes.containsKey(name)) {
+                    problems.add(name + ": The attribute is required");
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw ServiceException.invalidParameter("Attributes did not conform to the schema: "
                     + String.join(", ", problems));
-        }
-        JsonNode writable = clientSettings.path("WriteAttributes");
-        if (writable.isArray() && !writable.isEmpty()) {
-            Set<String> allowed = new java.util.HashSet<>();
-            writable.forEach(w -> allowed.add(w.asText()));
-            for (String name : attributes.keySet()) {
-                if (!allowed.contains(name)) {
-                    throw new ServiceException("NotAuthorizedException",
-                            "A client attempted to write unauthorized attribute");
-                }
-            }
         }
     }
 

@@ -133,8 +133,8 @@ public class SignInService {
         }
     }
 
-    /** The user behind a valid access token, and their pool. */
-    public record Caller(UserPool pool, UserRecord user) {
+    /** The user behind a valid access token, their pool, and the app client the token was issued to. */
+    public record Caller(UserPool pool, UserRecord user, String clientId) {
     }
 
     /**
@@ -150,7 +150,7 @@ public class SignInService {
         UserPool pool = pools.get(issuer.substring(issuer.lastIndexOf('/') + 1));
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Access Token"));
-        return new Caller(pool, user);
+        return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")));
     }
 
     private UserPoolClient client(String clientId, String expectedPoolId) {

@@ -38,6 +38,24 @@ final class AttributeRules {
     }
 
     /**
+     * Validates attributes an administrator gives a new user: as at sign-up, but the verification flags may be
+     * set, and no app client limits what is written.
+     */
+    static void checkAdminCreate(JsonNode poolSettings, Map<String, String> attributes) {
+        Map<String, String> userWritable = new HashMap<>(attributes);
+        Map<String, JsonNode> schema = schema(poolSettings);
+        for (String flag : List.of("email_verified", "phone_number_verified")) {
+            String value = userWritable.remove(flag);
+            if (value != null) {
+                checkValue(flag, value, schema.get(flag)).ifPresent(problem -> {
+                    throw ServiceException.invalidParameter("Attributes did not conform to the schema: " + problem);
+                });
+            }
+        }
+        check(poolSettings, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), userWritable, true);
+    }
+
+    /**
      * Validates attributes a signed-in user changes: as at sign-up, and immutable attributes stay as they are.
      *
      * @throws ServiceException {@code InvalidParameterException} or {@code NotAuthorizedException}

@@ -41,6 +41,24 @@ final class PoolUsers {
                 .users().stream().findFirst();
     }
 
+    /**
+     * The user name to store. In pools that sign in with an e-mail address or phone number, the name given is
+     * that attribute (added to {@code values}) and the stored name is a new UUID.
+     */
+    static String storedUsername(JsonNode settings, String username, java.util.Map<String, String> values) {
+        Set<String> usernameAttributes = names(settings.path("UsernameAttributes"));
+        if (usernameAttributes.isEmpty()) {
+            return username;
+        }
+        String attribute = username.contains("@") ? "email" : "phone_number";
+        if (!usernameAttributes.contains(attribute)) {
+            throw ServiceException.invalidParameter("Username should be " + String.join(" or ", usernameAttributes)
+                    + ".");
+        }
+        values.put(attribute, username);
+        return java.util.UUID.randomUUID().toString();
+    }
+
     static Set<String> names(JsonNode array) {
         Set<String> names = new LinkedHashSet<>();
         array.forEach(n -> names.add(n.asText()));

@@ -3,9 +3,14 @@ package io.gatehouse.engine.users;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.PasswordCredential;
 import io.gatehouse.api.userstore.UserLookup;
+import io.gatehouse.api.userstore.UserModification;
 import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.auth.AuthSessions;
+import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -17,8 +22,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Password sign-in (USER_PASSWORD_AUTH, and ADMIN_USER_PASSWORD_AUTH for servers) and the user's own profile
@@ -27,7 +38,9 @@ import java.util.Set;
 @ApplicationScoped
 public class SignInService {
 
+    static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
     private static final String INCORRECT = "Incorrect username or password.";
+    private static final String ATTRIBUTE_PREFIX = "userAttributes.";
 
     @Inject
     UserPools pools;
@@ -41,20 +54,75 @@ public class SignInService {
     @Inject
     TokenService tokens;
 
+    @Inject
+    AuthSessions sessions;
+
+    @Inject
+    Clock clock;
+
     /**
      * Signs in through InitiateAuth or AdminInitiateAuth.
      *
      * @param expectedPoolId the pool an administrator named (AdminInitiateAuth), or null
      */
     @Transactional
-    public TokenSet initiate(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
+    public AuthStep initiate(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
         return switch (flow) {
-            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(clientId, expectedPoolId, parameters);
+            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
+                    new AuthStep.Authenticated(refresh(clientId, expectedPoolId, parameters));
             default -> passwordSignIn(clientId, expectedPoolId, flow, parameters);
         };
     }
 
-    private TokenSet passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
+    /**
+     * Answers a challenge (RespondToAuthChallenge, AdminRespondToAuthChallenge).
+     *
+     * @param expectedPoolId the pool an administrator named, or null
+     */
+    @Transactional
+    public AuthStep respond(String clientId, String expectedPoolId, String challenge, String session,
+                            Map<String, String> responses) {
+        UserPoolClient client = client(clientId, expectedPoolId);
+        if (!NEW_PASSWORD_REQUIRED.equals(challenge)) {
+            throw ServiceException.invalidParameter("Gatehouse does not support the " + challenge
+                    + " challenge yet.");
+        }
+        AuthSessions.Pending pending = sessions.take(session, clientId, challenge);
+        UserPool pool = pools.get(pending.userPoolId());
+        UserStore store = stores.forPool(pool);
+        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(pending.sub())
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
+        String username = responses.get("USERNAME");
+        if (username == null || PoolUsers.find(pool, store, username).filter(u -> u.sub().equals(user.sub()))
+                .isEmpty()) {
+            throw ServiceException.invalidParameter("Missing required parameter USERNAME, or it names another user");
+        }
+        SecretHash.check(client, username, responses.get("SECRET_HASH"));
+        String newPassword = responses.get("NEW_PASSWORD");
+        if (newPassword == null) {
+            throw ServiceException.invalidParameter("Missing required parameter NEW_PASSWORD");
+        }
+        PasswordPolicy.of(pool.settings()).check(newPassword);
+        Map<String, String> attributes = new HashMap<>();
+        responses.forEach((name, value) -> {
+            if (name.startsWith(ATTRIBUTE_PREFIX)) {
+                attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
+            }
+        });
+        Map<String, String> merged = new HashMap<>(user.attributes());
+        merged.putAll(attributes);
+        AttributeRules.checkSignUp(pool.settings(), client.settings(), withoutSystemOwned(merged));
+        UserModification modification = PoolUsers.capability(store, UserModification.class);
+        modification.updatePassword(user.sub(), new PasswordCredential(newPassword));
+        modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
+        if (!attributes.isEmpty()) {
+            modification.updateAttributes(user.sub(), attributes, Set.of());
+        }
+        UserRecord confirmed = PoolUsers.capability(store, UserLookup.class).findBySub(user.sub()).orElseThrow();
+        return new AuthStep.Authenticated(tokens.issue(pool, client, confirmed));
+    }
+
+    private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
         UserPoolClient client = client(clientId, expectedPoolId);
         allowFlow(client, flow);
         String username = parameters.get("USERNAME");
@@ -77,7 +145,7 @@ public class SignInService {
             case UNCONFIRMED -> throw new ServiceException("UserNotConfirmedException", "User is not confirmed.");
             case RESET_REQUIRED -> throw new ServiceException("PasswordResetRequiredException",
                     "Password reset required for the user");
-            case CONFIRMED -> { }
+            case CONFIRMED, FORCE_CHANGE_PASSWORD -> { }
             default -> throw new ServiceException("NotAuthorizedException", INCORRECT);
         }
         CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
@@ -85,7 +153,44 @@ public class SignInService {
         if (outcome != CredentialValidator.Outcome.VALID) {
             throw new ServiceException("NotAuthorizedException", INCORRECT);
         }
-        return tokens.issue(pool, client, user);
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            return newPasswordRequired(pool, client, user);
+        }
+        return new AuthStep.Authenticated(tokens.issue(pool, client, user));
+    }
+
+    /** A temporary password was right: the user must choose their own before any token is issued. */
+    private AuthStep newPasswordRequired(UserPool pool, UserPoolClient client, UserRecord user) {
+        int validityDays = pool.settings().path("Policies").path("PasswordPolicy")
+                .path("TemporaryPasswordValidityDays").asInt(7);
+        if (user.lastModified().plus(Duration.ofDays(validityDays)).isBefore(clock.instant())) {
+            throw new ServiceException("NotAuthorizedException",
+                    "Temporary password has expired and must be reset by an administrator.");
+        }
+        Duration sessionValidity = Duration.ofMinutes(client.settings().path("AuthSessionValidity").asInt(3));
+        String session = sessions.open(pool.id(), client.clientId(), user.sub(), NEW_PASSWORD_REQUIRED,
+                sessionValidity);
+        List<String> required = new ArrayList<>();
+        pool.settings().path("SchemaAttributes").forEach(a -> {
+            String name = a.path("Name").asText();
+            if (a.path("Required").asBoolean(false) && !"sub".equals(name) && !user.attributes().containsKey(name)) {
+                required.add(ATTRIBUTE_PREFIX + name);
+            }
+        });
+        Map<String, String> visible = new TreeMap<>(withoutSystemOwned(user.attributes()));
+        visible.remove("email_verified");
+        visible.remove("phone_number_verified");
+        return new AuthStep.Challenged(NEW_PASSWORD_REQUIRED, session, Map.of(
+                "USER_ID_FOR_SRP", user.username(),
+                "requiredAttributes", Json.write(Json.MAPPER.valueToTree(required)),
+                "userAttributes", Json.write(Json.MAPPER.valueToTree(visible))));
+    }
+
+    private static Map<String, String> withoutSystemOwned(Map<String, String> attributes) {
+        Map<String, String> writable = new HashMap<>(attributes);
+        writable.keySet().removeIf(n -> n.equals("sub") || n.endsWith("_verified") || n.startsWith("dev:")
+                || n.equals("identities"));
+        return writable;
     }
 
     /** New ID and access tokens for a refresh token, while its user may still sign in. */

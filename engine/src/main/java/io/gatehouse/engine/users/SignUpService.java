@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Self-service registration: sign-up, confirmation by a code sent to the user, re-sending that code, and an
@@ -66,18 +65,8 @@ public class SignUpService {
         JsonNode settings = pool.settings();
         PasswordPolicy.of(settings).check(password);
         Map<String, String> values = new HashMap<>(attributes);
-        String storedUsername = username;
+        String storedUsername = PoolUsers.storedUsername(settings, username, values);
         Set<String> usernameAttributes = PoolUsers.names(settings.path("UsernameAttributes"));
-        if (!usernameAttributes.isEmpty()) {
-            // The user signs in with an e-mail address or phone number; the user name itself is a UUID.
-            String attribute = username.contains("@") ? "email" : "phone_number";
-            if (!usernameAttributes.contains(attribute)) {
-                throw ServiceException.invalidParameter("Username should be " + String.join(" or ",
-                        usernameAttributes) + ".");
-            }
-            values.put(attribute, username);
-            storedUsername = UUID.randomUUID().toString();
-        }
         AttributeRules.checkSignUp(settings, client.settings(), values);
         UserStore store = stores.forPool(pool);
         for (String attribute : usernameAttributes) {

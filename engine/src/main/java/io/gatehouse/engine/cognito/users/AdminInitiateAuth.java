@@ -20,7 +20,7 @@ public class AdminInitiateAuth implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        return AuthResults.authenticated(signIns.initiate(request.get("ClientId").asText(),
+        return AuthResults.of(signIns.initiate(request.get("ClientId").asText(),
                 request.get("UserPoolId").asText(), request.get("AuthFlow").asText(),
                 AuthResults.parameters(request.path("AuthParameters"))));
     }

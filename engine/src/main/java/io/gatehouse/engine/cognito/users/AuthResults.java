@@ -2,6 +2,7 @@ package io.gatehouse.engine.cognito.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.token.TokenSet;
 
@@ -14,8 +15,21 @@ final class AuthResults {
     private AuthResults() {
     }
 
+    /** The response of InitiateAuth and RespondToAuthChallenge (and their Admin twins) for a sign-in step. */
+    static ObjectNode of(AuthStep step) {
+        if (step instanceof AuthStep.Challenged challenge) {
+            ObjectNode response = Json.MAPPER.createObjectNode()
+                    .put("ChallengeName", challenge.name())
+                    .put("Session", challenge.session());
+            ObjectNode parameters = response.putObject("ChallengeParameters");
+            challenge.parameters().forEach(parameters::put);
+            return response;
+        }
+        return authenticated(((AuthStep.Authenticated) step).tokens());
+    }
+
     /** {@code {"AuthenticationResult": ..., "ChallengeParameters": {}}}. */
-    static ObjectNode authenticated(TokenSet tokens) {
+    private static ObjectNode authenticated(TokenSet tokens) {
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.putObject("ChallengeParameters");
         ObjectNode result = response.putObject("AuthenticationResult")

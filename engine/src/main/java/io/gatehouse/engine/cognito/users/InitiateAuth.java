@@ -20,7 +20,7 @@ public class InitiateAuth implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        return AuthResults.authenticated(signIns.initiate(request.get("ClientId").asText(), null,
+        return AuthResults.of(signIns.initiate(request.get("ClientId").asText(), null,
                 request.get("AuthFlow").asText(), AuthResults.parameters(request.path("AuthParameters"))));
     }
 }

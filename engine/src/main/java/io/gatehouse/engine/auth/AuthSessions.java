@@ -1,0 +1,81 @@
+package io.gatehouse.engine.auth;
+
+import io.gatehouse.engine.error.ServiceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The {@code Session} of Cognito's challenge flows: an unguessable string handed to the client with a challenge,
+ * stored as a hash in the database with the one challenge it awaits and its expiry, and spent when answered.
+ * SRP, MFA and custom challenges chain through the same sessions.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AuthSessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The state a session carries to the next step. */
+    public record Pending(String userPoolId, String clientId, String sub, String challenge) {
+    }
+
+    /**
+     * Opens a session awaiting {@code challenge}.
+     *
+     * @return the session string for the client; only its hash is stored
+     */
+    public String open(String userPoolId, String clientId, String sub, String challenge, Duration validity) {
+        byte[] bytes = new byte[48];
+        RANDOM.nextBytes(bytes);
+        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        em.persist(new AuthSessionEntity(hash(session), userPoolId, clientId, sub, challenge,
+                clock.millis() + validity.toMillis()));
+        return session;
+    }
+
+    /**
+     * Takes the session for an answer to {@code challenge} from {@code clientId}. It is spent with the call's
+     * transaction: an answer that is accepted uses it up, one that fails rolls back and leaves it for a retry.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} when the session is unknown, spent, expired, of
+     *                          another client or awaiting another challenge
+     */
+    public Pending take(String session, String clientId, String challenge) {
+        AuthSessionEntity stored = session == null ? null
+                : em.find(AuthSessionEntity.class, hash(session), LockModeType.PESSIMISTIC_WRITE);
+        if (stored == null || stored.expiresAt() < clock.millis() || !stored.clientId().equals(clientId)
+                || !stored.challenge().equals(challenge)) {
+            throw new ServiceException("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        }
+        em.remove(stored);
+        return new Pending(stored.userPoolId(), stored.clientId(), stored.sub(), stored.challenge());
+    }
+
+    private static String hash(String session) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(session.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

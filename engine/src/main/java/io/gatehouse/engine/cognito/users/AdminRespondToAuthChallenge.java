@@ -1,0 +1,27 @@
+package io.gatehouse.engine.cognito.users;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.users.SignInService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** AdminRespondToAuthChallenge: as RespondToAuthChallenge, for servers holding the admin credential. */
+@ApplicationScoped
+public class AdminRespondToAuthChallenge implements CognitoOperation {
+
+    @Inject
+    SignInService signIns;
+
+    @Override
+    public String name() {
+        return "AdminRespondToAuthChallenge";
+    }
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        return AuthResults.of(signIns.respond(request.get("ClientId").asText(), request.get("UserPoolId").asText(),
+                request.get("ChallengeName").asText(), UserShapes.text(request, "Session"),
+                AuthResults.parameters(request.path("ChallengeResponses"))));
+    }
+}

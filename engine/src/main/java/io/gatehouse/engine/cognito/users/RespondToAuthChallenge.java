@@ -1,0 +1,27 @@
+package io.gatehouse.engine.cognito.users;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.users.SignInService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** RespondToAuthChallenge: NEW_PASSWORD_REQUIRED today; SRP, MFA and custom challenges use the same sessions. */
+@ApplicationScoped
+public class RespondToAuthChallenge implements CognitoOperation {
+
+    @Inject
+    SignInService signIns;
+
+    @Override
+    public String name() {
+        return "RespondToAuthChallenge";
+    }
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        return AuthResults.of(signIns.respond(request.get("ClientId").asText(), null,
+                request.get("ChallengeName").asText(), UserShapes.text(request, "Session"),
+                AuthResults.parameters(request.path("ChallengeResponses"))));
+    }
+}

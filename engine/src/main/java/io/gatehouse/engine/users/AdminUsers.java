@@ -1,0 +1,132 @@
+package io.gatehouse.engine.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.api.userstore.NewUser;
+import io.gatehouse.api.userstore.PasswordCredential;
+import io.gatehouse.api.userstore.UserModification;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserRegistration;
+import io.gatehouse.api.userstore.UserStatus;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPools;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Users an administrator creates (AdminCreateUser): they start in FORCE_CHANGE_PASSWORD with a temporary
+ * password, given or generated, which the invitation carries; their first sign-in asks for their own password.
+ */
+@ApplicationScoped
+public class AdminUsers {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+    private static final String DIGITS = "23456789";
+    private static final String SYMBOLS = "!#%&*+-=?@^_";
+
+    @Inject
+    UserPools pools;
+
+    @Inject
+    UserStores stores;
+
+    @Inject
+    MailSender mail;
+
+    /**
+     * Creates a user, or with {@code RESEND} gives an existing invited user a new temporary password.
+     *
+     * @param temporaryPassword the temporary password, or empty to generate one
+     * @param messageAction     {@code SUPPRESS}, {@code RESEND}, or empty to send the invitation
+     * @param deliveryMediums   {@code EMAIL} and/or {@code SMS}; Cognito's default is SMS
+     */
+    @Transactional
+    public UserRecord create(String userPoolId, String username, Map<String, String> attributes,
+                             Optional<String> temporaryPassword, Optional<String> messageAction,
+                             Set<String> deliveryMediums) {
+        UserPool pool = pools.get(userPoolId);
+        PasswordPolicy policy = PasswordPolicy.of(pool.settings());
+        String password = temporaryPassword.orElseGet(() -> generate(policy));
+        policy.check(password);
+        UserStore store = stores.forPool(pool);
+        UserRecord user;
+        if ("RESEND".equals(messageAction.orElse(null))) {
+            user = PoolUsers.find(pool, store, username).orElseThrow(() ->
+                    new ServiceException("UserNotFoundException", "User does not exist."));
+            if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
+                throw new ServiceException("UnsupportedUserStateException", "Resend not possible. " + username
+                        + " status is not FORCE_CHANGE_PASSWORD.");
+            }
+            PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(),
+                    new PasswordCredential(password));
+        } else {
+            Map<String, String> values = new HashMap<>(attributes);
+            String storedUsername = PoolUsers.storedUsername(pool.settings(), username, values);
+            AttributeRules.checkAdminCreate(pool.settings(), values);
+            for (String attribute : PoolUsers.names(pool.settings().path("UsernameAttributes"))) {
+                if (values.containsKey(attribute)
+                        && PoolUsers.byAttribute(store, attribute, values.get(attribute)).isPresent()) {
+                    throw new ServiceException("UsernameExistsException", "An account with the given "
+                            + attribute + " already exists.");
+                }
+            }
+            try {
+                user = PoolUsers.capability(store, UserRegistration.class).create(new NewUser(storedUsername,
+                        Optional.of(new PasswordCredential(password)), UserStatus.FORCE_CHANGE_PASSWORD, values));
+            } catch (UserRegistration.UserExistsException e) {
+                throw new ServiceException("UsernameExistsException", "User account already exists");
+            }
+        }
+        if (!"SUPPRESS".equals(messageAction.orElse(null))) {
+            invite(pool, user, password, deliveryMediums.isEmpty() ? Set.of("SMS") : deliveryMediums);
+        }
+        return user;
+    }
+
+    private void invite(UserPool pool, UserRecord user, String password, Set<String> mediums) {
+        if (mediums.contains("SMS") && user.attributes().containsKey("phone_number")) {
+            throw new ServiceException("CodeDeliveryFailureException",
+                    "SMS delivery is not available on this server yet; invite by EMAIL or SUPPRESS the message.");
+        }
+        String email = user.attributes().get("email");
+        if (mediums.contains("EMAIL") && email != null) {
+            JsonNode template = pool.settings().path("AdminCreateUserConfig").path("InviteMessageTemplate");
+            String subject = template.path("EmailSubject").asText("Your temporary password");
+            String body = template.path("EmailMessage")
+                    .asText("Your username is {username} and temporary password is {####}.");
+            mail.send(email, subject, body.replace("{username}", user.username()).replace("{####}", password));
+        }
+    }
+
+    /** A random password that meets the policy: every character class, longer than required. */
+    static String generate(PasswordPolicy policy) {
+        StringBuilder password = new StringBuilder();
+        for (String alphabet : List.of(UPPER, LOWER, DIGITS, SYMBOLS)) {
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        String all = UPPER + LOWER + DIGITS + SYMBOLS;
+        while (password.length() < Math.max(16, policy.minimumLength())) {
+            password.append(all.charAt(RANDOM.nextInt(all.length())));
+        }
+        // Shuffle so the class order gives nothing away.
+        for (int i = password.length() - 1; i > 0; i--) {
+            int j = RANDOM.nextInt(i + 1);
+            char c = password.charAt(i);
+            password.setCharAt(i, password.charAt(j));
+            password.setCharAt(j, c);
+        }
+        return password.toString();
+    }
+}

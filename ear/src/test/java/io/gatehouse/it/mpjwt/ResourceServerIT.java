@@ -70,10 +70,17 @@ class ResourceServerIT {
                     <webApplication id="resourceServer" location="%s" contextRoot="/resource-server"/>
                 </server>
                 """.formatted(war.toAbsolutePath()));
+        // Adding the feature restarts Gatehouse too: wait for both the resource server and the pool's JWKS.
         Instant deadline = Instant.now().plus(DEPLOY_WAIT);
-        while (call(tokens.accessToken()).statusCode() == 404 && Instant.now().isBefore(deadline)) {
+        while ((call(tokens.accessToken()).statusCode() == 404 || jwksStatus() != 200)
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }
+    }
+
+    private static int jwksStatus() throws Exception {
+        return Gatehouse.HTTP.send(HttpRequest.newBuilder(Gatehouse.ENDPOINT.resolve("/" + poolId
+                + "/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @AfterAll

@@ -44,6 +44,8 @@ public class AuthSessions {
      * @return the session string for the client; only its hash is stored
      */
     public String open(String userPoolId, String clientId, String sub, String challenge, Duration validity) {
+        em.createQuery("delete from AuthSessionEntity s where s.expiresAt < :now")
+                .setParameter("now", clock.millis()).executeUpdate();
         byte[] bytes = new byte[48];
         RANDOM.nextBytes(bytes);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,8 +26,6 @@ import java.util.UUID;
 @Transactional
 public class SigningKeys {
 
-    /** The longest an ID or access token lives (Cognito's maximum, one day), plus clock skew. */
-    static final Duration RETIRED_KEY_RETENTION = Duration.ofDays(1).plusMinutes(5);
 
     private static final int RSA_BITS = 2048;
 
@@ -59,7 +56,7 @@ public class SigningKeys {
     /** The public keys that verify the pool's tokens: the active ones and the recently retired ones. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public JWKSet publicKeys(String userPoolId) {
-        long oldestKept = clock.millis() - RETIRED_KEY_RETENTION.toMillis();
+        long oldestKept = clock.millis() - TokenService.LONGEST_SIGNED_TOKEN.toMillis();
         return new JWKSet(keys(userPoolId).stream()
                 .filter(k -> k.retiredAt() == null || k.retiredAt() >= oldestKept)
                 .map(k -> parse(k.privateJwk()).toPublicJWK())

@@ -49,6 +49,8 @@ public class TokenService {
     public static final String USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cognito's longest ID and access token lifetime, one day, plus clock skew. */
+    static final Duration LONGEST_SIGNED_TOKEN = Duration.ofDays(1).plusMinutes(5);
     private static final Map<String, Duration> UNITS = Map.of("seconds", Duration.ofSeconds(1),
             "minutes", Duration.ofMinutes(1), "hours", Duration.ofHours(1), "days", Duration.ofDays(1));
 
@@ -77,6 +79,10 @@ public class TokenService {
         RANDOM.nextBytes(refreshBytes);
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(refreshBytes);
         Duration refreshValidity = validity(client.settings(), "RefreshTokenValidity", "RefreshToken");
+        // An expired refresh token is kept until every access token of its sign-in has expired too, since its
+        // revocation is what refuses them; after that it is purged.
+        em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :cutoff")
+                .setParameter("cutoff", now.minus(LONGEST_SIGNED_TOKEN).toEpochMilli()).executeUpdate();
         em.persist(new RefreshTokenEntity(sha256(refresh), pool.id(), client.clientId(), user.sub(), originJti,
                 now.getEpochSecond(), now.plus(refreshValidity).toEpochMilli()));
         return new TokenSet(tokens.idToken(), tokens.accessToken(), refresh, tokens.expiresInSeconds());

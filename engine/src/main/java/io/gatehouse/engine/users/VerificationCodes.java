@@ -46,6 +46,9 @@ public class VerificationCodes {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         String saltText = Base64.getEncoder().encodeToString(salt);
+        // Expired codes are useless; clearing them as new ones are issued keeps the table small without a job.
+        em.createQuery("delete from VerificationCodeEntity c where c.expiresAt < :now")
+                .setParameter("now", clock.millis()).executeUpdate();
         VerificationCodeEntity existing = em.find(VerificationCodeEntity.class,
                 new VerificationCodeEntity.Key(sub, purpose));
         if (existing != null) {

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.util.Optional;
 
 /** Hands the core the user store of a pool. Every pool uses the built-in {@code jdbc} store for now. */
 @ApplicationScoped
@@ -36,26 +35,6 @@ public class UserStores {
                         + "' is not loaded; see /health/ready"));
         // Cognito's API creates case-sensitive pools unless told otherwise.
         boolean caseSensitive = pool.settings().path("UsernameConfiguration").path("CaseSensitive").asBoolean(true);
-        return factory.create(new UserStoreContext() {
-            @Override
-            public DataSource dataSource() {
-                return dataSource;
-            }
-
-            @Override
-            public boolean caseSensitiveUsernames() {
-                return caseSensitive;
-            }
-
-            @Override
-            public Optional<String> userPoolId() {
-                return Optional.of(pool.id());
-            }
-
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-        });
+        return factory.create(UserStoreContext.of(pool.id(), dataSource, caseSensitive, clock));
     }
 }

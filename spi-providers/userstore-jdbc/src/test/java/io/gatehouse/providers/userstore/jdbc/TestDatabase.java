@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A database with the engine's schema, migrated by the engine's own migration files, and pools in it. */
@@ -37,26 +36,6 @@ final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new UserStoreContext() {
-            @Override
-            public DataSource dataSource() {
-                return dataSource;
-            }
-
-            @Override
-            public boolean caseSensitiveUsernames() {
-                return caseSensitive;
-            }
-
-            @Override
-            public Optional<String> userPoolId() {
-                return Optional.of(pool);
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-        };
+        return UserStoreContext.of(pool, dataSource, caseSensitive, Clock.systemUTC());
     }
 }

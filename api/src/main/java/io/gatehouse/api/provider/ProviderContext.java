@@ -14,4 +14,11 @@ public interface ProviderContext {
 
     /** The clock to read time from, so tests and replays control it. */
     Clock clock();
+
+    /** A context with these values. */
+    static ProviderContext of(Optional<String> userPoolId, Clock clock) {
+        record Values(Optional<String> userPoolId, Clock clock) implements ProviderContext {
+        }
+        return new Values(userPoolId, clock);
+    }
 }

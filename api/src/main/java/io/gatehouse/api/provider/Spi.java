@@ -1,5 +1,6 @@
 package io.gatehouse.api.provider;
 
+import io.gatehouse.api.message.MessageSenderFactory;
 import io.gatehouse.api.userstore.UserStoreFactory;
 
 import java.util.List;
@@ -17,6 +18,9 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
     /** Users and their credentials, one store per user pool. */
     public static final Spi USER_STORE = new Spi("user-store", UserStoreFactory.class);
 
+    /** Channels that carry codes and invitations to users (SMS today). */
+    public static final Spi MESSAGE_SENDER = new Spi("message-sender", MessageSenderFactory.class);
+
     public Spi {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(factoryType, "factoryType");
@@ -24,6 +28,6 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
 
     /** Every family this version of the API defines, in the order the engine initialises them. */
     public static List<Spi> all() {
-        return List.of(USER_STORE);
+        return List.of(USER_STORE, MESSAGE_SENDER);
     }
 }

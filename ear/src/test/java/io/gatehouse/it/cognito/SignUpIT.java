@@ -216,6 +216,31 @@ class SignUpIT {
                 .isInstanceOf(NotAuthorizedException.class);
     }
 
+    @Test
+    void signUpWhenPoolVerifiesPhonesThenCodeTextedThroughTheMessageSender() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("phones")
+                .autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)
+                .smsVerificationMessage("Gatehouse code {####}")).userPool().id();
+        String client = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("app")).userPoolClient()
+                .clientId();
+        String username = "phil-" + UUID.randomUUID();
+        String phone = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+
+        SignUpResponse response = cognito.signUp(r -> r.clientId(client).username(username).password(PASSWORD)
+                .userAttributes(attribute("phone_number", phone)));
+
+        assertThat(response.codeDeliveryDetails().deliveryMedium()).isEqualTo(DeliveryMediumType.SMS);
+        assertThat(response.codeDeliveryDetails().attributeName()).isEqualTo("phone_number");
+        assertThat(response.codeDeliveryDetails().destination()).endsWith(phone.substring(phone.length() - 4))
+                .doesNotContain(phone.substring(1, 6));
+        // The development sender ("log") writes the text to the server log.
+        String text = java.nio.file.Files.readAllLines(Gatehouse.serverDir().resolve("logs/messages.log")).stream()
+                .filter(line -> line.contains("SMS to " + phone + ": Gatehouse code "))
+                .reduce((first, second) -> second).orElseThrow();
+        String code = text.substring(text.lastIndexOf(' ') + 1).trim();
+        cognito.confirmSignUp(r -> r.clientId(client).username(username).confirmationCode(code));
+    }
+
     private static void signUp(String username, String email) {
         cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD)
                 .userAttributes(attribute("email", email)));

@@ -10,6 +10,7 @@ import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.messaging.SmsSender;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,9 @@ public class AdminUsers {
 
     @Inject
     MailSender mail;
+
+    @Inject
+    SmsSender sms;
 
     /**
      * Creates a user, or with {@code RESEND} gives an existing invited user a new temporary password.
@@ -96,13 +100,14 @@ public class AdminUsers {
     }
 
     private void invite(UserPool pool, UserRecord user, String password, Set<String> mediums) {
-        if (mediums.contains("SMS") && user.attributes().containsKey("phone_number")) {
-            throw new ServiceException("CodeDeliveryFailureException",
-                    "SMS delivery is not available on this server yet; invite by EMAIL or SUPPRESS the message.");
+        JsonNode template = pool.settings().path("AdminCreateUserConfig").path("InviteMessageTemplate");
+        String phone = user.attributes().get("phone_number");
+        if (mediums.contains("SMS") && phone != null) {
+            String text = template.path("SMSMessage").asText("Your username is {username} and temporary password is {####}.");
+            sms.send(pool.id(), phone, text.replace("{username}", user.username()).replace("{####}", password));
         }
         String email = user.attributes().get("email");
         if (mediums.contains("EMAIL") && email != null) {
-            JsonNode template = pool.settings().path("AdminCreateUserConfig").path("InviteMessageTemplate");
             String subject = template.path("EmailSubject").asText("Your temporary password");
             String body = template.path("EmailMessage")
                     .asText("Your username is {username} and temporary password is {####}.");

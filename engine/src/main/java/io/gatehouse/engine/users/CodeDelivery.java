@@ -9,6 +9,11 @@ package io.gatehouse.engine.users;
  */
 public record CodeDelivery(String destination, String medium, String attribute) {
 
+    /** Masks a phone number the way Cognito does: only the last four digits show. */
+    static String maskPhone(String phone) {
+        return phone.length() <= 4 ? "***" : "+" + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 4);
+    }
+
     /** Masks an e-mail address the way Cognito does: the first character of each side. */
     static String maskEmail(String email) {
         int at = email.indexOf('@');

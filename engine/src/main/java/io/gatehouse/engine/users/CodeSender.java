@@ -3,13 +3,14 @@ package io.gatehouse.engine.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.messaging.SmsSender;
 import io.gatehouse.engine.userpool.UserPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 
-/** Issues a one-time code and mails it with the pool's verification message template. */
+/** Issues a one-time code and sends it, by e-mail or SMS, with the pool's verification message templates. */
 @ApplicationScoped
 public class CodeSender {
 
@@ -18,6 +19,9 @@ public class CodeSender {
 
     @Inject
     MailSender mail;
+
+    @Inject
+    SmsSender sms;
 
     /** Issues a code for {@code purpose} and mails it to {@code email}; runs in the caller's transaction. */
     CodeDelivery email(UserPool pool, UserRecord user, String email, String purpose, Duration validity) {
@@ -30,5 +34,15 @@ public class CodeSender {
                 settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
         mail.send(email, subject, body.replace("{####}", code).replace("{username}", user.username()));
         return new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email");
+    }
+
+    /** Issues a code for {@code purpose} and texts it to {@code phone}; runs in the caller's transaction. */
+    CodeDelivery sms(UserPool pool, UserRecord user, String phone, String purpose, Duration validity) {
+        String code = codes.issue(pool.id(), user.sub(), purpose, validity);
+        JsonNode settings = pool.settings();
+        String body = settings.path("VerificationMessageTemplate").path("SmsMessage").asText(
+                settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
+        sms.send(pool.id(), phone, body.replace("{####}", code).replace("{username}", user.username()));
+        return new CodeDelivery(CodeDelivery.maskPhone(phone), "SMS", "phone_number");
     }
 }

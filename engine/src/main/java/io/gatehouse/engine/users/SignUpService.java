@@ -105,8 +105,9 @@ public class SignUpService {
         codes.verify(user.sub(), SIGN_UP, code);
         UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
-        if (user.attributes().containsKey("email") && autoVerified(pool).contains("email")) {
-            modification.updateAttributes(user.sub(), Map.of("email_verified", "true"), Set.of());
+        String channel = signUpChannel(pool, user);
+        if (!channel.isEmpty()) {
+            modification.updateAttributes(user.sub(), Map.of(channel + "_verified", "true"), Set.of());
         }
     }
 
@@ -145,17 +146,30 @@ public class SignUpService {
         PoolUsers.capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.CONFIRMED);
     }
 
+    /**
+     * Sends the sign-up code where the pool verifies: to the phone when it verifies phone numbers and the user
+     * has one (as Cognito prefers), else to the e-mail address.
+     */
     private Optional<CodeDelivery> sendSignUpCode(UserPool pool, UserRecord user) {
+        return switch (signUpChannel(pool, user)) {
+            case "phone_number" -> Optional.of(sender.sms(pool, user, user.attributes().get("phone_number"),
+                    SIGN_UP, SIGN_UP_CODE_VALIDITY));
+            case "email" -> Optional.of(sender.email(pool, user, user.attributes().get("email"), SIGN_UP,
+                    SIGN_UP_CODE_VALIDITY));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The attribute a sign-up code verifies for this user, or empty text when the pool verifies none they have. */
+    private static String signUpChannel(UserPool pool, UserRecord user) {
         Set<String> verified = autoVerified(pool);
-        String email = user.attributes().get("email");
-        if (verified.contains("email") && email != null) {
-            return Optional.of(sender.email(pool, user, email, SIGN_UP, SIGN_UP_CODE_VALIDITY));
-        }
         if (verified.contains("phone_number") && user.attributes().containsKey("phone_number")) {
-            throw new ServiceException("CodeDeliveryFailureException",
-                    "SMS delivery is not available on this server yet; verify e-mail addresses instead.");
+            return "phone_number";
         }
-        return Optional.empty();
+        if (verified.contains("email") && user.attributes().containsKey("email")) {
+            return "email";
+        }
+        return "";
     }
 
     private static Set<String> autoVerified(UserPool pool) {

@@ -58,7 +58,7 @@ final class PoolSettings {
                 settings.set(fixed, current.get(fixed).deepCopy());
             }
         }
-        request.fields().forEachRemaining(e -> {
+        request.properties().forEach(e -> {
             if (!NOT_SETTINGS.contains(e.getKey())) {
                 settings.set(e.getKey(), e.getValue().deepCopy());
             }

@@ -41,8 +41,7 @@ public final class ServiceModel {
         this.targetPrefix = root.path("metadata").path("targetPrefix").asText();
         this.shapes = root.path("shapes");
         Map<String, Operation> ops = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("operations").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> op = it.next();
+        for (Map.Entry<String, JsonNode> op : root.path("operations").properties()) {
             ops.put(op.getKey(), new Operation(op.getKey(),
                     op.getValue().path("input").path("shape").asText(null),
                     !"none".equals(op.getValue().path("authtype").asText())));

@@ -8,7 +8,6 @@ import io.gatehouse.engine.error.ServiceException;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,8 +93,7 @@ public final class ShapeValidator {
         ObjectNode out = JSON.objectNode();
         List<String> required = new ArrayList<>();
         shape.path("required").forEach(r -> required.add(r.asText()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = shape.path("members").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
+        for (Map.Entry<String, JsonNode> member : shape.path("members").properties()) {
             String name = member.getKey();
             String memberPath = path.isEmpty() ? lowerFirst(name) : path + "." + lowerFirst(name);
             JsonNode memberValue = value.get(name);
@@ -188,8 +186,7 @@ public final class ShapeValidator {
         ObjectNode out = JSON.objectNode();
         String keyShape = shape.path("key").path("shape").asText();
         String valueShape = shape.path("value").path("shape").asText();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             check(keyShape, JSON.textNode(entry.getKey()), path + ".key", violations);
             if (entry.getValue().isNull()) {
                 violations.add("Value null at '" + path + ".value' failed to satisfy constraint: "

@@ -45,7 +45,7 @@ final class AuthResults {
 
     static Map<String, String> parameters(JsonNode map) {
         Map<String, String> parameters = new HashMap<>();
-        map.fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        map.properties().forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
         return parameters;
     }
 }

@@ -221,8 +221,7 @@ class SignUpIT {
         String pool = cognito.createUserPool(r -> r.poolName("phones")
                 .autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)
                 .smsVerificationMessage("Gatehouse code {####}")).userPool().id();
-        String client = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("app")).userPoolClient()
-                .clientId();
+        String client = Clients.passwordClient(cognito, pool);
         String username = "phil-" + UUID.randomUUID();
         String phone = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
 
@@ -233,12 +232,39 @@ class SignUpIT {
         assertThat(response.codeDeliveryDetails().attributeName()).isEqualTo("phone_number");
         assertThat(response.codeDeliveryDetails().destination()).endsWith(phone.substring(phone.length() - 4))
                 .doesNotContain(phone.substring(1, 6));
-        // The development sender ("log") writes the text to the server log.
-        String text = java.nio.file.Files.readAllLines(Gatehouse.serverDir().resolve("logs/messages.log")).stream()
-                .filter(line -> line.contains("SMS to " + phone + ": Gatehouse code "))
-                .reduce((first, second) -> second).orElseThrow();
-        String code = text.substring(text.lastIndexOf(' ') + 1).trim();
+        String code = lastTextedCode(phone);
         cognito.confirmSignUp(r -> r.clientId(client).username(username).confirmationCode(code));
+
+        // The confirmed phone is verified: a forgotten password is reset by SMS.
+        assertThat(cognito.forgotPassword(r -> r.clientId(client).username(username)).codeDeliveryDetails()
+                .deliveryMedium()).isEqualTo(DeliveryMediumType.SMS);
+        String reset = lastTextedCode(phone);
+        cognito.confirmForgotPassword(r -> r.clientId(client).username(username).confirmationCode(reset)
+                .password("Brand-New-Pass-4"));
+
+        // A changed number is unverified until the texted code comes back.
+        String access = cognito.initiateAuth(r -> r.clientId(client)
+                .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(java.util.Map.of("USERNAME", username, "PASSWORD", "Brand-New-Pass-4")))
+                .authenticationResult().accessToken();
+        String newPhone = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        assertThat(cognito.updateUserAttributes(r -> r.accessToken(access).userAttributes(
+                attribute("phone_number", newPhone))).codeDeliveryDetailsList()).singleElement()
+                .satisfies(d -> assertThat(d.deliveryMedium()).isEqualTo(DeliveryMediumType.SMS));
+        String verify = lastTextedCode(newPhone);
+        cognito.verifyUserAttribute(r -> r.accessToken(access).attributeName("phone_number").code(verify));
+        assertThat(cognito.getUser(r -> r.accessToken(access)).userAttributes())
+                .anySatisfy(a -> assertThat(a.name() + "=" + a.value()).isEqualTo("phone_number_verified=true"));
+    }
+
+    /** The development sender ("log") writes each text to the server log; the code ends the newest one. */
+    private static String lastTextedCode(String phone) throws Exception {
+        String text = java.nio.file.Files.readAllLines(Gatehouse.serverDir().resolve("logs/messages.log")).stream()
+                .filter(line -> line.contains("SMS to " + phone + ": "))
+                .reduce((first, second) -> second).orElseThrow();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("(\\d{6})\\D*$").matcher(text);
+        assertThat(code.find()).as(text).isTrue();
+        return code.group(1);
     }
 
     private static void signUp(String username, String email) {

@@ -20,13 +20,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A signed-in user's own attributes: changing and deleting them, and verifying a changed e-mail address with a
- * mailed code.
+ * A signed-in user's own attributes: changing and deleting them, and verifying a changed e-mail address or phone
+ * number with a code sent to it.
  */
 @ApplicationScoped
 public class AttributeService {
 
-    static final String VERIFY_EMAIL = "verify:email";
+    static final String VERIFY = "verify:";
+    /** The attributes a code can verify, and their verification flags. */
+    private static final Set<String> VERIFIABLE = Set.of("email", "phone_number");
     static final Duration VERIFY_CODE_VALIDITY = Duration.ofHours(24);
 
     @Inject
@@ -59,20 +61,29 @@ public class AttributeService {
                 attributes);
         UserStore store = stores.forPool(pool);
         Map<String, String> changes = new HashMap<>(attributes);
-        String newEmail = attributes.get("email");
-        boolean emailChanged = newEmail != null && !newEmail.equals(user.attributes().get("email"));
-        if (emailChanged && PoolUsers.names(pool.settings().path("UsernameAttributes")).contains("email")
-                && PoolUsers.byAttribute(store, "email", newEmail).filter(u -> !u.sub().equals(user.sub()))
-                .isPresent()) {
-            throw new ServiceException("AliasExistsException", "An account with the given email already exists.");
-        }
-        if (emailChanged) {
-            changes.put("email_verified", "false");
+        List<String> changed = new ArrayList<>();
+        for (String attribute : VERIFIABLE) {
+            String value = attributes.get(attribute);
+            if (value == null || value.equals(user.attributes().get(attribute))) {
+                continue;
+            }
+            if (PoolUsers.names(pool.settings().path("UsernameAttributes")).contains(attribute)
+                    && PoolUsers.byAttribute(store, attribute, value).filter(u -> !u.sub().equals(user.sub()))
+                    .isPresent()) {
+                throw new ServiceException("AliasExistsException", "An account with the given "
+                        + ("email".equals(attribute) ? "email" : "phone number") + " already exists.");
+            }
+            // A new address is unverified until its code comes back.
+            changes.put(attribute + "_verified", "false");
+            changed.add(attribute);
         }
         PoolUsers.capability(store, UserModification.class).updateAttributes(user.sub(), changes, Set.of());
         List<CodeDelivery> deliveries = new ArrayList<>();
-        if (emailChanged && PoolUsers.names(pool.settings().path("AutoVerifiedAttributes")).contains("email")) {
-            deliveries.add(sender.email(pool, user, newEmail, VERIFY_EMAIL, VERIFY_CODE_VALIDITY));
+        Set<String> autoVerified = PoolUsers.names(pool.settings().path("AutoVerifiedAttributes"));
+        for (String attribute : changed) {
+            if (autoVerified.contains(attribute)) {
+                deliveries.add(send(pool, user, attribute, attributes.get(attribute)));
+            }
         }
         return deliveries;
     }
@@ -94,31 +105,39 @@ public class AttributeService {
                 .updateAttributes(caller.user().sub(), Map.of(), remove);
     }
 
-    /** Mails a code that verifies the user's e-mail address (GetUserAttributeVerificationCode). */
+    /**
+     * Sends a code that verifies the user's e-mail address (by mail) or phone number (by SMS)
+     * (GetUserAttributeVerificationCode).
+     */
     @Transactional
     public CodeDelivery sendVerificationCode(String accessToken, String attribute) {
         SignInService.Caller caller = signIns.caller(accessToken);
-        String email = emailToVerify(caller.user(), attribute);
-        return sender.email(caller.pool(), caller.user(), email, VERIFY_EMAIL, VERIFY_CODE_VALIDITY);
+        return send(caller.pool(), caller.user(), attribute, valueToVerify(caller.user(), attribute));
     }
 
-    /** Marks the e-mail address verified with the mailed code (VerifyUserAttribute). */
+    /** Marks the address verified with the code sent to it (VerifyUserAttribute). */
     @Transactional(dontRollbackOn = ServiceException.class)
     public void verify(String accessToken, String attribute, String code) {
         SignInService.Caller caller = signIns.caller(accessToken);
-        emailToVerify(caller.user(), attribute);
+        valueToVerify(caller.user(), attribute);
         // A wrong code still counts against the code: nothing is written before it is accepted.
-        codes.verify(caller.user().sub(), VERIFY_EMAIL, code);
+        codes.verify(caller.user().sub(), VERIFY + attribute, code);
         PoolUsers.capability(stores.forPool(caller.pool()), UserModification.class)
-                .updateAttributes(caller.user().sub(), Map.of("email_verified", "true"), Set.of());
+                .updateAttributes(caller.user().sub(), Map.of(attribute + "_verified", "true"), Set.of());
     }
 
-    private static String emailToVerify(UserRecord user, String attribute) {
-        if (!"email".equals(attribute)) {
-            throw ServiceException.invalidParameter("Gatehouse verifies the email attribute; " + attribute
-                    + " cannot be verified here yet.");
+    private CodeDelivery send(UserPool pool, UserRecord user, String attribute, String value) {
+        return "email".equals(attribute)
+                ? sender.email(pool, user, value, VERIFY + attribute, VERIFY_CODE_VALIDITY)
+                : sender.sms(pool, user, value, VERIFY + attribute, VERIFY_CODE_VALIDITY);
+    }
+
+    private static String valueToVerify(UserRecord user, String attribute) {
+        if (!VERIFIABLE.contains(attribute)) {
+            throw ServiceException.invalidParameter("Only email and phone_number can be verified, not " + attribute
+                    + ".");
         }
-        return Optional.ofNullable(user.attributes().get("email")).orElseThrow(() ->
-                ServiceException.invalidParameter("The user has no email attribute to verify."));
+        return Optional.ofNullable(user.attributes().get(attribute)).orElseThrow(() ->
+                ServiceException.invalidParameter("The user has no " + attribute + " attribute to verify."));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.users;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.PasswordCredential;
 import io.gatehouse.api.userstore.UserModification;
@@ -19,6 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** Forgotten and changed passwords, and users deleting themselves. */
@@ -69,12 +73,33 @@ public class PasswordService {
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD || !user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User password cannot be reset in the current state.");
         }
-        String email = user.attributes().get("email");
-        if (email == null || !"true".equals(user.attributes().get("email_verified"))) {
-            throw ServiceException.invalidParameter("Cannot reset password for the user as there is no registered/"
-                    + "verified email or phone_number");
+        for (String mechanism : recoveryOrder(pool)) {
+            String attribute = "verified_email".equals(mechanism) ? "email" : "phone_number";
+            String value = user.attributes().get(attribute);
+            if (value != null && "true".equals(user.attributes().get(attribute + "_verified"))) {
+                return "email".equals(attribute) ? sender.email(pool, user, value, RESET, RESET_CODE_VALIDITY)
+                        : sender.sms(pool, user, value, RESET, RESET_CODE_VALIDITY);
+            }
         }
-        return sender.email(pool, user, email, RESET, RESET_CODE_VALIDITY);
+        throw ServiceException.invalidParameter("Cannot reset password for the user as there is no registered/"
+                + "verified email or phone_number");
+    }
+
+    /**
+     * Where reset codes go, first choice first: the pool's AccountRecoverySetting by priority, or Cognito's
+     * older default, a verified phone before a verified e-mail address.
+     */
+    private static List<String> recoveryOrder(UserPool pool) {
+        List<JsonNode> mechanisms = new ArrayList<>();
+        pool.settings().path("AccountRecoverySetting").path("RecoveryMechanisms").forEach(mechanisms::add);
+        if (mechanisms.isEmpty()) {
+            return List.of("verified_phone_number", "verified_email");
+        }
+        mechanisms.sort(Comparator.comparingInt(m -> m.path("Priority").asInt()));
+        List<String> order = new ArrayList<>();
+        mechanisms.forEach(m -> order.add(m.path("Name").asText()));
+        order.remove("admin_only");
+        return order;
     }
 
     /** Sets a new password with the reset code (ConfirmForgotPassword). */

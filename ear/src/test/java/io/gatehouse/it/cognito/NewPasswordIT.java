@@ -81,6 +81,35 @@ class NewPasswordIT {
     }
 
     @Test
+    void newPasswordRequiredWhenRequiredAttributeMissingThenAskedForAndSetWithTheAnswer() {
+        String pool = cognito.createUserPool(r -> r.poolName("required-name").schema(
+                software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType.builder()
+                        .name("given_name").required(true).build())).userPool().id();
+        String client = Clients.passwordClient(cognito, pool);
+        String username = "rosa-" + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).temporaryPassword(TEMPORARY)
+                .messageAction(MessageActionType.SUPPRESS));
+        InitiateAuthResponse first = cognito.initiateAuth(r -> r.clientId(client)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", TEMPORARY)));
+        assertThat(first.challengeParameters().get("requiredAttributes")).isEqualTo("[\"userAttributes.given_name\"]");
+
+        assertThatThrownBy(() -> cognito.respondToAuthChallenge(r -> r.clientId(client)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(first.session())
+                .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", CHOSEN))))
+                .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class)
+                .hasMessageContaining("given_name: The attribute is required");
+
+        RespondToAuthChallengeResponse done = cognito.respondToAuthChallenge(r -> r.clientId(client)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(first.session())
+                .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", CHOSEN,
+                        "userAttributes.given_name", "Rosa")));
+
+        assertThat(cognito.getUser(r -> r.accessToken(done.authenticationResult().accessToken())).userAttributes())
+                .anySatisfy(a -> assertThat(a.name() + "=" + a.value()).isEqualTo("given_name=Rosa"));
+    }
+
+    @Test
     void respondWhenSessionForgedThenNotAuthorized() {
         String username = invited(TEMPORARY);
         signIn(username, TEMPORARY);

@@ -34,12 +34,13 @@ final class AttributeRules {
      * @throws ServiceException {@code InvalidParameterException} or {@code NotAuthorizedException}
      */
     static void checkSignUp(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> attributes) {
-        check(poolSettings, clientSettings, attributes, true);
+        check(poolSettings, clientSettings, attributes, true, true);
     }
 
     /**
      * Validates attributes an administrator gives a new user: as at sign-up, but the verification flags may be
-     * set, and no app client limits what is written.
+     * set, no app client limits what is written, and required attributes may be missing (the user is asked for
+     * them in the NEW_PASSWORD_REQUIRED challenge).
      */
     static void checkAdminCreate(JsonNode poolSettings, Map<String, String> attributes) {
         Map<String, String> userWritable = new HashMap<>(attributes);
@@ -52,7 +53,7 @@ final class AttributeRules {
                 });
             }
         }
-        check(poolSettings, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), userWritable, true);
+        check(poolSettings, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), userWritable, true, false);
     }
 
     /**
@@ -61,7 +62,17 @@ final class AttributeRules {
      * @throws ServiceException {@code InvalidParameterException} or {@code NotAuthorizedException}
      */
     static void checkUpdate(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> attributes) {
-        check(poolSettings, clientSettings, attributes, false);
+        check(poolSettings, clientSettings, attributes, false, false);
+    }
+
+    /**
+     * Validates the attributes a user gives while answering NEW_PASSWORD_REQUIRED: the user's whole profile must
+     * now meet the schema (required attributes included), and the app client may write what the user added.
+     */
+    static void checkNewPasswordAnswer(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> profile,
+                                       Map<String, String> added) {
+        check(poolSettings, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), profile, true, true);
+        writable(schema(poolSettings), clientSettings, added, true);
     }
 
     /**
@@ -115,12 +126,12 @@ final class AttributeRules {
     }
 
     private static void check(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> attributes,
-                              boolean creating) {
+                              boolean creating, boolean requireAll) {
         Map<String, JsonNode> schema = schema(poolSettings);
         writable(schema, clientSettings, attributes, creating);
         List<String> problems = new ArrayList<>();
         attributes.forEach((name, value) -> checkValue(name, value, schema.get(name)).ifPresent(problems::add));
-        if (creating) {
+        if (requireAll) {
             for (JsonNode definition : schema.values()) {
                 String name = definition.path("Name").asText();
                 if (definition.path("Required").asBoolean(false) && !"sub".equals(name)

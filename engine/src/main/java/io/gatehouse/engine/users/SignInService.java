@@ -111,7 +111,8 @@ public class SignInService {
         });
         Map<String, String> merged = new HashMap<>(user.attributes());
         merged.putAll(attributes);
-        AttributeRules.checkSignUp(pool.settings(), client.settings(), withoutSystemOwned(merged));
+        AttributeRules.checkNewPasswordAnswer(pool.settings(), client.settings(), withoutSystemOwned(merged),
+                attributes);
         UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updatePassword(user.sub(), new PasswordCredential(newPassword));
         modification.updateStatus(user.sub(), UserStatus.CONFIRMED);

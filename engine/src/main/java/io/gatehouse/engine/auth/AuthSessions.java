@@ -1,6 +1,7 @@
 package io.gatehouse.engine.auth;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.security.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,14 +9,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The {@code Session} of Cognito's challenge flows: an unguessable string handed to the client with a challenge,
@@ -49,7 +46,7 @@ public class AuthSessions {
         byte[] bytes = new byte[48];
         RANDOM.nextBytes(bytes);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        em.persist(new AuthSessionEntity(hash(session), userPoolId, clientId, sub, challenge,
+        em.persist(new AuthSessionEntity(Hashes.sha256Hex(session), userPoolId, clientId, sub, challenge,
                 clock.millis() + validity.toMillis()));
         return session;
     }
@@ -63,21 +60,12 @@ public class AuthSessions {
      */
     public Pending take(String session, String clientId, String challenge) {
         AuthSessionEntity stored = session == null ? null
-                : em.find(AuthSessionEntity.class, hash(session), LockModeType.PESSIMISTIC_WRITE);
+                : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session), LockModeType.PESSIMISTIC_WRITE);
         if (stored == null || stored.expiresAt() < clock.millis() || !stored.clientId().equals(clientId)
                 || !stored.challenge().equals(challenge)) {
             throw new ServiceException("NotAuthorizedException", "Invalid session for the user, session is expired.");
         }
         em.remove(stored);
         return new Pending(stored.userPoolId(), stored.clientId(), stored.sub(), stored.challenge());
-    }
-
-    private static String hash(String session) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(session.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -32,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,7 +80,7 @@ public class TokenService {
         // revocation is what refuses them; after that it is purged.
         em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :cutoff")
                 .setParameter("cutoff", now.minus(LONGEST_SIGNED_TOKEN).toEpochMilli()).executeUpdate();
-        em.persist(new RefreshTokenEntity(sha256(refresh), pool.id(), client.clientId(), user.sub(), originJti,
+        em.persist(new RefreshTokenEntity(Hashes.sha256Hex(refresh), pool.id(), client.clientId(), user.sub(), originJti,
                 now.getEpochSecond(), now.plus(refreshValidity).toEpochMilli()));
         return new TokenSet(tokens.idToken(), tokens.accessToken(), refresh, tokens.expiresInSeconds());
     }
@@ -95,7 +92,7 @@ public class TokenService {
      *                          expired
      */
     public RefreshGrant redeem(UserPoolClient client, String refreshToken) {
-        RefreshTokenEntity stored = em.find(RefreshTokenEntity.class, sha256(refreshToken));
+        RefreshTokenEntity stored = em.find(RefreshTokenEntity.class, Hashes.sha256Hex(refreshToken));
         if (stored == null || !stored.clientId().equals(client.clientId())) {
             throw new ServiceException("NotAuthorizedException", "Invalid Refresh Token");
         }
@@ -120,7 +117,7 @@ public class TokenService {
      * @return false when the token is not one of the client's
      */
     public boolean revoke(UserPoolClient client, String refreshToken) {
-        RefreshTokenEntity stored = em.find(RefreshTokenEntity.class, sha256(refreshToken));
+        RefreshTokenEntity stored = em.find(RefreshTokenEntity.class, Hashes.sha256Hex(refreshToken));
         if (stored == null || !stored.clientId().equals(client.clientId())) {
             return false;
         }
@@ -245,14 +242,5 @@ public class TokenService {
 
     private static ServiceException invalid() {
         return new ServiceException("NotAuthorizedException", "Invalid Access Token");
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

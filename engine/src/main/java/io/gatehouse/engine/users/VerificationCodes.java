@@ -1,6 +1,7 @@
 package io.gatehouse.engine.users;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.security.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,12 +11,10 @@ import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Six-digit one-time codes: issued with an expiry, stored only as a salted hash, checked in constant time, and
@@ -87,12 +86,6 @@ public class VerificationCodes {
     }
 
     private static String hash(String salt, String code) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha.digest(code.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(salt + code);
     }
 }

@@ -16,4 +16,19 @@ public interface UserQuery {
      *                                  it issued
      */
     UserPage query(Optional<UserFilter> filter, int limit, Optional<String> cursor);
+
+    /**
+     * About how many users the pool has (Cognito's {@code EstimatedNumberOfUsers}); it may lag behind recent
+     * changes. The default counts by paging, so stores with a cheaper count should override it.
+     */
+    default long estimatedCount() {
+        long count = 0;
+        Optional<String> cursor = Optional.empty();
+        do {
+            UserPage page = query(Optional.empty(), 1000, cursor);
+            count += page.users().size();
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        return count;
+    }
 }

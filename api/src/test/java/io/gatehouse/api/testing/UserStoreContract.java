@@ -169,6 +169,7 @@ public abstract class UserStoreContract {
 
         assertEquals(List.of("u1", "u2", "u3", "u4", "u5"), seen);
         assertEquals(3, pages);
+        assertEquals(5, query(store).estimatedCount());
     }
 
     @Test

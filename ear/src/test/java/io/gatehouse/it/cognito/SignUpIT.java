@@ -210,6 +210,7 @@ class SignUpIT {
 
         SignUpResponse response = cognito.signUp(r -> r.clientId(client).username(username).password(PASSWORD));
         assertThat(response.codeDeliveryDetails()).isNull();
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(pool)).userPool().estimatedNumberOfUsers()).isEqualTo(1);
 
         cognito.adminConfirmSignUp(r -> r.userPoolId(pool).username(username));
         assertThatThrownBy(() -> cognito.adminConfirmSignUp(r -> r.userPoolId(pool).username(username)))

@@ -28,6 +28,12 @@ public class UserStores {
     @Resource(lookup = "jdbc/gatehouse")
     DataSource dataSource;
 
+    /** About how many users the pool has, or 0 when its store cannot count. */
+    public long estimatedCount(UserPool pool) {
+        return forPool(pool).capability(io.gatehouse.api.userstore.UserQuery.class)
+                .map(io.gatehouse.api.userstore.UserQuery::estimatedCount).orElse(0L);
+    }
+
     /** The store of {@code pool}, for the current unit of work. */
     public UserStore forPool(UserPool pool) {
         UserStoreFactory factory = registry.factory(Spi.USER_STORE, DEFAULT_STORE, UserStoreFactory.class)

@@ -19,7 +19,7 @@ public class CreateUserPool implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         UserPool pool = pools.create(request);
         ObjectNode response = Json.MAPPER.createObjectNode();
-        response.set("UserPool", UserPoolShapes.userPool(pool, pools.arn(pool.id())));
+        response.set("UserPool", UserPoolShapes.userPool(pool, pools.arn(pool.id()), 0));
         return response;
     }
 

@@ -5,6 +5,7 @@ import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
+import io.gatehouse.engine.users.UserStores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,11 +16,14 @@ public class DescribeUserPool implements CognitoOperation {
     @Inject
     UserPools pools;
 
+    @Inject
+    UserStores users;
+
     @Override
     public ObjectNode handle(ObjectNode request) {
         UserPool pool = pools.get(request.get("UserPoolId").asText());
         ObjectNode response = Json.MAPPER.createObjectNode();
-        response.set("UserPool", UserPoolShapes.userPool(pool, pools.arn(pool.id())));
+        response.set("UserPool", UserPoolShapes.userPool(pool, pools.arn(pool.id()), users.estimatedCount(pool)));
         return response;
     }
 

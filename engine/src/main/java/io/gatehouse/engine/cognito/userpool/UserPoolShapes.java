@@ -12,7 +12,7 @@ final class UserPoolShapes {
     }
 
     /** {@code UserPoolType}. */
-    static ObjectNode userPool(UserPool pool, String arn) {
+    static ObjectNode userPool(UserPool pool, String arn, long estimatedUsers) {
         ObjectNode out = Json.MAPPER.createObjectNode()
                 .put("Id", pool.id())
                 .put("Name", pool.name());
@@ -20,8 +20,7 @@ final class UserPoolShapes {
         out.put("Arn", arn);
         out.put("CreationDate", Json.epochSeconds(pool.created()));
         out.put("LastModifiedDate", Json.epochSeconds(pool.modified()));
-        // No user store holds users yet; the directory replaces this with its estimate.
-        out.put("EstimatedNumberOfUsers", 0);
+        out.put("EstimatedNumberOfUsers", estimatedUsers);
         return out;
     }
 

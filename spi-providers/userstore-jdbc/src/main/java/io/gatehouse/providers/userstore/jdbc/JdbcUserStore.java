@@ -214,6 +214,12 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
         return new UserPage(page, more ? Optional.of(encodeCursor(keys.get(limit - 1))) : Optional.empty());
     }
 
+    @Override
+    public long estimatedCount() {
+        return query("SELECT count(*) FROM pool_user WHERE user_pool_id = ?", rs -> rs.next() ? rs.getLong(1) : 0L,
+                pool);
+    }
+
     private void condition(UserFilter filter, StringBuilder sql, List<Object> parameters) {
         boolean prefix = filter.match() == UserFilter.Match.STARTS_WITH;
         String comparison = prefix ? " LIKE ? ESCAPE '!'" : " = ?";

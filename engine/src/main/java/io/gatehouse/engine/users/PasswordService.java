@@ -62,10 +62,8 @@ public class PasswordService {
         UserPool pool = pools.get(client.userPoolId());
         Optional<UserRecord> found = PoolUsers.find(pool, stores.forPool(pool), username);
         if (found.isEmpty()) {
-            if (SignUpService.preventsExistenceErrors(client)) {
-                // Looks like a delivery, so the answer does not tell whether the user exists.
-                return new CodeDelivery(username.contains("@") ? CodeDelivery.maskEmail(username) : "***", "EMAIL",
-                        "email");
+            if (ExistenceErrors.prevented(client)) {
+                return ExistenceErrors.simulatedDelivery(username);
             }
             throw new ServiceException("UserNotFoundException", "User does not exist.");
         }
@@ -111,9 +109,7 @@ public class PasswordService {
         UserPool pool = pools.get(client.userPoolId());
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
-                SignUpService.preventsExistenceErrors(client)
-                        ? new ServiceException("CodeMismatchException", "Invalid verification code provided, please try again.")
-                        : new ServiceException("UserNotFoundException", "User does not exist."));
+                ExistenceErrors.unknownUser(client, VerificationCodes.mismatch()));
         PasswordPolicy.of(pool.settings()).check(password);
         // Nothing is written before the code is accepted; a wrong code still counts (this method commits on
         // ServiceException).

@@ -136,9 +136,7 @@ public class SignInService {
         UserPool pool = pools.get(client.userPoolId());
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
-                SignUpService.preventsExistenceErrors(client)
-                        ? new ServiceException("NotAuthorizedException", INCORRECT)
-                        : new ServiceException("UserNotFoundException", "User does not exist."));
+                ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT)));
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }

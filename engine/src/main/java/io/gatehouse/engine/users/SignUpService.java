@@ -93,9 +93,8 @@ public class SignUpService {
         SecretHash.check(client, username, secretHash);
         UserPool pool = pools.get(client.userPoolId());
         UserStore store = stores.forPool(pool);
-        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() -> preventsExistenceErrors(client)
-                ? new ServiceException("CodeMismatchException", "Invalid verification code provided, please try again.")
-                : new ServiceException("UserNotFoundException", "User does not exist."));
+        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
+                ExistenceErrors.unknownUser(client, VerificationCodes.mismatch()));
         if (user.status() != UserStatus.UNCONFIRMED) {
             throw new ServiceException("NotAuthorizedException", "User cannot be confirmed. Current status is "
                     + user.status());
@@ -119,9 +118,8 @@ public class SignUpService {
         UserPool pool = pools.get(client.userPoolId());
         Optional<UserRecord> user = PoolUsers.find(pool, stores.forPool(pool), username);
         if (user.isEmpty()) {
-            if (preventsExistenceErrors(client)) {
-                return new CodeDelivery(username.contains("@") ? CodeDelivery.maskEmail(username) : "***", "EMAIL",
-                        "email");
+            if (ExistenceErrors.prevented(client)) {
+                return ExistenceErrors.simulatedDelivery(username);
             }
             throw new ServiceException("UserNotFoundException", "User does not exist.");
         }
@@ -174,10 +172,6 @@ public class SignUpService {
 
     private static Set<String> autoVerified(UserPool pool) {
         return PoolUsers.names(pool.settings().path("AutoVerifiedAttributes"));
-    }
-
-    static boolean preventsExistenceErrors(UserPoolClient client) {
-        return "ENABLED".equals(client.settings().path("PreventUserExistenceErrors").asText("ENABLED"));
     }
 
 }

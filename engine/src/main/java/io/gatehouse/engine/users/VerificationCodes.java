@@ -80,9 +80,14 @@ public class VerificationCodes {
         if (!right) {
             // Counted even though the call fails: the caller's transaction commits this on the way out.
             stored.failed();
-            throw new ServiceException("CodeMismatchException", "Invalid verification code provided, please try again.");
+            throw mismatch();
         }
         em.remove(stored);
+    }
+
+    /** Cognito's answer to a wrong code. */
+    static ServiceException mismatch() {
+        return new ServiceException("CodeMismatchException", "Invalid verification code provided, please try again.");
     }
 
     private static String hash(String salt, String code) {

@@ -74,7 +74,7 @@ cat > "$override.tmp" <<XML
     <library id="gatehouseProviders-$revision">
 $files    </library>
     <enterpriseApplication id="gatehouse" location="gatehouse.ear">
-        <classloader privateLibraryRef="gatehouseProviders-$revision"/>
+        <classloader privateLibraryRef="gatehouseProviders-$revision" commonLibraryRef="cryptoProvider"/>
     </enterpriseApplication>
 </server>
 XML

@@ -109,12 +109,16 @@ class ProviderInstallIT {
                 .build(work.resolve("restart-directory.jar"));
 
         install(jar);
-        awaitReadiness(r -> providers(r).has("user-store/restart-directory"));
+        JsonNode readiness = awaitReadiness(r -> providers(r).has("user-store/restart-directory"));
 
         try (CognitoIdentityProviderClient cognito = Gatehouse.adminClient()) {
             assertThat(cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().name())
                     .isEqualTo("survives-restart");
         }
+        // The crypto provider's native code is loaded once per JVM; a shared library keeps it usable by the
+        // restarted application (a private copy would fail its self-test and fall back to the JDK).
+        assertThat(check(readiness, "gatehouse-token-signing").path("provider").asText())
+                .startsWith("AmazonCorrettoCryptoProvider");
     }
 
     private void install(Path jar) throws Exception {
@@ -137,8 +141,12 @@ class ProviderInstallIT {
      * has no Gatehouse checks at all (and says UP), which must not pass for the new state.
      */
     private static JsonNode providers(JsonNode readiness) {
+        return check(readiness, "gatehouse-providers");
+    }
+
+    private static JsonNode check(JsonNode readiness, String name) {
         for (JsonNode check : readiness.path("checks")) {
-            if ("gatehouse-providers".equals(check.path("name").asText())) {
+            if (name.equals(check.path("name").asText())) {
                 return check.path("data");
             }
         }

@@ -40,6 +40,7 @@ public class AuthSessions {
      *
      * @return the session string for the client; only its hash is stored
      */
+    @Transactional(Transactional.TxType.REQUIRED)
     public String open(String userPoolId, String clientId, String sub, String challenge, Duration validity) {
         em.createQuery("delete from AuthSessionEntity s where s.expiresAt < :now")
                 .setParameter("now", clock.millis()).executeUpdate();

@@ -32,6 +32,9 @@ public class SigningKeyEntity {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    @Column(name = "activates_at", nullable = false)
+    private long activatesAt;
+
     @Column(name = "retired_at")
     private Long retiredAt;
 
@@ -39,32 +42,26 @@ public class SigningKeyEntity {
     }
 
     SigningKeyEntity(String kid, String userPoolId, TokenPurpose purpose, String algorithm, String privateJwk,
-                     long createdAt) {
+                     long createdAt, long activatesAt) {
         this.kid = kid;
         this.userPoolId = userPoolId;
         this.purpose = purpose;
         this.algorithm = algorithm;
         this.privateJwk = privateJwk;
         this.createdAt = createdAt;
+        this.activatesAt = activatesAt;
+    }
+
+    KeyRing.Key toKey() {
+        return new KeyRing.Key(kid, purpose, privateJwk, createdAt, activatesAt, retiredAt);
+    }
+
+    void retireAt(long when) {
+        retiredAt = when;
     }
 
     String kid() {
         return kid;
     }
 
-    TokenPurpose purpose() {
-        return purpose;
-    }
-
-    String privateJwk() {
-        return privateJwk;
-    }
-
-    long createdAt() {
-        return createdAt;
-    }
-
-    Long retiredAt() {
-        return retiredAt;
-    }
 }

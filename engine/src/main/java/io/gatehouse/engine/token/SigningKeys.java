@@ -2,6 +2,8 @@ package io.gatehouse.engine.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -11,23 +13,35 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each pool's token signing keys: one active RSA key per purpose, created with the pool. A retired key (rotation
- * is not exposed yet) stays published until every token it signed has expired. Keys live in the database, so every node
- * signs and verifies with the same ones.
+ * Each pool's token signing keys: one signing RSA key per purpose at a time, created with the pool and rotated
+ * after {@code gatehouse.token.key-rotation-period} (P90D; PT0S turns rotation off). A successor is published in
+ * the JWKS {@code gatehouse.token.key-publish-lead} (PT1H) before it signs, so resource servers that cache the JWKS
+ * for less than that never meet an unknown key; a retired key stays published until every token it signed has
+ * expired. Keys live in the database, so every node signs and verifies with the same ones; each node keeps a
+ * pool's keys, parsed and ready to sign, for a minute, and looks again at once for a key id it does not know.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.SUPPORTS)
 public class SigningKeys {
 
-
-    private static final int RSA_BITS = 2048;
+    static final int RSA_BITS = 2048;
+    private static final Duration CACHED_FOR = Duration.ofMinutes(1);
+    /** An unknown key id reloads a pool's keys at most this often, so made-up ids cannot hammer the database. */
+    private static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(1);
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -35,41 +49,113 @@ public class SigningKeys {
     @Inject
     Clock clock;
 
-    /** Creates the pool's first keys, one per purpose. */
+    @Inject
+    SigningProvider signingProvider;
+
+    @Inject
+    KeyRotation rotation;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.token.key-rotation-period", defaultValue = "P90D")
+    Duration rotationPeriod;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.token.key-publish-lead", defaultValue = "PT1H")
+    Duration publishLead;
+
+    private final Map<String, PoolKeys> cache = new ConcurrentHashMap<>();
+
+    /** A key ready to sign: its id and a signer on the chosen JCA provider. */
+    public record ActiveKey(String kid, JWSSigner signer) {
+    }
+
+    /** A pool's keys as loaded at {@code loadedAt}: the signers, and the JWKS. */
+    private record PoolKeys(Instant loadedAt, Map<TokenPurpose, ActiveKey> signers, JWKSet published) {
+    }
+
+    /** Creates the pool's first keys, one per purpose, signing at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void createFor(String userPoolId) {
+        long now = clock.millis();
         for (TokenPurpose purpose : TokenPurpose.values()) {
-            em.persist(newKey(userPoolId, purpose));
+            em.persist(newKey(userPoolId, purpose, now, now));
         }
     }
 
-    /** The key that signs new tokens of {@code purpose} for the pool, with its private part. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public RSAKey active(String userPoolId, TokenPurpose purpose) {
-        return keys(userPoolId).stream()
-                .filter(k -> k.purpose() == purpose && k.retiredAt() == null)
-                .reduce((first, second) -> second)
-                .map(k -> parse(k.privateJwk()))
-                .orElseThrow(() -> new IllegalStateException("user pool " + userPoolId + " has no active "
-                        + purpose + " key"));
+    /** Forgets this node's copy of a deleted pool's keys. */
+    public void forget(String userPoolId) {
+        cache.remove(userPoolId);
     }
 
-    /** The public keys that verify the pool's tokens: the active ones and the recently retired ones. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The key that signs new tokens of {@code purpose} for the pool. */
+    public ActiveKey active(String userPoolId, TokenPurpose purpose) {
+        ActiveKey key = current(userPoolId).signers().get(purpose);
+        if (key == null) {
+            throw new IllegalStateException("user pool " + userPoolId + " has no active " + purpose + " key");
+        }
+        return key;
+    }
+
+    /** The public keys that verify the pool's tokens: the signing ones, their successors and the recently retired. */
     public JWKSet publicKeys(String userPoolId) {
-        long oldestKept = clock.millis() - TokenService.LONGEST_SIGNED_TOKEN.toMillis();
-        return new JWKSet(keys(userPoolId).stream()
-                .filter(k -> k.retiredAt() == null || k.retiredAt() >= oldestKept)
-                .map(k -> parse(k.privateJwk()).toPublicJWK())
-                .map(com.nimbusds.jose.jwk.JWK.class::cast)
+        return current(userPoolId).published();
+    }
+
+    /** The public key {@code kid} of the pool, if it is published. */
+    public Optional<JWK> publicKey(String userPoolId, String kid) {
+        PoolKeys keys = current(userPoolId);
+        JWK key = keys.published().getKeyByKeyId(kid);
+        if (key == null && keys.loadedAt().plus(UNKNOWN_KID_RELOAD).isBefore(clock.instant())) {
+            key = load(userPoolId).published().getKeyByKeyId(kid);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    private PoolKeys current(String userPoolId) {
+        PoolKeys keys = cache.get(userPoolId);
+        if (keys == null || keys.loadedAt().plus(CACHED_FOR).isBefore(clock.instant())) {
+            keys = load(userPoolId);
+        }
+        return keys;
+    }
+
+    private PoolKeys load(String userPoolId) {
+        Instant now = clock.instant();
+        KeyRing ring = ring(userPoolId);
+        for (TokenPurpose purpose : TokenPurpose.values()) {
+            if (!ring.keys().isEmpty() && ring.rotationDue(purpose, now, rotationPeriod)) {
+                rotation.scheduleSuccessor(userPoolId, purpose, rotationPeriod, publishLead);
+                ring = ring(userPoolId);
+            }
+        }
+        Map<TokenPurpose, ActiveKey> signers = new EnumMap<>(TokenPurpose.class);
+        for (TokenPurpose purpose : TokenPurpose.values()) {
+            ring.active(purpose, now).ifPresent(k -> {
+                RSAKey jwk = parse(k.privateJwk());
+                signers.put(purpose, new ActiveKey(k.kid(), signingProvider.signer(jwk)));
+            });
+        }
+        JWKSet published = new JWKSet(ring.published(now, TokenService.LONGEST_SIGNED_TOKEN).stream()
+                .map(k -> (JWK) parse(k.privateJwk()).toPublicJWK())
                 .toList());
+        PoolKeys keys = new PoolKeys(now, signers, published);
+        if (!ring.keys().isEmpty()) {
+            cache.put(userPoolId, keys);
+        }
+        return keys;
     }
 
-    private List<SigningKeyEntity> keys(String userPoolId) {
-        return em.createQuery("select k from SigningKeyEntity k where k.userPoolId = :pool order by k.createdAt",
-                SigningKeyEntity.class).setParameter("pool", userPoolId).getResultList();
+    private KeyRing ring(String userPoolId) {
+        List<KeyRing.Key> keys = em.createQuery("select k from SigningKeyEntity k where k.userPoolId = :pool",
+                        SigningKeyEntity.class)
+                .setParameter("pool", userPoolId).getResultList().stream()
+                .map(SigningKeyEntity::toKey)
+                .toList();
+        return new KeyRing(keys);
     }
 
-    private SigningKeyEntity newKey(String userPoolId, TokenPurpose purpose) {
+    /** A new RSA key of the pool, published now and signing from {@code activatesAt}. */
+    static SigningKeyEntity newKey(String userPoolId, TokenPurpose purpose, long createdAt, long activatesAt) {
         try {
             RSAKey key = new RSAKeyGenerator(RSA_BITS)
                     .keyID(UUID.randomUUID().toString())
@@ -77,7 +163,7 @@ public class SigningKeys {
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
             return new SigningKeyEntity(key.getKeyID(), userPoolId, purpose, JWSAlgorithm.RS256.getName(),
-                    key.toJSONString(), clock.millis());
+                    key.toJSONString(), createdAt, activatesAt);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }

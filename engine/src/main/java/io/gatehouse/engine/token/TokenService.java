@@ -5,7 +5,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -33,6 +32,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issues and checks Cognito's tokens: RS256 ID and access tokens signed with the pool's keys (a different key
@@ -48,6 +48,7 @@ public class TokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Cognito's longest ID and access token lifetime, one day, plus clock skew. */
     static final Duration LONGEST_SIGNED_TOKEN = Duration.ofDays(1).plusMinutes(5);
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final Map<String, Duration> UNITS = Map.of("seconds", Duration.ofSeconds(1),
             "minutes", Duration.ofMinutes(1), "hours", Duration.ofHours(1), "days", Duration.ofDays(1));
 
@@ -63,11 +64,14 @@ public class TokenService {
     @Inject
     Clock clock;
 
+    private final AtomicLong lastPurge = new AtomicLong();
+
     /** A live refresh token: whose it is and which sign-in it continues. */
     public record RefreshGrant(String sub, String originJti, long authTime) {
     }
 
-    /** The tokens of a new sign-in of {@code user} through {@code client}. */
+    /** The tokens of a new sign-in of {@code user} through {@code client}; stores the refresh token. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user) {
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
@@ -76,13 +80,24 @@ public class TokenService {
         RANDOM.nextBytes(refreshBytes);
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(refreshBytes);
         Duration refreshValidity = validity(client.settings(), "RefreshTokenValidity", "RefreshToken");
-        // An expired refresh token is kept until every access token of its sign-in has expired too, since its
-        // revocation is what refuses them; after that it is purged.
-        em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :cutoff")
-                .setParameter("cutoff", now.minus(LONGEST_SIGNED_TOKEN).toEpochMilli()).executeUpdate();
+        purgeExpired(now);
         em.persist(new RefreshTokenEntity(Hashes.sha256Hex(refresh), pool.id(), client.clientId(), user.sub(), originJti,
                 now.getEpochSecond(), now.plus(refreshValidity).toEpochMilli()));
         return new TokenSet(tokens.idToken(), tokens.accessToken(), refresh, tokens.expiresInSeconds());
+    }
+
+    /**
+     * Deletes refresh tokens past use, at most once a minute on each node rather than at every sign-in. An expired
+     * refresh token is kept until every access token of its sign-in has expired too, since its revocation is what
+     * refuses them.
+     */
+    private void purgeExpired(Instant now) {
+        long last = lastPurge.get();
+        if (now.toEpochMilli() - last < PURGE_INTERVAL.toMillis() || !lastPurge.compareAndSet(last, now.toEpochMilli())) {
+            return;
+        }
+        em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :cutoff")
+                .setParameter("cutoff", now.minus(LONGEST_SIGNED_TOKEN).toEpochMilli()).executeUpdate();
     }
 
     /**
@@ -91,6 +106,7 @@ public class TokenService {
      * @throws ServiceException {@code NotAuthorizedException} when it is unknown, another client's, revoked or
      *                          expired
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public RefreshGrant redeem(UserPoolClient client, String refreshToken) {
         RefreshTokenEntity stored = em.find(RefreshTokenEntity.class, Hashes.sha256Hex(refreshToken));
         if (stored == null || !stored.clientId().equals(client.clientId())) {
@@ -106,6 +122,7 @@ public class TokenService {
     }
 
     /** New ID and access tokens continuing a sign-in; no new refresh token, as in Cognito without rotation. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public TokenSet refresh(UserPool pool, UserPoolClient client, UserRecord user, RefreshGrant grant) {
         TokenSet tokens = tokens(pool, client, user, grant.originJti(), grant.authTime());
         return new TokenSet(tokens.idToken(), tokens.accessToken(), null, tokens.expiresInSeconds());
@@ -179,7 +196,8 @@ public class TokenService {
                 throw invalid();
             }
             String poolId = issuer.substring(prefix.length());
-            JWK key = keys.publicKeys(poolId).getKeyByKeyId(jwt.getHeader().getKeyID());
+            String kid = jwt.getHeader().getKeyID();
+            JWK key = kid == null ? null : keys.publicKey(poolId, kid).orElse(null);
             if (!(key instanceof RSAKey rsa) || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
                     || !jwt.verify(new RSASSAVerifier(rsa))) {
                 throw invalid();
@@ -216,11 +234,11 @@ public class TokenService {
     }
 
     private String sign(String poolId, TokenPurpose purpose, JWTClaimsSet claims) {
-        RSAKey key = keys.active(poolId, purpose);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+        SigningKeys.ActiveKey key = keys.active(poolId, purpose);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid())
                 .type(JOSEObjectType.JWT).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }

@@ -1,6 +1,6 @@
 package io.gatehouse.engine.userpool;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,20 +13,21 @@ import java.util.Optional;
  * @param clientName   its name
  * @param clientSecret its secret, for confidential clients
  * @param settings     its configuration in the shape of Cognito's {@code UserPoolClientType} (without ids, name,
- *                     secret and dates); a private copy
+ *                     secret and dates); never changed once the view is made
  * @param created      when it was created
  * @param modified     when it last changed
  */
 public record UserPoolClient(String clientId, String userPoolId, String clientName, Optional<String> clientSecret,
-                             ObjectNode settings, Instant created, Instant modified) {
+                             JsonNode settings, Instant created, Instant modified) {
 
-    public UserPoolClient {
-        settings = settings.deepCopy();
-    }
-
+    /**
+     * The settings, shared and read-only: views are cached and handed to every request, so a caller that wants a
+     * changed version works on a {@code deepCopy()}. Returned as {@link JsonNode} so that changing it takes a
+     * deliberate cast.
+     */
     @Override
-    public ObjectNode settings() {
-        return settings.deepCopy();
+    public JsonNode settings() {
+        return settings;
     }
 
     /** Never shows the secret. */

@@ -3,6 +3,7 @@ package io.gatehouse.engine.userpool;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.json.StoredSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,8 @@ public class UserPoolClients {
 
     @Inject
     Clock clock;
+
+    private final StoredSettings parsedSettings = new StoredSettings();
 
     /** Creates a client from a validated CreateUserPoolClient request. */
     public UserPoolClient create(ObjectNode request) {
@@ -100,7 +103,7 @@ public class UserPoolClients {
         after.ifPresent(a -> query.setParameter("after", a));
         List<UserPoolClientEntity> rows = query.setMaxResults(maxResults + 1).getResultList();
         boolean more = rows.size() > maxResults;
-        List<UserPoolClient> page = rows.stream().limit(maxResults).map(UserPoolClients::view).toList();
+        List<UserPoolClient> page = rows.stream().limit(maxResults).map(this::view).toList();
         return new Page<>(page, more
                 ? Optional.of(PageToken.encode(TOKEN_KIND, page.get(page.size() - 1).clientId()))
                 : Optional.empty());
@@ -115,9 +118,9 @@ public class UserPoolClients {
         return entity;
     }
 
-    private static UserPoolClient view(UserPoolClientEntity e) {
+    private UserPoolClient view(UserPoolClientEntity e) {
         return new UserPoolClient(e.clientId(), e.userPoolId(), e.clientName(), Optional.ofNullable(e.clientSecret()),
-                Json.parseObject(e.settings()), Instant.ofEpochMilli(e.createdAt()),
+                parsedSettings.parse(e.clientId(), e.settings()), Instant.ofEpochMilli(e.createdAt()),
                 Instant.ofEpochMilli(e.modifiedAt()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.json.StoredSettings;
 import io.gatehouse.engine.token.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,8 @@ public class UserPools {
 
     @Inject
     SigningKeys signingKeys;
+
+    private final StoredSettings parsedSettings = new StoredSettings();
 
     /** Creates a pool from a validated CreateUserPool request. */
     public UserPool create(ObjectNode request) {
@@ -78,6 +81,18 @@ public class UserPools {
         em.createQuery("delete from UserPoolClientEntity c where c.userPoolId = :pool")
                 .setParameter("pool", id).executeUpdate();
         em.remove(entity);
+        signingKeys.forget(id);
+    }
+
+    /**
+     * Locks the pool's row until the transaction ends, so that changes to what hangs off the pool (its signing
+     * keys) are made by one node at a time.
+     *
+     * @return false when there is no such pool
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lockForUpdate(String id) {
+        return em.find(UserPoolEntity.class, id, LockModeType.PESSIMISTIC_WRITE) != null;
     }
 
     /** One page of pools, in id order. */
@@ -90,7 +105,7 @@ public class UserPools {
         after.ifPresent(a -> query.setParameter("after", a));
         List<UserPoolEntity> rows = query.setMaxResults(maxResults + 1).getResultList();
         boolean more = rows.size() > maxResults;
-        List<UserPool> page = rows.stream().limit(maxResults).map(UserPools::view).toList();
+        List<UserPool> page = rows.stream().limit(maxResults).map(this::view).toList();
         return new Page<>(page, more ? Optional.of(PageToken.encode(TOKEN_KIND, page.get(page.size() - 1).id()))
                 : Optional.empty());
     }
@@ -108,8 +123,8 @@ public class UserPools {
         return entity;
     }
 
-    static UserPool view(UserPoolEntity e) {
-        return new UserPool(e.id(), e.name(), Json.parseObject(e.settings()), Instant.ofEpochMilli(e.createdAt()),
+    UserPool view(UserPoolEntity e) {
+        return new UserPool(e.id(), e.name(), parsedSettings.parse(e.id(), e.settings()), Instant.ofEpochMilli(e.createdAt()),
                 Instant.ofEpochMilli(e.modifiedAt()));
     }
 }

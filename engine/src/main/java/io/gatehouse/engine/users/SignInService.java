@@ -63,9 +63,14 @@ public class SignInService {
     /**
      * Signs in through InitiateAuth or AdminInitiateAuth.
      *
+     * <p>No transaction spans the call: checking a password takes tens of milliseconds of hashing, more when
+     * sign-ins queue for a core, and a transaction would hold a database connection all that time, so a burst of
+     * sign-ins could drain the pool for every other request. The reads before it each stand alone, and the one
+     * write, the new refresh token (or the challenge's session), has a short transaction of its own.
+     *
      * @param expectedPoolId the pool an administrator named (AdminInitiateAuth), or null
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep initiate(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
         return switch (flow) {
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->

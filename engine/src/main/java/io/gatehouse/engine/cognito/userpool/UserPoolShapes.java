@@ -16,7 +16,7 @@ final class UserPoolShapes {
         ObjectNode out = Json.MAPPER.createObjectNode()
                 .put("Id", pool.id())
                 .put("Name", pool.name());
-        out.setAll(pool.settings());
+        out.setAll((ObjectNode) pool.settings().deepCopy());
         out.put("Arn", arn);
         out.put("CreationDate", Json.epochSeconds(pool.created()));
         out.put("LastModifiedDate", Json.epochSeconds(pool.modified()));
@@ -42,7 +42,7 @@ final class UserPoolShapes {
                 .put("ClientName", client.clientName())
                 .put("ClientId", client.clientId());
         client.clientSecret().ifPresent(secret -> out.put("ClientSecret", secret));
-        out.setAll(client.settings());
+        out.setAll((ObjectNode) client.settings().deepCopy());
         out.put("CreationDate", Json.epochSeconds(client.created()));
         out.put("LastModifiedDate", Json.epochSeconds(client.modified()));
         return out;

@@ -11,11 +11,12 @@ import io.gatehouse.api.userstore.UserStoreFactory;
  *
  * <p>Options ({@code gatehouse.spi.user-store.jdbc.<option>}): {@code argon2.memory-kib} (19456),
  * {@code argon2.iterations} (2), {@code argon2.parallelism} (1). Raising them rehashes each user's password at
- * their next successful sign-in.
+ * their next successful sign-in. {@code argon2.concurrency} (the number of cores) bounds how many hashes run at
+ * once.
  */
 public class JdbcUserStoreFactory implements UserStoreFactory {
 
-    private volatile Argon2idHasher hasher = Argon2idHasher.OWASP;
+    private volatile Argon2idHasher hasher;
 
     @Override
     public String id() {
@@ -26,9 +27,11 @@ public class JdbcUserStoreFactory implements UserStoreFactory {
     public void init(ProviderConfig config) throws ProviderInitializationException {
         try {
             hasher = new Argon2idHasher(
-                    config.getInt("argon2.memory-kib", Argon2idHasher.OWASP.memoryKib()),
-                    config.getInt("argon2.iterations", Argon2idHasher.OWASP.iterations()),
-                    config.getInt("argon2.parallelism", Argon2idHasher.OWASP.parallelism()));
+                    config.getInt("argon2.memory-kib", Argon2idHasher.OWASP_MEMORY_KIB),
+                    config.getInt("argon2.iterations", Argon2idHasher.OWASP_ITERATIONS),
+                    config.getInt("argon2.parallelism", Argon2idHasher.OWASP_PARALLELISM),
+                    config.getInt("argon2.concurrency", Argon2idHasher.cores()),
+                    Argon2Function.best());
         } catch (IllegalArgumentException e) {
             throw new ProviderInitializationException(e.getMessage());
         }
@@ -36,6 +39,9 @@ public class JdbcUserStoreFactory implements UserStoreFactory {
 
     @Override
     public UserStore create(UserStoreContext context) {
+        if (hasher == null) {
+            hasher = Argon2idHasher.owasp();
+        }
         return new JdbcUserStore(context, hasher);
     }
 }

@@ -1,0 +1,158 @@
+package io.gatehouse.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The sign-in and refresh benchmark's driver; bench/auth.sh runs it. Three commands:
+ * <pre>
+ *   load   --server gatehouse|keycloak --url URL --hash NAME [--pid PID] [--hash-alone M,T,P] [--rounds N]
+ *          --results FILE [options]
+ *   hash   --argon2 MEMORY_KIB,ITERATIONS,PARALLELISM --results FILE
+ *   report FILE
+ * </pre>
+ * {@code load} sets up a pool (or realm) with {@code --users} users, then measures USER_PASSWORD_AUTH sign-ins
+ * (the password grant) and REFRESH_TOKEN_AUTH (the refresh grant) at each of {@code --clients}, appending one line
+ * per measurement to the results file, in {@code --rounds} interleaved rounds; with {@code --hash-alone}, the
+ * Argon2id hash alone on every core is measured before each point. {@code report} prints the medians and the
+ * ratios the targets are stated in.
+ */
+public final class AuthBenchmark {
+
+    private AuthBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: load|hash|report ...");
+        }
+        if (args[0].equals("report") && args.length == 2) {
+            Report.print(Path.of(args[1]));
+            return;
+        }
+        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "load" -> load(options);
+            case "hash" -> hash(options);
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    private static void load(Map<String, String> o) throws Exception {
+        String server = o.get("server");
+        URI url = URI.create(require(o, "url"));
+        Target target = switch (server) {
+            case "gatehouse" -> new GatehouseTarget(url, require(o, "admin-key"), require(o, "admin-secret"));
+            case "keycloak" -> new KeycloakTarget(url, require(o, "admin-user"), require(o, "admin-password"),
+                    require(o, "password-policy"));
+            default -> throw new IllegalArgumentException("--server gatehouse or keycloak");
+        };
+        int users = Integer.parseInt(o.getOrDefault("users", "64"));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(o.getOrDefault("warm-up", "3")));
+        Duration window = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10")));
+        ProcessCpu cpu = new ProcessCpu(Long.parseLong(o.getOrDefault("pid", "0")));
+        List<String> flows = List.of(o.getOrDefault("flows", "sign-in,refresh").split(","));
+        String prefix = server + " " + require(o, "hash") + " ";
+
+        target.setUp(users);
+        // The JIT compiles a server's hot paths over its first thousands of requests; both servers get this
+        // unrecorded round of both flows first, so that the first measurement is not of a cold server.
+        Duration jitWarmUp = Duration.ofSeconds(Long.parseLong(o.getOrDefault("jit-warm-up", "60")));
+        if (!jitWarmUp.isZero()) {
+            for (String flow : flows) {
+                LoadRun.run(prefix + flow + " (JIT warm-up)", 8, Duration.ZERO, jitWarmUp.dividedBy(flows.size()),
+                        cpu, steps(flow, target, 8, users));
+            }
+        }
+        // This machine's speed drifts by a third over minutes (shared memory bandwidth, neighbours), so the points
+        // are measured in rounds, interleaved, and the report takes medians. A run against the hash alone
+        // measures the hash right before each point.
+        Optional<HashCost> hashAlone = Optional.ofNullable(o.get("hash-alone")).map(HashCost::parse);
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int round = 0; round < rounds; round++) {
+            for (String clients : o.getOrDefault("clients", "8,32").split(",")) {
+                int n = Integer.parseInt(clients);
+                for (String flow : flows) {
+                    if (hashAlone.isPresent()) {
+                        double rate = hashAlone.get().hashesPerSecond(cores, window);
+                        record(o, new Result("hash " + hashAlone.get().label(), cores, rate, cores * 1000 / rate,
+                                Double.NaN, 0, Double.NaN));
+                    }
+                    record(o, LoadRun.run(prefix + flow, n, warmUp, window, cpu, steps(flow, target, n, users)));
+                }
+            }
+        }
+    }
+
+    /** Client {@code i}'s loop: sign-ins cycling through the users, or refreshes of the client's own sign-in. */
+    private static IntFunction<LoadRun.Step> steps(String flow, Target target, int clients, int users) {
+        return switch (flow) {
+            case "sign-in" -> client -> {
+                int[] next = {client};
+                return () -> {
+                    target.signIn(next[0] % users);
+                    next[0] += clients;
+                };
+            };
+            case "refresh" -> client -> {
+                String[] token = new String[1];
+                try {
+                    token[0] = target.signIn(client % users);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the first sign-in of client " + client + " failed", e);
+                }
+                return () -> token[0] = target.refresh(token[0]);
+            };
+            default -> throw new IllegalArgumentException("--flows takes sign-in and refresh, not " + flow);
+        };
+    }
+
+    private static void hash(Map<String, String> o) throws Exception {
+        HashCost cost = HashCost.parse(require(o, "argon2"));
+        Duration window = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "5")));
+        String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
+        for (String count : o.getOrDefault("threads", "1," + cores).split(",")) {
+            int threads = Integer.parseInt(count);
+            double rate = cost.hashesPerSecond(threads, window);
+            record(o, new Result("hash " + cost.label(), threads, rate, threads * 1000 / rate, Double.NaN, 0,
+                    Double.NaN));
+        }
+    }
+
+    private static Result record(Map<String, String> o, Result result) throws IOException {
+        System.out.println(result.line());
+        Files.writeString(Path.of(require(o, "results")), result.tsv() + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        return result;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + String.join(" ", args));
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,92 @@
+package io.gatehouse.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The results of one run as the targets are stated: the median of each point over its rounds, and the ratios
+ * against Keycloak and against the hash alone.
+ */
+final class Report {
+
+    private Report() {
+    }
+
+    static void print(Path file) throws IOException {
+        Map<String, List<Result>> points = Files.readAllLines(file).stream().filter(l -> !l.isBlank())
+                .map(Result::fromTsv)
+                .collect(Collectors.groupingBy(r -> r.label() + "\t" + r.clients(), LinkedHashMap::new,
+                        Collectors.toList()));
+        List<Result> medians = points.values().stream().map(Report::median).toList();
+        System.out.println("== medians (rounds; range of the rate)");
+        points.values().forEach(rounds -> {
+            Result m = median(rounds);
+            System.out.printf(Locale.ROOT, "%s  (%d; %.0f-%.0f/s)%n", m.line(), rounds.size(),
+                    rounds.stream().mapToDouble(Result::perSecond).min().orElse(Double.NaN),
+                    rounds.stream().mapToDouble(Result::perSecond).max().orElse(Double.NaN));
+        });
+
+        System.out.println("== Gatehouse / Keycloak, cheapest hash (target: at least 3x)");
+        for (String flow : List.of("sign-in", "refresh")) {
+            for (int clients : List.of(8, 32)) {
+                ratio(medians, "gatehouse fast " + flow, "keycloak fast " + flow, clients);
+            }
+        }
+        System.out.println("== Gatehouse / Keycloak, production hash (both Argon2id at the same cost)");
+        for (int clients : List.of(8, 32)) {
+            ratio(medians, "gatehouse production sign-in", "keycloak production sign-in", clients);
+        }
+
+        Optional<Result> hash = medians.stream().filter(r -> r.label().startsWith("hash "))
+                .max(Comparator.comparingInt(Result::clients));
+        hash.ifPresent(h -> {
+            System.out.printf(Locale.ROOT, "== production sign-ins / what %d cores hash (%s: %.1f/s, median of the "
+                    + "runs beside them; target: at least 90%%)%n", h.clients(), h.label().substring(5), h.perSecond());
+            for (int clients : List.of(8, 32)) {
+                find(medians, "gatehouse production sign-in", clients).ifPresent(g -> System.out.printf(Locale.ROOT,
+                        "  %2d clients: %.1f/s = %.0f%%%n", clients, g.perSecond(), 100 * g.perSecond() / h.perSecond()));
+            }
+        });
+
+        System.out.println("== refresh p99 at 32 clients (target: under 50 ms)");
+        medians.stream().filter(r -> r.label().endsWith("refresh") && r.clients() == 32)
+                .forEach(r -> System.out.printf(Locale.ROOT, "  %s: %.1f ms%n", r.label(), r.p99Ms()));
+    }
+
+    private static Result median(List<Result> rounds) {
+        Result first = rounds.get(0);
+        return new Result(first.label(), first.clients(), median(rounds, Result::perSecond),
+                median(rounds, Result::p50Ms), median(rounds, Result::p99Ms),
+                rounds.stream().mapToLong(Result::errors).sum(), median(rounds, Result::serverCpuMs));
+    }
+
+    private static double median(List<Result> rounds, ToDoubleFunction<Result> field) {
+        double[] values = rounds.stream().mapToDouble(field).sorted().toArray();
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static void ratio(List<Result> results, String ours, String peer, int clients) {
+        Optional<Result> a = find(results, ours, clients);
+        Optional<Result> b = find(results, peer, clients);
+        if (a.isPresent() && b.isPresent()) {
+            System.out.printf(Locale.ROOT, "  %-30s %2d clients: %8.1f/s vs %8.1f/s = %.2fx  (server CPU %.2f vs "
+                            + "%.2f ms/request)%n", ours.substring("gatehouse ".length()), clients,
+                    a.get().perSecond(), b.get().perSecond(), a.get().perSecond() / b.get().perSecond(),
+                    a.get().serverCpuMs(), b.get().serverCpuMs());
+        }
+    }
+
+    private static Optional<Result> find(List<Result> results, String label, int clients) {
+        return results.stream().filter(r -> r.label().equals(label) && r.clients() == clients).findFirst();
+    }
+}

@@ -65,8 +65,9 @@ public final class AuthBenchmark {
         String prefix = server + " " + require(o, "hash") + " ";
 
         target.setUp(users);
-        // The JIT compiles a server's hot paths over its first thousands of requests; both servers get this
-        // unrecorded round of both flows first, so that the first measurement is not of a cold server.
+        // The JIT compiles a server's hot paths over its first minutes: two minutes into a run, C2 still took a
+        // sixth of the CPU. Both servers get this unrecorded minute of both flows first, so that what is measured
+        // is the server, not its compiler.
         Duration jitWarmUp = Duration.ofSeconds(Long.parseLong(o.getOrDefault("jit-warm-up", "60")));
         if (!jitWarmUp.isZero()) {
             for (String flow : flows) {

@@ -13,6 +13,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.groups.Group;
+import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
@@ -31,6 +33,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,6 +61,9 @@ public class TokenService {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    Groups groups;
 
     @Inject
     GatehouseConfig config;
@@ -168,11 +175,23 @@ public class TokenService {
                 id.claim(name, claimValue(name, value));
             }
         });
+        List<Group> groupList = groups.allGroupsOf(pool.id(), user.sub());
+        if (!groupList.isEmpty()) {
+            id.claim("cognito:groups", groupList.stream().map(Group::name).toList());
+            List<String> roles = groupList.stream().map(Group::roleArn).filter(Objects::nonNull).distinct().toList();
+            if (!roles.isEmpty()) {
+                id.claim("cognito:roles", roles);
+            }
+            preferredRole(groupList).ifPresent(role -> id.claim("cognito:preferred_role", role));
+        }
         JWTClaimsSet.Builder access = common(pool, user, now, accessValidity, originJti, eventId, authTime)
                 .claim("client_id", client.clientId())
                 .claim("username", user.username())
                 .claim("scope", USER_ADMIN_SCOPE)
                 .claim("token_use", "access");
+        if (!groupList.isEmpty()) {
+            access.claim("cognito:groups", groupList.stream().map(Group::name).toList());
+        }
 
         return new TokenSet(sign(pool.id(), TokenPurpose.ID, id.build()),
                 sign(pool.id(), TokenPurpose.ACCESS, access.build()), null, accessValidity.toSeconds());
@@ -243,6 +262,23 @@ public class TokenService {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * The role of the group that takes precedence among those with a role: the lowest precedence number. When
+     * groups tie at that number with different roles, none is preferred, as in Cognito.
+     *
+     * @param groups the user's groups, the one that takes precedence first
+     */
+    static Optional<String> preferredRole(List<Group> groups) {
+        List<Group> withRole = groups.stream().filter(g -> g.roleArn() != null).toList();
+        if (withRole.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer best = withRole.get(0).precedence();
+        List<String> tied = withRole.stream().filter(g -> Objects.equals(g.precedence(), best))
+                .map(Group::roleArn).distinct().toList();
+        return tied.size() == 1 ? Optional.of(tied.get(0)) : Optional.empty();
     }
 
     /** Cognito's ID tokens carry the verification flags as booleans; every other attribute as a string. */

@@ -10,14 +10,14 @@ import java.util.Optional;
  * Opaque pagination tokens: the key of the last item of a page, so the next page starts strictly after it
  * (keyset paging: stable while items are added or removed, and cheap at any depth).
  */
-final class PageToken {
+public final class PageToken {
 
     private static final String VERSION = "1:";
 
     private PageToken() {
     }
 
-    static String encode(String kind, String lastKey) {
+    public static String encode(String kind, String lastKey) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((VERSION + kind + ":" + lastKey).getBytes(StandardCharsets.UTF_8));
     }
@@ -27,7 +27,7 @@ final class PageToken {
      *
      * @throws ServiceException {@code InvalidParameterException} for a token this server did not issue for this kind
      */
-    static Optional<String> decode(String kind, Optional<String> token) {
+    public static Optional<String> decode(String kind, Optional<String> token) {
         if (token.isEmpty()) {
             return Optional.empty();
         }

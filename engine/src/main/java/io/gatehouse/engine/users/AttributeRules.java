@@ -43,17 +43,17 @@ final class AttributeRules {
      * them in the NEW_PASSWORD_REQUIRED challenge).
      */
     static void checkAdminCreate(JsonNode poolSettings, Map<String, String> attributes) {
-        Map<String, String> userWritable = new HashMap<>(attributes);
-        Map<String, JsonNode> schema = schema(poolSettings);
-        for (String flag : List.of("email_verified", "phone_number_verified")) {
-            String value = userWritable.remove(flag);
-            if (value != null) {
-                checkValue(flag, value, schema.get(flag)).ifPresent(problem -> {
-                    throw ServiceException.invalidParameter("Attributes did not conform to the schema: " + problem);
-                });
-            }
-        }
-        check(poolSettings, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), userWritable, true, false);
+        check(poolSettings, com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
+                withoutVerificationFlags(poolSettings, attributes), true, false);
+    }
+
+    /**
+     * Validates attributes an administrator changes: the verification flags may be set, no app client limits what
+     * is written, immutable attributes stay as they are.
+     */
+    static void checkAdminUpdate(JsonNode poolSettings, Map<String, String> attributes) {
+        check(poolSettings, com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
+                withoutVerificationFlags(poolSettings, attributes), false, false);
     }
 
     /**
@@ -91,6 +91,21 @@ final class AttributeRules {
             }
         }
         writable(schema, clientSettings, asUpdate, false);
+    }
+
+    /** The attributes without the verification flags, which administrators may set: checked here, as booleans. */
+    private static Map<String, String> withoutVerificationFlags(JsonNode poolSettings, Map<String, String> attributes) {
+        Map<String, String> rest = new HashMap<>(attributes);
+        Map<String, JsonNode> schema = schema(poolSettings);
+        for (String flag : List.of("email_verified", "phone_number_verified")) {
+            String value = rest.remove(flag);
+            if (value != null) {
+                checkValue(flag, value, schema.get(flag)).ifPresent(problem -> {
+                    throw ServiceException.invalidParameter("Attributes did not conform to the schema: " + problem);
+                });
+            }
+        }
+        return rest;
     }
 
     private static Map<String, JsonNode> schema(JsonNode poolSettings) {

@@ -1,11 +1,13 @@
 package io.gatehouse.engine.users;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.gatehouse.api.userstore.UserModification;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClients;
+import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,6 +40,9 @@ public class AttributeService {
     UserPoolClients clients;
 
     @Inject
+    UserPools pools;
+
+    @Inject
     UserStores stores;
 
     @Inject
@@ -55,10 +60,25 @@ public class AttributeService {
     @Transactional
     public List<CodeDelivery> update(String accessToken, Map<String, String> attributes) {
         SignInService.Caller caller = signIns.caller(accessToken);
-        UserPool pool = caller.pool();
-        UserRecord user = caller.user();
-        AttributeRules.checkUpdate(pool.settings(), clients.byClientId(caller.clientId()).settings(),
+        AttributeRules.checkUpdate(caller.pool().settings(), clients.byClientId(caller.clientId()).settings(),
                 attributes);
+        return apply(caller.pool(), caller.user(), attributes);
+    }
+
+    /**
+     * Changes a user's attributes as an administrator (AdminUpdateUserAttributes): as UpdateUserAttributes, but
+     * no app client limits what is written, and the verification flags may be set; a new address whose flag is
+     * not set to true in the same call is unverified, and gets a code when the pool verifies it.
+     */
+    @Transactional
+    public List<CodeDelivery> adminUpdate(String userPoolId, String username, Map<String, String> attributes) {
+        UserPool pool = pools.get(userPoolId);
+        UserRecord user = PoolUsers.existing(pool, stores.forPool(pool), username);
+        AttributeRules.checkAdminUpdate(pool.settings(), attributes);
+        return apply(pool, user, attributes);
+    }
+
+    private List<CodeDelivery> apply(UserPool pool, UserRecord user, Map<String, String> attributes) {
         UserStore store = stores.forPool(pool);
         Map<String, String> changes = new HashMap<>(attributes);
         List<String> changed = new ArrayList<>();
@@ -72,6 +92,9 @@ public class AttributeService {
                     .isPresent()) {
                 throw new ServiceException("AliasExistsException", "An account with the given "
                         + ("email".equals(attribute) ? "email" : "phone number") + " already exists.");
+            }
+            if ("true".equals(attributes.get(attribute + "_verified"))) {
+                continue; // an administrator vouched for it
             }
             // A new address is unverified until its code comes back.
             changes.put(attribute + "_verified", "false");
@@ -94,6 +117,19 @@ public class AttributeService {
         SignInService.Caller caller = signIns.caller(accessToken);
         AttributeRules.checkDelete(caller.pool().settings(), clients.byClientId(caller.clientId()).settings(),
                 names);
+        remove(caller.pool(), caller.user(), names);
+    }
+
+    /** Deletes a user's attributes as an administrator (AdminDeleteUserAttributes). */
+    @Transactional
+    public void adminDelete(String userPoolId, String username, List<String> names) {
+        UserPool pool = pools.get(userPoolId);
+        UserRecord user = PoolUsers.existing(pool, stores.forPool(pool), username);
+        AttributeRules.checkDelete(pool.settings(), MissingNode.getInstance(), names);
+        remove(pool, user, names);
+    }
+
+    private void remove(UserPool pool, UserRecord user, List<String> names) {
         Set<String> remove = new HashSet<>(names);
         if (remove.contains("email")) {
             remove.add("email_verified");
@@ -101,8 +137,8 @@ public class AttributeService {
         if (remove.contains("phone_number")) {
             remove.add("phone_number_verified");
         }
-        PoolUsers.capability(stores.forPool(caller.pool()), UserModification.class)
-                .updateAttributes(caller.user().sub(), Map.of(), remove);
+        PoolUsers.capability(stores.forPool(pool), UserModification.class).updateAttributes(user.sub(), Map.of(),
+                remove);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -52,6 +53,9 @@ public class PasswordService {
     TokenService tokens;
 
     @Inject
+    Groups groups;
+
+    @Inject
     SignInService signIns;
 
     /** Mails a reset code to the user's verified e-mail address (ForgotPassword). */
@@ -71,16 +75,55 @@ public class PasswordService {
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD || !user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User password cannot be reset in the current state.");
         }
+        return sendResetCode(pool, user).orElseThrow(() -> ServiceException.invalidParameter("Cannot reset "
+                + "password for the user as there is no registered/verified email or phone_number"));
+    }
+
+    /**
+     * Turns a user's password off (AdminResetUserPassword): the next sign-in answers
+     * PasswordResetRequiredException, and a reset code goes to the user's verified address or phone when there is
+     * one, for ConfirmForgotPassword. Their sign-ins end.
+     */
+    @Transactional
+    public void adminReset(String userPoolId, String username) {
+        UserPool pool = pools.get(userPoolId);
+        UserStore store = stores.forPool(pool);
+        UserRecord user = PoolUsers.existing(pool, store, username);
+        if (!user.enabled()) {
+            throw new ServiceException("NotAuthorizedException", "User is disabled.");
+        }
+        PoolUsers.capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.RESET_REQUIRED);
+        tokens.revokeAll(pool.id(), user.sub());
+        sendResetCode(pool, user);
+    }
+
+    /** Sends a reset code by the pool's first recovery mechanism the user has verified; empty when none. */
+    private Optional<CodeDelivery> sendResetCode(UserPool pool, UserRecord user) {
         for (String mechanism : recoveryOrder(pool)) {
             String attribute = "verified_email".equals(mechanism) ? "email" : "phone_number";
             String value = user.attributes().get(attribute);
             if (value != null && "true".equals(user.attributes().get(attribute + "_verified"))) {
-                return "email".equals(attribute) ? sender.email(pool, user, value, RESET, RESET_CODE_VALIDITY)
-                        : sender.sms(pool, user, value, RESET, RESET_CODE_VALIDITY);
+                return Optional.of("email".equals(attribute)
+                        ? sender.email(pool, user, value, RESET, RESET_CODE_VALIDITY)
+                        : sender.sms(pool, user, value, RESET, RESET_CODE_VALIDITY));
             }
         }
-        throw ServiceException.invalidParameter("Cannot reset password for the user as there is no registered/"
-                + "verified email or phone_number");
+        return Optional.empty();
+    }
+
+    /**
+     * Sets a user's password as an administrator (AdminSetUserPassword): a permanent one confirms the user, a
+     * temporary one must be changed at the next sign-in (NEW_PASSWORD_REQUIRED).
+     */
+    @Transactional
+    public void adminSet(String userPoolId, String username, String password, boolean permanent) {
+        UserPool pool = pools.get(userPoolId);
+        UserStore store = stores.forPool(pool);
+        UserRecord user = PoolUsers.existing(pool, store, username);
+        PasswordPolicy.of(pool.settings()).check(password);
+        UserModification modification = PoolUsers.capability(store, UserModification.class);
+        modification.updatePassword(user.sub(), new PasswordCredential(password));
+        modification.updateStatus(user.sub(), permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD);
     }
 
     /**
@@ -141,6 +184,7 @@ public class PasswordService {
     public void deleteUser(String accessToken) {
         SignInService.Caller caller = signIns.caller(accessToken);
         tokens.revokeAll(caller.pool().id(), caller.user().sub());
+        groups.forgetUser(caller.pool().id(), caller.user().sub());
         PoolUsers.capability(stores.forPool(caller.pool()), UserRegistration.class).delete(caller.user().sub());
     }
 }

@@ -35,6 +35,17 @@ final class PoolUsers {
         return user;
     }
 
+    /**
+     * The user an administrator names, by user name or alias.
+     *
+     * @throws ServiceException {@code UserNotFoundException}: administrators are told, whatever the clients'
+     *                          existence-error setting
+     */
+    static UserRecord existing(UserPool pool, UserStore store, String name) {
+        return find(pool, store, name).orElseThrow(() ->
+                new ServiceException("UserNotFoundException", "User does not exist."));
+    }
+
     static Optional<UserRecord> byAttribute(UserStore store, String attribute, String value) {
         return capability(store, UserQuery.class)
                 .query(Optional.of(new UserFilter(attribute, UserFilter.Match.EQUALS, value)), 1, Optional.empty())

@@ -1,6 +1,5 @@
 package io.gatehouse.engine.cognito.users;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.cognito.CognitoOperation;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** AdminCreateUser: an invited user with a temporary password, who chooses their own at first sign-in. */
 @ApplicationScoped
@@ -35,16 +33,7 @@ public class AdminCreateUser implements CognitoOperation {
                 Optional.ofNullable(UserShapes.text(request, "TemporaryPassword")),
                 Optional.ofNullable(UserShapes.text(request, "MessageAction")), mediums);
         ObjectNode response = Json.MAPPER.createObjectNode();
-        ObjectNode shape = response.putObject("User")
-                .put("Username", user.username())
-                .put("UserCreateDate", Json.epochSeconds(user.created()))
-                .put("UserLastModifiedDate", Json.epochSeconds(user.lastModified()))
-                .put("Enabled", user.enabled())
-                .put("UserStatus", user.status().name());
-        ArrayNode attributes = shape.putArray("Attributes");
-        attributes.addObject().put("Name", "sub").put("Value", user.sub());
-        new TreeMap<>(user.attributes()).forEach((name, value) -> attributes.addObject().put("Name", name)
-                .put("Value", value));
+        response.set("User", UserShapes.user(user, null));
         return response;
     }
 }

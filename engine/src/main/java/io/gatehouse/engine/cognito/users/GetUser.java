@@ -2,12 +2,10 @@ package io.gatehouse.engine.cognito.users;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.users.SignInService;
 
-import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,13 +25,7 @@ public class GetUser implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         UserRecord user = signIns.caller(request.get("AccessToken").asText()).user();
         ObjectNode response = Json.MAPPER.createObjectNode().put("Username", user.username());
-        ArrayNode attributes = response.putArray("UserAttributes");
-        attributes.addObject().put("Name", "sub").put("Value", user.sub());
-        new TreeMap<>(user.attributes()).forEach((name, value) -> {
-            if (!name.startsWith("dev:")) {
-                attributes.addObject().put("Name", name).put("Value", value);
-            }
-        });
+        response.set("UserAttributes", UserShapes.attributeList(user, null));
         return response;
     }
 }

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +38,7 @@ public final class AuthBenchmark {
             Report.print(Path.of(args[1]));
             return;
         }
-        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        Map<String, String> options = Options.parse(args, 1);
         switch (args[0]) {
             case "load" -> load(options);
             case "hash" -> hash(options);
@@ -50,11 +48,12 @@ public final class AuthBenchmark {
 
     private static void load(Map<String, String> o) throws Exception {
         String server = o.get("server");
-        URI url = URI.create(require(o, "url"));
+        URI url = URI.create(Options.require(o, "url"));
         Target target = switch (server) {
-            case "gatehouse" -> new GatehouseTarget(url, require(o, "admin-key"), require(o, "admin-secret"));
-            case "keycloak" -> new KeycloakTarget(url, require(o, "admin-user"), require(o, "admin-password"),
-                    require(o, "password-policy"));
+            case "gatehouse" -> new GatehouseTarget(url, Options.require(o, "admin-key"),
+                    Options.require(o, "admin-secret"));
+            case "keycloak" -> new KeycloakTarget(url, Options.require(o, "admin-user"),
+                    Options.require(o, "admin-password"), Options.require(o, "password-policy"));
             default -> throw new IllegalArgumentException("--server gatehouse or keycloak");
         };
         int users = Integer.parseInt(o.getOrDefault("users", "64"));
@@ -62,7 +61,7 @@ public final class AuthBenchmark {
         Duration window = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10")));
         ProcessCpu cpu = new ProcessCpu(Long.parseLong(o.getOrDefault("pid", "0")));
         List<String> flows = List.of(o.getOrDefault("flows", "sign-in,refresh").split(","));
-        String prefix = server + " " + require(o, "hash") + " ";
+        String prefix = server + " " + Options.require(o, "hash") + " ";
 
         target.setUp(users);
         // The JIT compiles a server's hot paths over its first minutes: two minutes into a run, C2 still took a
@@ -120,7 +119,7 @@ public final class AuthBenchmark {
     }
 
     private static void hash(Map<String, String> o) throws Exception {
-        HashCost cost = HashCost.parse(require(o, "argon2"));
+        HashCost cost = HashCost.parse(Options.require(o, "argon2"));
         Duration window = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "5")));
         String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
         for (String count : o.getOrDefault("threads", "1," + cores).split(",")) {
@@ -132,28 +131,14 @@ public final class AuthBenchmark {
     }
 
     private static Result record(Map<String, String> o, Result result) throws IOException {
+        return record(Path.of(Options.require(o, "results")), result);
+    }
+
+    /** Prints a result and appends it to the results file. */
+    static Result record(Path results, Result result) throws IOException {
         System.out.println(result.line());
-        Files.writeString(Path.of(require(o, "results")), result.tsv() + "\n", StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Files.writeString(results, result.tsv() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return result;
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 == args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + String.join(" ", args));
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
-    }
-
-    private static String require(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
-    }
 }

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -170,8 +171,9 @@ public class TokenService {
                 .audience(client.clientId())
                 .claim("token_use", "id")
                 .claim("cognito:username", user.username());
+        Optional<Set<String>> readable = client.readAttributes();
         user.attributes().forEach((name, value) -> {
-            if (!name.startsWith("dev:")) {
+            if (!name.startsWith("dev:") && readable.map(r -> r.contains(name)).orElse(true)) {
                 id.claim(name, claimValue(name, value));
             }
         });

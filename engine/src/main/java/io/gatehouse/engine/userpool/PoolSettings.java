@@ -99,6 +99,39 @@ final class PoolSettings {
         return settings;
     }
 
+    /**
+     * The pool's settings with more custom attributes (AddCustomAttributes). Names may come with or without the
+     * {@code custom:} prefix; a name the pool already has is refused, as is going past the custom attribute limit.
+     */
+    static ObjectNode withCustomAttributes(JsonNode current, JsonNode added) {
+        ObjectNode settings = current.deepCopy();
+        ArrayNode schema = settings.withArray("SchemaAttributes");
+        Set<String> names = new java.util.HashSet<>();
+        int custom = 0;
+        for (JsonNode attribute : schema) {
+            String name = attribute.path("Name").asText();
+            names.add(name);
+            if (name.startsWith("custom:") || name.startsWith("dev:custom:")) {
+                custom++;
+            }
+        }
+        for (JsonNode declared : added) {
+            ObjectNode attribute = customAttribute((ObjectNode) declared);
+            String name = attribute.get("Name").asText();
+            String plain = name.startsWith("dev:") ? name.substring("dev:".length()) : name;
+            if (names.contains(plain) || names.contains("dev:" + plain) || !names.add(name)) {
+                throw ServiceException.invalidParameter("Existing attribute already has name " + plain + ".");
+            }
+            schema.add(attribute);
+            custom++;
+        }
+        if (custom > MAX_CUSTOM_ATTRIBUTES) {
+            throw ServiceException.invalidParameter("A user pool can have at most " + MAX_CUSTOM_ATTRIBUTES
+                    + " custom attributes.");
+        }
+        return settings;
+    }
+
     /** The standard attributes, changed by the request's declarations of them, then its custom attributes. */
     private static ArrayNode schemaAttributes(JsonNode schema) {
         Map<String, ObjectNode> byName = new LinkedHashMap<>();

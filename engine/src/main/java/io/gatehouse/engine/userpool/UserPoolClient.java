@@ -3,7 +3,9 @@ package io.gatehouse.engine.userpool;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An app client of a user pool.
@@ -28,6 +30,21 @@ public record UserPoolClient(String clientId, String userPoolId, String clientNa
     @Override
     public JsonNode settings() {
         return settings;
+    }
+
+    /**
+     * The attributes the client may read (its {@code ReadAttributes}) with {@code sub}, which every client reads;
+     * empty when the client names none, which lets it read them all.
+     */
+    public Optional<Set<String>> readAttributes() {
+        JsonNode read = settings.path("ReadAttributes");
+        if (!read.isArray() || read.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> names = new HashSet<>();
+        names.add("sub");
+        read.forEach(n -> names.add(n.asText()));
+        return Optional.of(names);
     }
 
     /** Never shows the secret. */

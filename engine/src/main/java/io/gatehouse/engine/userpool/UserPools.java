@@ -1,5 +1,6 @@
 package io.gatehouse.engine.userpool;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
@@ -69,6 +70,13 @@ public class UserPools {
         String name = request.has("PoolName") ? request.get("PoolName").asText() : entity.name();
         entity.update(name, Json.write(settings), clock.millis());
         return view(entity);
+    }
+
+    /** Adds custom attributes to the pool's schema (AddCustomAttributes). */
+    public void addCustomAttributes(String id, JsonNode attributes) {
+        UserPoolEntity entity = find(id, LockModeType.PESSIMISTIC_WRITE);
+        ObjectNode settings = PoolSettings.withCustomAttributes(Json.parseObject(entity.settings()), attributes);
+        entity.update(entity.name(), Json.write(settings), clock.millis());
     }
 
     /** Removes a pool and everything in it, unless its deletion protection is on. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.userpool.UserPoolClients;
 import io.gatehouse.engine.users.SignInService;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,9 @@ public class GetUser implements CognitoOperation {
     @Inject
     SignInService signIns;
 
+    @Inject
+    UserPoolClients clients;
+
     @Override
     public String name() {
         return "GetUser";
@@ -23,9 +27,12 @@ public class GetUser implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        UserRecord user = signIns.caller(request.get("AccessToken").asText()).user();
+        SignInService.Caller caller = signIns.caller(request.get("AccessToken").asText());
+        UserRecord user = caller.user();
         ObjectNode response = Json.MAPPER.createObjectNode().put("Username", user.username());
-        response.set("UserAttributes", UserShapes.attributeList(user, null));
+        // The app client's ReadAttributes limit what its users see of themselves, as in the ID token.
+        response.set("UserAttributes", UserShapes.attributeList(user,
+                clients.byClientId(caller.clientId()).readAttributes().orElse(null)));
         return response;
     }
 }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# An administrator's day with the AWS CLI (Debian's awscli, v2) against Gatehouse, as AwsCliScenarioIT runs it:
+# a pool with a custom attribute, an invited user through the temporary-password challenge, a group in the tokens,
+# and a filtered, paged list-users. Each step checks its answer; the first surprise stops the script (exit 1).
+#
+# Environment: GATEHOUSE_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the admin credential), AWS_CLI (the
+# aws binary; default /usr/bin/aws, Debian's, not a pip-installed v1 that may come first on PATH).
+set -euo pipefail
+AWS_CLI=${AWS_CLI:-/usr/bin/aws}
+export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+idp() { "$AWS_CLI" cognito-idp --endpoint-url "$GATEHOUSE_ENDPOINT" --output text "$@"; }
+fail() { echo "FAILED: $*" >&2; exit 1; }
+expect() { [ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"; }
+claims() { # the payload of a JWT, as JSON
+  python3 -c 'import base64,sys; p=sys.argv[1].split(".")[1]; print(base64.urlsafe_b64decode(p+"="*(-len(p)%4)).decode())' "$1"
+}
+claim() { python3 -c 'import json,sys; v=json.loads(sys.argv[1]).get(sys.argv[2]); print(",".join(v) if isinstance(v,list) else v)' "$1" "$2"; }
+
+"$AWS_CLI" --version
+pool=$(idp create-user-pool --pool-name cli-scenario --query UserPool.Id)
+echo "pool $pool"
+idp add-custom-attributes --user-pool-id "$pool" \
+  --custom-attributes Name=team,AttributeDataType=String,Mutable=true >/dev/null
+expect "$(idp describe-user-pool --user-pool-id "$pool" \
+  --query "UserPool.SchemaAttributes[?Name=='custom:team'].Name | [0]")" "custom:team" "the custom attribute"
+client=$(idp create-user-pool-client --user-pool-id "$pool" --client-name cli \
+  --explicit-auth-flows ALLOW_USER_PASSWORD_AUTH ALLOW_REFRESH_TOKEN_AUTH --query UserPoolClient.ClientId)
+
+echo "== an invited user chooses a password at first sign-in"
+idp admin-create-user --user-pool-id "$pool" --username alice --temporary-password 'Temporary-Pass-1' \
+  --message-action SUPPRESS --user-attributes Name=email,Value=alice@example.com Name=custom:team,Value=blue \
+  Name=family_name,Value=Scenario >/dev/null
+expect "$(idp admin-get-user --user-pool-id "$pool" --username alice --query UserStatus)" FORCE_CHANGE_PASSWORD \
+  "status after admin-create-user"
+read -r challenge session < <(idp initiate-auth --client-id "$client" --auth-flow USER_PASSWORD_AUTH \
+  --auth-parameters USERNAME=alice,PASSWORD='Temporary-Pass-1' --query '[ChallengeName, Session]')
+expect "$challenge" NEW_PASSWORD_REQUIRED "first sign-in"
+idp respond-to-auth-challenge --client-id "$client" --challenge-name NEW_PASSWORD_REQUIRED --session "$session" \
+  --challenge-responses USERNAME=alice,NEW_PASSWORD='Chosen-Pass-2' --query AuthenticationResult.AccessToken >/dev/null
+expect "$(idp admin-get-user --user-pool-id "$pool" --username alice --query UserStatus)" CONFIRMED \
+  "status after the challenge"
+
+echo "== a group, and the custom attribute, in the tokens"
+idp create-group --user-pool-id "$pool" --group-name admins --precedence 1 \
+  --role-arn arn:aws:iam::123456789012:role/admins >/dev/null
+idp admin-add-user-to-group --user-pool-id "$pool" --group-name admins --username alice
+id_token=$(idp initiate-auth --client-id "$client" --auth-flow USER_PASSWORD_AUTH \
+  --auth-parameters USERNAME=alice,PASSWORD='Chosen-Pass-2' --query AuthenticationResult.IdToken)
+payload=$(claims "$id_token")
+expect "$(claim "$payload" cognito:groups)" admins "cognito:groups"
+expect "$(claim "$payload" cognito:preferred_role)" arn:aws:iam::123456789012:role/admins "cognito:preferred_role"
+expect "$(claim "$payload" custom:team)" blue "custom:team"
+expect "$(idp list-users-in-group --user-pool-id "$pool" --group-name admins --query 'Users[].Username')" alice \
+  "list-users-in-group"
+
+echo "== a filtered, paged list-users"
+for name in bob carol dave; do
+  idp admin-create-user --user-pool-id "$pool" --username "$name" --message-action SUPPRESS \
+    --temporary-password 'Temporary-Pass-1' --user-attributes Name=family_name,Value=Scenario >/dev/null
+done
+idp admin-create-user --user-pool-id "$pool" --username eve --message-action SUPPRESS \
+  --temporary-password 'Temporary-Pass-1' --user-attributes Name=family_name,Value=Other >/dev/null
+first_page=$(idp list-users --user-pool-id "$pool" --filter 'family_name = "Scenario"' --limit 2 --no-paginate \
+  --output json)
+expect "$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(len(d["Users"]), "PaginationToken" in d)' \
+  "$first_page")" "2 True" "the first page of two"
+# The CLI's own paginator follows PaginationToken to the end.
+everyone=$(idp list-users --user-pool-id "$pool" --filter 'family_name = "Scenario"' --page-size 2 \
+  --query 'Users[].Username' | tr '\t' '\n' | sort | tr '\n' ' ')
+expect "$everyone" "alice bob carol dave " "every Scenario user, paged"
+expect "$(idp list-users --user-pool-id "$pool" --filter 'username ^= "ev"' --query 'Users[].Username')" eve \
+  "a prefix filter"
+if idp list-users --user-pool-id "$pool" --filter 'family_name = Scenario' >/dev/null 2>/tmp/cli-error.$$; then
+  fail "a malformed filter was accepted"
+fi
+grep -q InvalidParameterException /tmp/cli-error.$$ || fail "a malformed filter: $(cat /tmp/cli-error.$$)"
+rm -f /tmp/cli-error.$$
+
+idp delete-user-pool --user-pool-id "$pool"
+echo "SCENARIO PASSED"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An administrator's day with the AWS CLI (Debian's awscli, v2) against Gatehouse, as AwsCliScenarioIT runs it:
 # a pool with a custom attribute, an invited user through the temporary-password challenge, a group in the tokens,
-# and a filtered, paged list-users. Each step checks its answer; the first surprise stops the script (exit 1).
+# a filtered, paged list-users, and a CSV import job. Each step checks its answer; the first surprise stops the script (exit 1).
 #
 # Environment: GATEHOUSE_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the admin credential), AWS_CLI (the
 # aws binary; default /usr/bin/aws, Debian's, not a pip-installed v1 that may come first on PATH).
@@ -75,6 +75,38 @@ if idp list-users --user-pool-id "$pool" --filter 'family_name = Scenario' >/dev
 fi
 grep -q InvalidParameterException /tmp/cli-error.$$ || fail "a malformed filter: $(cat /tmp/cli-error.$$)"
 rm -f /tmp/cli-error.$$
+
+echo "== a CSV import job"
+header=$(idp get-csv-header --user-pool-id "$pool" --query 'CSVHeader' | tr '\t' ',')
+case ",$header," in *,cognito:username,*) ;; *) fail "get-csv-header: $header" ;; esac
+read -r job url < <(idp create-user-import-job --user-pool-id "$pool" --job-name cli-import \
+  --cloud-watch-logs-role-arn arn:aws:iam::123456789012:role/import --query 'UserImportJob.[JobId, PreSignedUrl]')
+csv=$(python3 - "$header" <<'PY'
+import csv, io, sys
+header = sys.argv[1].split(",")
+rows = [{"cognito:username": "frank", "email": "frank@example.com", "email_verified": "true",
+         "family_name": "Imported", "cognito:mfa_enabled": "false"},
+        {"cognito:username": "grace", "email": "grace@example.com", "cognito:mfa_enabled": "false"}]
+out = io.StringIO()
+writer = csv.DictWriter(out, fieldnames=header, restval="")
+writer.writeheader()
+writer.writerows(rows)
+print(out.getvalue(), end="")
+PY
+)
+curl -sf -X PUT -H 'Content-Type: text/csv' --data-binary "$csv" "$url" >/dev/null || fail "the CSV upload"
+idp start-user-import-job --user-pool-id "$pool" --job-id "$job" >/dev/null
+for _ in $(seq 1 100); do
+  status=$(idp describe-user-import-job --user-pool-id "$pool" --job-id "$job" --query UserImportJob.Status)
+  case "$status" in Succeeded|Failed|Stopped) break ;; esac
+  sleep 0.3
+done
+expect "$status" Succeeded "the import job"
+expect "$(idp describe-user-import-job --user-pool-id "$pool" --job-id "$job" \
+  --query 'UserImportJob.[ImportedUsers, FailedUsers]' | tr '\t' ' ')" "1 1" "imported and failed rows"
+expect "$(idp admin-get-user --user-pool-id "$pool" --username frank --query UserStatus)" RESET_REQUIRED \
+  "an imported user's status"
+curl -sf "$url" | grep -q '^[0-9]*,grace,failed,' || fail "the import report names the failed row"
 
 idp delete-user-pool --user-pool-id "$pool"
 echo "SCENARIO PASSED"

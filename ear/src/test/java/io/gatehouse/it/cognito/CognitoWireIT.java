@@ -134,8 +134,8 @@ class CognitoWireIT {
 
     @Test
     void callWhenOperationNotImplementedThenUnsupportedOperation() throws Exception {
-        assertError(RawCall.admin(RawCall.target("GetCSVHeader"), "{\"UserPoolId\":\"us-east-1_abcdefghi\"}"), 400,
-                "UnsupportedOperationException");
+        assertError(RawCall.admin(RawCall.target("DescribeRiskConfiguration"),
+                "{\"UserPoolId\":\"us-east-1_abcdefghi\"}"), 400, "UnsupportedOperationException");
     }
 
     @Test

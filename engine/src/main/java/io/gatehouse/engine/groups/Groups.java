@@ -73,7 +73,7 @@ public class Groups {
                         + " and g.groupName > :after order by g.groupName", GroupEntity.class)
                 .setParameter("pool", userPoolId).setParameter("after", after.orElse(""))
                 .setMaxResults(limit + 1).getResultList().stream().map(GroupEntity::view).toList();
-        return page(rows, limit, kind, Group::name);
+        return Page.cut(rows, limit, kind, Group::name);
     }
 
     /** Puts a user in a group; a user already in it stays (AdminAddUserToGroup). */
@@ -91,8 +91,9 @@ public class Groups {
     /** Takes a user out of a group (AdminRemoveUserFromGroup). */
     public void removeMember(String userPoolId, String name, String sub) {
         find(userPoolId, name);
-        if (bind(em.createNativeQuery("DELETE FROM user_group_member"
-                + " WHERE user_pool_id = ? AND group_name = ? AND sub = ?"), userPoolId, name, sub).executeUpdate() > 0) {
+        int removed = bind(em.createNativeQuery("DELETE FROM user_group_member"
+                + " WHERE user_pool_id = ? AND group_name = ? AND sub = ?"), userPoolId, name, sub).executeUpdate();
+        if (removed > 0) {
             touch(userPoolId, name);
         }
     }
@@ -107,7 +108,7 @@ public class Groups {
                         + " where m.userPoolId = :pool and m.sub = :sub) order by g.groupName", GroupEntity.class)
                 .setParameter("pool", userPoolId).setParameter("sub", sub).setParameter("after", after.orElse(""))
                 .setMaxResults(limit + 1).getResultList().stream().map(GroupEntity::view).toList();
-        return page(rows, limit, kind, Group::name);
+        return Page.cut(rows, limit, kind, Group::name);
     }
 
     /**
@@ -136,7 +137,7 @@ public class Groups {
                         + " and m.groupName = :name and m.sub > :after order by m.sub", String.class)
                 .setParameter("pool", userPoolId).setParameter("name", name).setParameter("after", after.orElse(""))
                 .setMaxResults(limit + 1).getResultList();
-        return page(subs, limit, kind, s -> s);
+        return Page.cut(subs, limit, kind, s -> s);
     }
 
     /** Forgets a deleted user's memberships. */
@@ -166,12 +167,5 @@ public class Groups {
             query.setParameter(i + 1, parameters[i]);
         }
         return query;
-    }
-
-    private static <T> Page<T> page(List<T> rows, int limit, String kind, java.util.function.Function<T, String> key) {
-        boolean more = rows.size() > limit;
-        List<T> page = rows.stream().limit(limit).toList();
-        return new Page<>(page, more ? Optional.of(PageToken.encode(kind, key.apply(page.get(page.size() - 1))))
-                : Optional.empty());
     }
 }

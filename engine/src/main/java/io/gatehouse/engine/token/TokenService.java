@@ -101,7 +101,8 @@ public class TokenService {
      */
     private void purgeExpired(Instant now) {
         long last = lastPurge.get();
-        if (now.toEpochMilli() - last < PURGE_INTERVAL.toMillis() || !lastPurge.compareAndSet(last, now.toEpochMilli())) {
+        if (now.toEpochMilli() - last < PURGE_INTERVAL.toMillis()
+                || !lastPurge.compareAndSet(last, now.toEpochMilli())) {
             return;
         }
         em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :cutoff")

@@ -102,11 +102,7 @@ public class UserPoolClients {
                 + " order by c.clientId", UserPoolClientEntity.class).setParameter("pool", userPoolId);
         after.ifPresent(a -> query.setParameter("after", a));
         List<UserPoolClientEntity> rows = query.setMaxResults(maxResults + 1).getResultList();
-        boolean more = rows.size() > maxResults;
-        List<UserPoolClient> page = rows.stream().limit(maxResults).map(this::view).toList();
-        return new Page<>(page, more
-                ? Optional.of(PageToken.encode(TOKEN_KIND, page.get(page.size() - 1).clientId()))
-                : Optional.empty());
+        return Page.cut(rows.stream().map(this::view).toList(), maxResults, TOKEN_KIND, UserPoolClient::clientId);
     }
 
     private UserPoolClientEntity find(String userPoolId, String clientId, LockModeType lock) {

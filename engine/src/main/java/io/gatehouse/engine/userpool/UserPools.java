@@ -112,10 +112,7 @@ public class UserPools {
                 : "select p from UserPoolEntity p order by p.id", UserPoolEntity.class);
         after.ifPresent(a -> query.setParameter("after", a));
         List<UserPoolEntity> rows = query.setMaxResults(maxResults + 1).getResultList();
-        boolean more = rows.size() > maxResults;
-        List<UserPool> page = rows.stream().limit(maxResults).map(this::view).toList();
-        return new Page<>(page, more ? Optional.of(PageToken.encode(TOKEN_KIND, page.get(page.size() - 1).id()))
-                : Optional.empty());
+        return Page.cut(rows.stream().map(this::view).toList(), maxResults, TOKEN_KIND, UserPool::id);
     }
 
     /** The pool's ARN. */
@@ -132,7 +129,7 @@ public class UserPools {
     }
 
     UserPool view(UserPoolEntity e) {
-        return new UserPool(e.id(), e.name(), parsedSettings.parse(e.id(), e.settings()), Instant.ofEpochMilli(e.createdAt()),
-                Instant.ofEpochMilli(e.modifiedAt()));
+        return new UserPool(e.id(), e.name(), parsedSettings.parse(e.id(), e.settings()),
+                Instant.ofEpochMilli(e.createdAt()), Instant.ofEpochMilli(e.modifiedAt()));
     }
 }

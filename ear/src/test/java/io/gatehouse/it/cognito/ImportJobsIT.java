@@ -1,0 +1,162 @@
+package io.gatehouse.it.cognito;
+
+import io.gatehouse.it.Gatehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserImportJobStatusType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserImportJobType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** User import jobs: the CSV header, upload to the pre-signed URL, the background run, its counts and report. */
+class ImportJobsIT {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/import";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static CognitoIdentityProviderClient cognito;
+    private static String poolId;
+    private static String clientId;
+
+    @BeforeAll
+    static void pool() {
+        cognito = Gatehouse.adminClient();
+        poolId = cognito.createUserPool(r -> r.poolName("imports")).userPool().id();
+        clientId = Clients.passwordClient(cognito, poolId);
+    }
+
+    @AfterAll
+    static void close() {
+        cognito.close();
+    }
+
+    private static UserImportJobType job() {
+        return cognito.createUserImportJob(r -> r.userPoolId(poolId).jobName("job-" + UUID.randomUUID())
+                .cloudWatchLogsRoleArn(ROLE)).userImportJob();
+    }
+
+    private static HttpResponse<String> put(String url, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static UserImportJobType awaitEnd(String jobId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            UserImportJobType job = cognito.describeUserImportJob(r -> r.userPoolId(poolId).jobId(jobId))
+                    .userImportJob();
+            if (List.of(UserImportJobStatusType.SUCCEEDED, UserImportJobStatusType.FAILED,
+                    UserImportJobStatusType.STOPPED).contains(job.status())) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + jobId + " did not end");
+    }
+
+    private static String csv(List<String> header, List<Map<String, String>> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
+        for (Map<String, String> row : rows) {
+            out.append(String.join(",", header.stream().map(h -> row.getOrDefault(h, "")).toList())).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void importWhenCsvHasGoodAndBadRowsThenGoodOnesImportedInResetRequiredAndBadOnesReported() throws Exception {
+        List<String> header = cognito.getCSVHeader(r -> r.userPoolId(poolId)).csvHeader();
+        assertThat(header).contains("email", "email_verified", "phone_number", "cognito:mfa_enabled",
+                "cognito:username").doesNotContain("sub");
+        String existing = "existing-" + UUID.randomUUID().toString().substring(0, 6);
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username(existing).messageAction(MessageActionType.SUPPRESS)
+                .temporaryPassword("Temporary-Pass-1"));
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String csv = csv(header, List.of(
+                Map.of("cognito:username", "ann-" + tag, "email", "ann-" + tag + "@example.com",
+                        "email_verified", "true", "given_name", "Ann", "cognito:mfa_enabled", "false"),
+                Map.of("cognito:username", "bob-" + tag, "phone_number", "+14155550100",
+                        "phone_number_verified", "true", "cognito:mfa_enabled", "false"),
+                Map.of("cognito:username", "unverified-" + tag, "email", "u-" + tag + "@example.com",
+                        "cognito:mfa_enabled", "false"),
+                Map.of("cognito:username", "bademail-" + tag, "email", "not-an-address", "email_verified", "true",
+                        "cognito:mfa_enabled", "false"),
+                Map.of("cognito:username", existing, "email", "e@example.com", "email_verified", "true",
+                        "cognito:mfa_enabled", "false")));
+        UserImportJobType job = job();
+        assertThat(job.status()).isEqualTo(UserImportJobStatusType.CREATED);
+        assertThat(job.preSignedUrl()).contains("/import-jobs/" + job.jobId());
+
+        assertThat(put(job.preSignedUrl().replace("token=", "token=x"), csv).statusCode()).isEqualTo(403);
+        assertThat(put(job.preSignedUrl(), csv).statusCode()).isEqualTo(200);
+        assertThat(cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())).userImportJob().status())
+                .isIn(UserImportJobStatusType.PENDING, UserImportJobStatusType.IN_PROGRESS,
+                        UserImportJobStatusType.SUCCEEDED);
+        UserImportJobType done = awaitEnd(job.jobId());
+
+        assertThat(done.status()).isEqualTo(UserImportJobStatusType.SUCCEEDED);
+        assertThat(done.importedUsers()).isEqualTo(2);
+        assertThat(done.skippedUsers()).isEqualTo(1);
+        assertThat(done.failedUsers()).isEqualTo(2);
+        assertThat(done.completionDate()).isNotNull();
+        String report = HTTP.send(HttpRequest.newBuilder(URI.create(done.preSignedUrl())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(report).contains("unverified-" + tag + ",failed").contains("bademail-" + tag + ",failed")
+                .contains(existing + ",skipped").doesNotContain("ann-" + tag);
+
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("ann-" + tag)).userStatus())
+                .isEqualTo(UserStatusType.RESET_REQUIRED);
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("ann-" + tag)).userAttributes())
+                .contains(AttributeType.builder().name("given_name").value("Ann").build());
+        assertThatThrownBy(() -> cognito.initiateAuth(r -> r.clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "ann-" + tag, "PASSWORD", "Anything-1"))))
+                .isInstanceOf(PasswordResetRequiredException.class);
+        assertThat(put(job.preSignedUrl(), csv).statusCode()).as("a started job takes no file").isEqualTo(403);
+    }
+
+    @Test
+    void importWhenHeaderHasUnknownColumnsThenJobFailsAndNothingIsImported() throws Exception {
+        UserImportJobType job = job();
+        put(job.preSignedUrl(), "cognito:username,shoe_size\r\nzed,44\r\n");
+        cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId()));
+
+        UserImportJobType done = awaitEnd(job.jobId());
+
+        assertThat(done.status()).isEqualTo(UserImportJobStatusType.FAILED);
+        assertThat(done.completionMessage()).contains("shoe_size");
+        assertThat(cognito.listUsers(r -> r.userPoolId(poolId).filter("username = \"zed\"")).users()).isEmpty();
+    }
+
+    @Test
+    void jobsWhenNotUploadedOrStoppedThenClearAnswersAndListed() {
+        UserImportJobType job = job();
+        assertThatThrownBy(() -> cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("No CSV");
+
+        assertThat(cognito.stopUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())).userImportJob().status())
+                .isEqualTo(UserImportJobStatusType.STOPPED);
+        assertThatThrownBy(() -> cognito.stopUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThat(cognito.listUserImportJobs(r -> r.userPoolId(poolId).maxResults(60)).userImportJobs())
+                .extracting(UserImportJobType::jobId).contains(job.jobId());
+    }
+}

@@ -158,6 +158,9 @@ public class ImportJobs {
     /** Records a running job's counts; returns its status, which StopUserImportJob may have set to Stopping. */
     ImportJob.Status progress(String jobId, long imported, long skipped, long failed) {
         ImportJobEntity job = em.find(ImportJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            return ImportJob.Status.Stopping; // its pool was deleted under it
+        }
         job.progress(imported, skipped, failed);
         return job.status();
     }
@@ -165,6 +168,9 @@ public class ImportJobs {
     /** Ends a job: Stopped when it was asked to stop, else the given status. */
     void finish(String jobId, ImportJob.Status status, String message, String report) {
         ImportJobEntity job = em.find(ImportJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            return;
+        }
         boolean stopped = job.status() == ImportJob.Status.Stopping;
         job.finish(stopped ? ImportJob.Status.Stopped : status, stopped ? "Import job stopped." : message, report,
                 clock.millis());

@@ -22,4 +22,14 @@ public interface CredentialValidator {
      * @return the outcome; never null
      */
     Outcome validate(UserRecord user, PasswordCredential credential);
+
+    /**
+     * Does the work of a check for a user who does not exist, and discards it, so that a wrong user name takes as
+     * long to refuse as a wrong password and response times do not tell which user names exist. Stores whose
+     * checks are not slow enough to tell apart may keep this default, which does nothing.
+     *
+     * @param credential what the caller presented
+     */
+    default void simulate(PasswordCredential credential) {
+    }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -140,8 +141,15 @@ public class SignInService {
         SecretHash.check(client, username, parameters.get("SECRET_HASH"));
         UserPool pool = pools.get(client.userPoolId());
         UserStore store = stores.forPool(pool);
-        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
-                ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT)));
+        Optional<UserRecord> found = PoolUsers.find(pool, store, username);
+        if (found.isEmpty()) {
+            if (ExistenceErrors.prevented(client)) {
+                // As slow as a wrong password, or the response time would tell that the user does not exist.
+                PoolUsers.capability(store, CredentialValidator.class).simulate(new PasswordCredential(password));
+            }
+            throw ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT));
+        }
+        UserRecord user = found.get();
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }

@@ -37,6 +37,8 @@ final class Argon2idHasher {
     private final int parallelism;
     private final Semaphore slots;
     private final Argon2Function function;
+    /** A hash with this hasher's parameters, for {@link #spendCheck}; made once, when first needed. */
+    private volatile String standIn;
 
     /**
      * @param memoryKib   memory cost in KiB
@@ -90,6 +92,19 @@ final class Argon2idHasher {
         byte[] actual = derive(password, B64_DECODE.decode(m.group(4)), Integer.parseInt(m.group(1)),
                 Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), expected.length);
         return MessageDigest.isEqual(expected, actual);
+    }
+
+    /**
+     * Hashes {@code password} as a check against a stored hash would, and throws the result away: the time a
+     * check for a user who does not exist must take.
+     */
+    void spendCheck(String password) {
+        String stand = standIn;
+        if (stand == null) {
+            stand = hash("stand-in for users who do not exist");
+            standIn = stand;
+        }
+        verify(stand, password);
     }
 
     /** Whether {@code phc} was made with weaker parameters than this hasher's, or cannot be read. */

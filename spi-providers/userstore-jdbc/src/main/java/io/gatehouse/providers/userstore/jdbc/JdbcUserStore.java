@@ -98,6 +98,11 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
         return Outcome.VALID;
     }
 
+    @Override
+    public void simulate(PasswordCredential credential) {
+        hasher.spendCheck(credential.password());
+    }
+
     // --- registration
 
     @Override

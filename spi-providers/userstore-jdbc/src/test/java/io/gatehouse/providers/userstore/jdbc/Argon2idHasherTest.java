@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +57,30 @@ class Argon2idHasherTest {
     void bestWhenTheNativeLibraryLoadsThenIsNative() {
         // This platform (Linux x86-64) has a libargon2 build in argon2-jvm; elsewhere best() is Bouncy Castle.
         assertThat(Argon2Function.best()).isInstanceOf(NativeArgon2.class);
+    }
+
+    @Test
+    void spendCheckWhenNoUserThenHashesAsACheckWouldAndTheStandInIsMadeOnce() {
+        AtomicInteger hashes = new AtomicInteger();
+        Argon2Function counting = new Argon2Function() {
+            @Override
+            public byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                               int length) {
+                hashes.incrementAndGet();
+                return new BouncyCastleArgon2().hash(password, salt, memoryKib, iterations, parallelism, length);
+            }
+
+            @Override
+            public String description() {
+                return "counting";
+            }
+        };
+        Argon2idHasher hasher = new Argon2idHasher(1024, 1, 1, 1, counting);
+
+        hasher.spendCheck("first guess");
+        hasher.spendCheck("second guess");
+
+        assertThat(hashes).as("one stand-in hash, then one check per call").hasValue(3);
     }
 
     @Test

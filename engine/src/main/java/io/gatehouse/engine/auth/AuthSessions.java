@@ -2,6 +2,7 @@ package io.gatehouse.engine.auth;
 
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.security.Hashes;
+import io.gatehouse.engine.security.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,10 +10,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * The {@code Session} of Cognito's challenge flows: an unguessable string handed to the client with a challenge,
@@ -23,7 +22,6 @@ import java.util.Base64;
 @Transactional(Transactional.TxType.MANDATORY)
 public class AuthSessions {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -44,9 +42,7 @@ public class AuthSessions {
     public String open(String userPoolId, String clientId, String sub, String challenge, Duration validity) {
         em.createQuery("delete from AuthSessionEntity s where s.expiresAt < :now")
                 .setParameter("now", clock.millis()).executeUpdate();
-        byte[] bytes = new byte[48];
-        RANDOM.nextBytes(bytes);
-        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String session = RandomTokens.urlSafe(48);
         em.persist(new AuthSessionEntity(Hashes.sha256Hex(session), userPoolId, clientId, sub, challenge,
                 clock.millis() + validity.toMillis()));
         return session;

@@ -85,6 +85,11 @@ public class GroupEntity {
         this.modifiedAt = now;
     }
 
+    /** Records that the membership changed. */
+    void touch(long now) {
+        this.modifiedAt = now;
+    }
+
     Group view() {
         return new Group(userPoolId, groupName, description, roleArn, precedence, createdAt, modifiedAt);
     }

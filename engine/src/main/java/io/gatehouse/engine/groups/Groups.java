@@ -78,23 +78,23 @@ public class Groups {
 
     /** Puts a user in a group; a user already in it stays (AdminAddUserToGroup). */
     public void addMember(String userPoolId, String name, String sub) {
-        find(userPoolId, name);
+        GroupEntity group = find(userPoolId, name);
         Query exists = em.createNativeQuery("SELECT COUNT(*) FROM user_group_member"
                 + " WHERE user_pool_id = ? AND group_name = ? AND sub = ?");
         if (((Number) bind(exists, userPoolId, name, sub).getSingleResult()).longValue() == 0) {
             bind(em.createNativeQuery("INSERT INTO user_group_member (user_pool_id, group_name, sub)"
                     + " VALUES (?, ?, ?)"), userPoolId, name, sub).executeUpdate();
-            touch(userPoolId, name);
+            group.touch(clock.millis());
         }
     }
 
     /** Takes a user out of a group (AdminRemoveUserFromGroup). */
     public void removeMember(String userPoolId, String name, String sub) {
-        find(userPoolId, name);
+        GroupEntity group = find(userPoolId, name);
         int removed = bind(em.createNativeQuery("DELETE FROM user_group_member"
                 + " WHERE user_pool_id = ? AND group_name = ? AND sub = ?"), userPoolId, name, sub).executeUpdate();
         if (removed > 0) {
-            touch(userPoolId, name);
+            group.touch(clock.millis());
         }
     }
 
@@ -154,12 +154,6 @@ public class Groups {
             throw ServiceException.resourceNotFound("Group not found.");
         }
         return entity;
-    }
-
-    private void touch(String userPoolId, String name) {
-        GroupEntity entity = find(userPoolId, name);
-        Group group = entity.view();
-        entity.update(group.description(), group.roleArn(), group.precedence(), clock.millis());
     }
 
     private static Query bind(Query query, Object... parameters) {

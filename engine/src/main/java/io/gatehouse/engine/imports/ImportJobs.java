@@ -2,6 +2,8 @@ package io.gatehouse.engine.imports;
 
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.security.RandomTokens;
+import io.gatehouse.engine.userpool.Identifiers;
 import io.gatehouse.engine.userpool.Page;
 import io.gatehouse.engine.userpool.PageToken;
 import io.gatehouse.engine.userpool.UserPools;
@@ -14,9 +16,7 @@ import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +30,6 @@ public class ImportJobs {
 
     /** The largest CSV accepted. */
     public static final int MAX_CSV_BYTES = 20 * 1024 * 1024;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -51,14 +49,8 @@ public class ImportJobs {
     /** A new job awaiting its CSV (CreateUserImportJob). */
     public ImportJob create(String userPoolId, String jobName, String roleArn) {
         pools.get(userPoolId);
-        StringBuilder id = new StringBuilder("import-");
-        for (int i = 0; i < 10; i++) {
-            id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
-        }
-        byte[] token = new byte[32];
-        RANDOM.nextBytes(token);
-        ImportJobEntity job = new ImportJobEntity(id.toString(), userPoolId, jobName, roleArn,
-                Base64.getUrlEncoder().withoutPadding().encodeToString(token), clock.millis());
+        ImportJobEntity job = new ImportJobEntity(Identifiers.importJobId(), userPoolId, jobName, roleArn,
+                RandomTokens.urlSafe(32), clock.millis());
         em.persist(job);
         return view(job);
     }

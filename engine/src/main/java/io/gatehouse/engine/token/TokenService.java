@@ -16,6 +16,7 @@ import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Group;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.security.Hashes;
+import io.gatehouse.engine.security.RandomTokens;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +25,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,6 @@ public class TokenService {
     /** The scope Cognito puts in access tokens from its user APIs: the user may manage their own profile. */
     public static final String USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Cognito's longest ID and access token lifetime, one day, plus clock skew. */
     static final Duration LONGEST_SIGNED_TOKEN = Duration.ofDays(1).plusMinutes(5);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
@@ -84,9 +82,7 @@ public class TokenService {
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
         TokenSet tokens = tokens(pool, client, user, originJti, now.getEpochSecond());
-        byte[] refreshBytes = new byte[48];
-        RANDOM.nextBytes(refreshBytes);
-        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(refreshBytes);
+        String refresh = RandomTokens.urlSafe(48);
         Duration refreshValidity = validity(client.settings(), "RefreshTokenValidity", "RefreshToken");
         purgeExpired(now);
         em.persist(new RefreshTokenEntity(Hashes.sha256Hex(refresh), pool.id(), client.clientId(), user.sub(), originJti,

@@ -3,7 +3,7 @@ package io.gatehouse.engine.userpool;
 import java.security.SecureRandom;
 
 /** Identifiers in Cognito's formats, from a cryptographic random source (they are unguessable on purpose). */
-final class Identifiers {
+public final class Identifiers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -25,6 +25,11 @@ final class Identifiers {
     /** 51 lower-case alphanumerics: about 263 bits. */
     static String clientSecret() {
         return random(LOWER_ALPHANUMERIC, 51);
+    }
+
+    /** {@code import-<10 lower-case alphanumerics>}, a user import job. */
+    public static String importJobId() {
+        return "import-" + random(LOWER_ALPHANUMERIC, 10);
     }
 
     private static String random(String alphabet, int length) {

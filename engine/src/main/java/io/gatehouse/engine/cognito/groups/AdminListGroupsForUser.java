@@ -2,6 +2,7 @@ package io.gatehouse.engine.cognito.groups;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.cognito.PageLimits;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.groups.Group;
@@ -31,7 +32,7 @@ public class AdminListGroupsForUser implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         String poolId = request.get("UserPoolId").asText();
         String sub = users.get(poolId, request.get("Username").asText()).sub();
-        Page<Group> page = groups.groupsOf(poolId, sub, GroupShapes.limit(request),
+        Page<Group> page = groups.groupsOf(poolId, sub, PageLimits.of(request),
                 Optional.ofNullable(GroupShapes.text(request, "NextToken")));
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("Groups", GroupShapes.groups(page.items()));

@@ -12,9 +12,6 @@ import java.util.List;
 /** Reads and writes the group shapes of the service model. */
 final class GroupShapes {
 
-    /** Cognito's largest page for group listings, and its default. */
-    static final int MAX_LIMIT = 60;
-
     private GroupShapes() {
     }
 
@@ -48,11 +45,5 @@ final class GroupShapes {
 
     static Integer integer(JsonNode request, String member) {
         return request.hasNonNull(member) ? request.get(member).asInt() : null;
-    }
-
-    /** A request's {@code Limit}: Cognito's maximum when absent or zero. */
-    static int limit(JsonNode request) {
-        int limit = request.path("Limit").asInt(0);
-        return limit == 0 ? MAX_LIMIT : limit;
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.engine.cognito.groups;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.cognito.PageLimits;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.groups.Group;
@@ -26,7 +27,7 @@ public class ListGroups implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         String poolId = request.get("UserPoolId").asText();
-        Page<Group> page = groups.list(poolId, GroupShapes.limit(request),
+        Page<Group> page = groups.list(poolId, PageLimits.of(request),
                 Optional.ofNullable(GroupShapes.text(request, "NextToken")));
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("Groups", GroupShapes.groups(page.items()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.cognito.PageLimits;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ListUsers implements CognitoOperation {
 
-    /** Cognito's largest page, and its default. */
-    private static final int MAX_LIMIT = 60;
-
     @Inject
     UserDirectory directory;
 
@@ -31,9 +29,8 @@ public class ListUsers implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        int limit = request.path("Limit").asInt(0);
         UserDirectory.Page page = directory.list(request.get("UserPoolId").asText(),
-                UserShapes.text(request, "Filter"), limit == 0 ? MAX_LIMIT : limit,
+                UserShapes.text(request, "Filter"), PageLimits.of(request),
                 Optional.ofNullable(UserShapes.text(request, "PaginationToken")));
         Set<String> only = null;
         if (request.has("AttributesToGet")) {

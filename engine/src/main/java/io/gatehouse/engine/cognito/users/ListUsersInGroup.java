@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.cognito.PageLimits;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.userpool.Page;
@@ -16,9 +17,6 @@ import java.util.Optional;
 /** ListUsersInGroup: a page of a group's members. */
 @ApplicationScoped
 public class ListUsersInGroup implements CognitoOperation {
-
-    /** Cognito's largest page, and its default. */
-    private static final int MAX_LIMIT = 60;
 
     @Inject
     Groups groups;
@@ -34,9 +32,8 @@ public class ListUsersInGroup implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         String poolId = request.get("UserPoolId").asText();
-        int limit = request.path("Limit").asInt(0);
         Page<String> page = groups.membersOf(poolId, request.get("GroupName").asText(),
-                limit == 0 ? MAX_LIMIT : limit, Optional.ofNullable(UserShapes.text(request, "NextToken")));
+                PageLimits.of(request), Optional.ofNullable(UserShapes.text(request, "NextToken")));
         ObjectNode response = Json.MAPPER.createObjectNode();
         ArrayNode list = response.putArray("Users");
         for (UserRecord user : users.bySubs(poolId, page.items())) {

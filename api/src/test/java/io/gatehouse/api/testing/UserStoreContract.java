@@ -3,6 +3,7 @@ package io.gatehouse.api.testing;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
+import io.gatehouse.api.userstore.TransferredUser;
 import io.gatehouse.api.userstore.UserFilter;
 import io.gatehouse.api.userstore.UserLookup;
 import io.gatehouse.api.userstore.UserModification;
@@ -12,6 +13,8 @@ import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.api.userstore.UserTransfer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -193,6 +196,54 @@ public abstract class UserStoreContract {
         assertEquals(List.of("jan", "janet", "kim"), names(query(store).query(Optional.of(
                 new UserFilter("cognito:user_status", UserFilter.Match.EQUALS, "unconfirmed")), 60, Optional.empty())));
         assertNotEquals(0, names(query(store).query(Optional.empty(), 1, Optional.empty())).size());
+    }
+
+    @Test
+    void transferWhenExportedHashImportedElsewhereThenSamePasswordSameSubAndStatus() throws Exception {
+        UserStore source = newPool(true);
+        UserStore target = newPool(true);
+        Optional<UserTransfer> out = source.capability(UserTransfer.class);
+        Assumptions.assumeTrue(out.isPresent(), "the store does not transfer users");
+        UserRecord gina = registration(source).create(user("gina", "Moved-House-1", Map.of("email", "g@example.com")));
+        UserRecord noPassword = registration(source).create(new NewUser("hal", Optional.empty(),
+                UserStatus.EXTERNAL_PROVIDER, Map.of()));
+        Map<String, String> hashes = out.get().passwordHashes(List.of(gina.sub(), noPassword.sub()));
+        assertEquals(Set.of(gina.sub()), hashes.keySet());
+        registration(source).delete(gina.sub());
+
+        UserRecord moved = target.capability(UserTransfer.class).orElseThrow().importUser(new TransferredUser(
+                Optional.of(gina.sub()), "gina", Optional.of(hashes.get(gina.sub())), UserStatus.CONFIRMED, false,
+                Map.of("email", "g@example.com")));
+
+        assertEquals(gina.sub(), moved.sub());
+        assertEquals(UserStatus.CONFIRMED, moved.status());
+        assertFalse(moved.enabled());
+        assertEquals("g@example.com", moved.attributes().get("email"));
+        assertEquals(CredentialValidator.Outcome.INVALID,
+                credentials(target).validate(moved, new PasswordCredential("Moved-House-2")));
+        assertEquals(CredentialValidator.Outcome.VALID,
+                credentials(target).validate(moved, new PasswordCredential("Moved-House-1")));
+    }
+
+    @Test
+    void importUserWhenSubOrUsernameTakenThenUserExistsNamingIt() throws Exception {
+        UserStore store = newPool(true);
+        Optional<UserTransfer> transfer = store.capability(UserTransfer.class);
+        Assumptions.assumeTrue(transfer.isPresent(), "the store does not transfer users");
+        UserRecord ivy = registration(store).create(user("ivy", "Secret-1", Map.of()));
+
+        UserRegistration.UserExistsException sub = assertThrows(UserRegistration.UserExistsException.class,
+                () -> transfer.get().importUser(new TransferredUser(Optional.of(ivy.sub()), "ivy2",
+                        Optional.empty(), UserStatus.RESET_REQUIRED, true, Map.of())));
+        assertEquals("sub", sub.attribute());
+        UserRegistration.UserExistsException name = assertThrows(UserRegistration.UserExistsException.class,
+                () -> transfer.get().importUser(new TransferredUser(Optional.empty(), "ivy",
+                        Optional.empty(), UserStatus.RESET_REQUIRED, true, Map.of())));
+        assertEquals("username", name.attribute());
+        assertThrows(IllegalArgumentException.class, () -> transfer.get().importUser(new TransferredUser(
+                Optional.empty(), "jay", Optional.of("md5:5f4dcc3b5aa765d61d8327deb882cf99"), UserStatus.CONFIRMED,
+                true, Map.of())));
+        assertTrue(lookup(store).findByUsername("jay").isEmpty());
     }
 
     private static List<String> names(UserPage page) {

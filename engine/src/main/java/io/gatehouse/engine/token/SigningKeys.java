@@ -3,6 +3,7 @@ package io.gatehouse.engine.token;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +71,13 @@ public class SigningKeys {
     public record ActiveKey(String kid, JWSSigner signer) {
     }
 
-    /** A pool's keys as loaded at {@code loadedAt}: the signers, and the JWKS. */
-    private record PoolKeys(Instant loadedAt, Map<TokenPurpose, ActiveKey> signers, JWKSet published) {
+    /** A published key, and a verifier for it built once rather than for every token checked. */
+    public record PublishedKey(JWK jwk, JWSVerifier verifier) {
+    }
+
+    /** A pool's keys as loaded at {@code loadedAt}: the signers, the JWKS and its keys by id. */
+    private record PoolKeys(Instant loadedAt, Map<TokenPurpose, ActiveKey> signers, JWKSet published,
+                            Map<String, PublishedKey> byKid) {
     }
 
     /** Creates the pool's first keys, one per purpose, signing at once. */
@@ -101,12 +108,12 @@ public class SigningKeys {
         return current(userPoolId).published();
     }
 
-    /** The public key {@code kid} of the pool, if it is published. */
-    public Optional<JWK> publicKey(String userPoolId, String kid) {
+    /** The public key {@code kid} of the pool with its verifier, if it is published. */
+    public Optional<PublishedKey> publicKey(String userPoolId, String kid) {
         PoolKeys keys = current(userPoolId);
-        JWK key = keys.published().getKeyByKeyId(kid);
+        PublishedKey key = keys.byKid().get(kid);
         if (key == null && keys.loadedAt().plus(UNKNOWN_KID_RELOAD).isBefore(clock.instant())) {
-            key = load(userPoolId).published().getKeyByKeyId(kid);
+            key = load(userPoolId).byKid().get(kid);
         }
         return Optional.ofNullable(key);
     }
@@ -135,10 +142,13 @@ public class SigningKeys {
                 signers.put(purpose, new ActiveKey(k.kid(), signingProvider.signer(jwk)));
             });
         }
-        JWKSet published = new JWKSet(ring.published(now, TokenService.LONGEST_SIGNED_TOKEN).stream()
-                .map(k -> (JWK) parse(k.privateJwk()).toPublicJWK())
-                .toList());
-        PoolKeys keys = new PoolKeys(now, signers, published);
+        Map<String, PublishedKey> byKid = new LinkedHashMap<>();
+        for (KeyRing.Key k : ring.published(now, TokenService.LONGEST_SIGNED_TOKEN)) {
+            RSAKey publicKey = parse(k.privateJwk()).toPublicJWK();
+            byKid.put(k.kid(), new PublishedKey(publicKey, signingProvider.verifier(publicKey)));
+        }
+        JWKSet published = new JWKSet(byKid.values().stream().map(PublishedKey::jwk).toList());
+        PoolKeys keys = new PoolKeys(now, signers, published, byKid);
         if (!ring.keys().isEmpty()) {
             cache.put(userPoolId, keys);
         }

@@ -2,7 +2,9 @@ package io.gatehouse.engine.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,6 +78,19 @@ public class SigningProvider {
             return signer;
         } catch (JOSEException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot prepare signing key " + key.getKeyID(), e);
+        }
+    }
+
+    /** A verifier for {@code key} on the chosen provider (public-key operations are cheap there too). */
+    JWSVerifier verifier(RSAKey key) {
+        try {
+            RSASSAVerifier verifier = new RSASSAVerifier(key);
+            if (provider != null) {
+                verifier.getJCAContext().setProvider(provider);
+            }
+            return verifier;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot prepare verifying key " + key.getKeyID(), e);
         }
     }
 

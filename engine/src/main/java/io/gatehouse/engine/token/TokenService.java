@@ -5,9 +5,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.api.userstore.UserRecord;
@@ -215,9 +212,9 @@ public class TokenService {
             }
             String poolId = issuer.substring(prefix.length());
             String kid = jwt.getHeader().getKeyID();
-            JWK key = kid == null ? null : keys.publicKey(poolId, kid).orElse(null);
-            if (!(key instanceof RSAKey rsa) || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new RSASSAVerifier(rsa))) {
+            SigningKeys.PublishedKey key = kid == null ? null : keys.publicKey(poolId, kid).orElse(null);
+            if (key == null || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(key.verifier())) {
                 throw invalid();
             }
             if (!"access".equals(claims.getStringClaim("token_use"))) {

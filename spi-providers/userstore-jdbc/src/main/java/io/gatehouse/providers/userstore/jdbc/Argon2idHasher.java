@@ -24,6 +24,11 @@ final class Argon2idHasher {
     static final int OWASP_ITERATIONS = 2;
     static final int OWASP_PARALLELISM = 1;
 
+    /** Bounds on imported hashes: a quarter of a GiB per check is already more than any deployment uses. */
+    static final int MAX_MEMORY_KIB = 256 * 1024;
+    static final int MAX_ITERATIONS = 16;
+    static final int MAX_PARALLELISM = 16;
+
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -112,6 +117,33 @@ final class Argon2idHasher {
         return parse(phc).map(m -> Integer.parseInt(m.group(1)) < memoryKib
                 || Integer.parseInt(m.group(2)) < iterations
                 || Integer.parseInt(m.group(3)) < parallelism).orElse(true);
+    }
+
+    /** Whether {@code phc} is an Argon2id hash this class reads, whatever its parameters. */
+    static boolean reads(String phc) {
+        return parse(phc).isPresent();
+    }
+
+    /**
+     * Checks that an Argon2id hash made elsewhere costs no more than a sign-in may spend: at most
+     * {@value #MAX_MEMORY_KIB} KiB, {@value #MAX_ITERATIONS} passes and {@value #MAX_PARALLELISM} lanes.
+     *
+     * @throws IllegalArgumentException naming the parameter out of bounds
+     */
+    static void checkImportable(String phc) {
+        Matcher m = parse(phc).orElseThrow(() -> new IllegalArgumentException(
+                "not an Argon2id hash: expected $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>"));
+        int memory = Integer.parseInt(m.group(1));
+        int passes = Integer.parseInt(m.group(2));
+        int lanes = Integer.parseInt(m.group(3));
+        if (memory > MAX_MEMORY_KIB || passes > MAX_ITERATIONS || lanes > MAX_PARALLELISM || lanes < 1 || passes < 1
+                || memory < 8 * lanes) {
+            throw new IllegalArgumentException("Argon2id parameters m=" + memory + ",t=" + passes + ",p=" + lanes
+                    + " are outside m<=" + MAX_MEMORY_KIB + ", t<=" + MAX_ITERATIONS + ", p<=" + MAX_PARALLELISM);
+        }
+        if (B64_DECODE.decode(m.group(5)).length < 16) {
+            throw new IllegalArgumentException("an Argon2id hash of fewer than 16 bytes is too short to check");
+        }
     }
 
     private static Optional<Matcher> parse(String phc) {

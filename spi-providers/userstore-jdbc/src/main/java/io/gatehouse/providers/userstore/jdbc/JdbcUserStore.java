@@ -3,6 +3,7 @@ package io.gatehouse.providers.userstore.jdbc;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
+import io.gatehouse.api.userstore.TransferredUser;
 import io.gatehouse.api.userstore.UserFilter;
 import io.gatehouse.api.userstore.UserLookup;
 import io.gatehouse.api.userstore.UserModification;
@@ -13,6 +14,7 @@ import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.api.userstore.UserStoreContext;
+import io.gatehouse.api.userstore.UserTransfer;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,6 +24,8 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +40,7 @@ import java.util.UUID;
  * the pool, and runs on a connection of the caller's transaction: nothing here commits.
  */
 final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator, UserQuery, UserRegistration,
-        UserModification {
+        UserModification, UserTransfer {
 
     private static final String COLUMNS = "sub, username, status, enabled, created_at, modified_at";
     /** Aliases that count only once verified: the attribute and its verification flag. */
@@ -44,11 +48,14 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
             "phone_number", "phone_number_verified");
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** How many subs one IN list of {@link #passwordHashes} carries. */
+    private static final int IN_LIST = 500;
+
     private final UserStoreContext context;
     private final String pool;
-    private final Argon2idHasher hasher;
+    private final PasswordHashes hasher;
 
-    JdbcUserStore(UserStoreContext context, Argon2idHasher hasher) {
+    JdbcUserStore(UserStoreContext context, PasswordHashes hasher) {
         this.context = context;
         this.pool = context.userPoolId().orElseThrow(() ->
                 new IllegalArgumentException("the jdbc user store serves one user pool; the context names none"));
@@ -107,7 +114,12 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
 
     @Override
     public UserRecord create(NewUser user) throws UserExistsException {
-        String sub = UUID.randomUUID().toString();
+        return insert(UUID.randomUUID().toString(), user.username(), user.status(), true,
+                user.password().map(p -> hasher.hash(p.password())).orElse(null), user.attributes());
+    }
+
+    private UserRecord insert(String sub, String username, UserStatus status, boolean enabled, String passwordHash,
+                              Map<String, String> attributes) throws UserExistsException {
         long now = context.clock().millis();
         try (Connection c = context.dataSource().getConnection()) {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO pool_user (sub, user_pool_id, username,"
@@ -115,11 +127,11 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, sub);
                 insert.setString(2, pool);
-                insert.setString(3, user.username());
-                insert.setString(4, usernameKey(user.username()));
-                insert.setString(5, user.status().name());
-                insert.setBoolean(6, true);
-                insert.setString(7, user.password().map(p -> hasher.hash(p.password())).orElse(null));
+                insert.setString(3, username);
+                insert.setString(4, usernameKey(username));
+                insert.setString(5, status.name());
+                insert.setBoolean(6, enabled);
+                insert.setString(7, passwordHash);
                 insert.setLong(8, now);
                 insert.setLong(9, now);
                 insert.executeUpdate();
@@ -129,7 +141,7 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
                 }
                 throw e;
             }
-            setAttributes(c, sub, user.attributes());
+            setAttributes(c, sub, attributes);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a user in pool " + pool, e);
         }
@@ -139,6 +151,43 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
     @Override
     public boolean delete(String sub) {
         return update("DELETE FROM pool_user WHERE user_pool_id = ? AND sub = ?", pool, sub);
+    }
+
+    // --- transfer
+
+    @Override
+    public UserRecord importUser(TransferredUser user) throws UserExistsException {
+        String hash = user.passwordHash().map(PasswordHashes::importable).orElse(null);
+        if (user.sub().isPresent() && query("SELECT 1 FROM pool_user WHERE sub = ?", ResultSet::next,
+                user.sub().get())) {
+            // Subs are unique across the server, not only the pool: the attribute table hangs off them.
+            throw new UserExistsException("sub");
+        }
+        return insert(user.sub().orElseGet(() -> UUID.randomUUID().toString()), user.username(), user.status(),
+                user.enabled(), hash, user.attributes());
+    }
+
+    @Override
+    public Map<String, String> passwordHashes(Collection<String> subs) {
+        Map<String, String> hashes = new HashMap<>();
+        List<String> all = List.copyOf(subs);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            Object[] parameters = new Object[chunk.size() + 1];
+            parameters[0] = pool;
+            for (int i = 0; i < chunk.size(); i++) {
+                parameters[i + 1] = chunk.get(i);
+            }
+            query("SELECT sub, password_hash FROM pool_user WHERE user_pool_id = ? AND password_hash IS NOT NULL"
+                    + " AND sub IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        while (rs.next()) {
+                            hashes.put(rs.getString(1), rs.getString(2));
+                        }
+                        return null;
+                    }, parameters);
+        }
+        return hashes;
     }
 
     // --- modification
@@ -320,7 +369,7 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
         }
         Map<String, Map<String, String>> bySub = new HashMap<>();
         users.forEach(u -> bySub.put(u.sub(), new HashMap<>()));
-        String placeholders = String.join(", ", java.util.Collections.nCopies(users.size(), "?"));
+        String placeholders = String.join(", ", Collections.nCopies(users.size(), "?"));
         query("SELECT sub, name, value_text FROM pool_user_attribute WHERE sub IN (" + placeholders + ")", rs -> {
             while (rs.next()) {
                 bySub.get(rs.getString(1)).put(rs.getString(2), rs.getString(3));

@@ -42,6 +42,6 @@ public class JdbcUserStoreFactory implements UserStoreFactory {
         if (hasher == null) {
             hasher = Argon2idHasher.owasp();
         }
-        return new JdbcUserStore(context, hasher);
+        return new JdbcUserStore(context, new PasswordHashes(hasher));
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An administrator's day with the AWS CLI (Debian's awscli, v2) against Gatehouse, as AwsCliScenarioIT runs it:
 # a pool with a custom attribute, an invited user through the temporary-password challenge, a group in the tokens,
-# a filtered, paged list-users, and a CSV import job. Each step checks its answer; the first surprise stops the script (exit 1).
+# a filtered, paged list-users, a CSV import job and an export with password hashes. Each step checks its answer; the first surprise stops the script (exit 1).
 #
 # Environment: GATEHOUSE_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the admin credential), AWS_CLI (the
 # aws binary; default /usr/bin/aws, Debian's, not a pip-installed v1 that may come first on PATH).
@@ -107,6 +107,16 @@ expect "$(idp describe-user-import-job --user-pool-id "$pool" --job-id "$job" \
 expect "$(idp admin-get-user --user-pool-id "$pool" --username frank --query UserStatus)" RESET_REQUIRED \
   "an imported user's status"
 curl -sf "$url" | grep -q '^[0-9]*,grace,failed,' || fail "the import report names the failed row"
+
+echo "== the users leave with their password hashes (curl's own SigV4, as the README shows)"
+export_csv=$(curl -sf --aws-sigv4 "aws:amz:us-east-1:cognito-idp" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \
+  "$GATEHOUSE_ENDPOINT/admin/user-pools/$pool/users") || fail "the export"
+expect "$(python3 -c '
+import csv, io, sys
+rows = {r["cognito:username"]: r for r in csv.DictReader(io.StringIO(sys.argv[1]))}
+a = rows["alice"]
+print(len(rows), a["gatehouse:password_hash"][:10], a["gatehouse:groups"], a["custom:team"])' "$export_csv")" \
+  '6 $argon2id$ ["admins"] blue' "the export: users, alice's hash, group and custom attribute"
 
 idp delete-user-pool --user-pool-id "$pool"
 echo "SCENARIO PASSED"

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Where one user pool's users live. A store implements the capability interfaces it supports
  * ({@link UserLookup}, {@link CredentialValidator}, {@link UserQuery}, {@link UserRegistration},
- * {@link UserModification}, {@link UserTransfer}); the engine asks
+ * {@link UserModification}, {@link UserTransfer}, {@link SrpVerifierStore}); the engine asks
  * with {@link #capability(Class)} rather than assuming, so a read-only directory (LDAP, say) simply lacks
  * {@link UserRegistration}.
  *

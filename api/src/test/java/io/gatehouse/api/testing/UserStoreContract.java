@@ -3,6 +3,7 @@ package io.gatehouse.api.testing;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
+import io.gatehouse.api.userstore.SrpVerifierStore;
 import io.gatehouse.api.userstore.TransferredUser;
 import io.gatehouse.api.userstore.UserFilter;
 import io.gatehouse.api.userstore.UserLookup;
@@ -244,6 +245,30 @@ public abstract class UserStoreContract {
                 Optional.empty(), "jay", Optional.of("md5:5f4dcc3b5aa765d61d8327deb882cf99"), UserStatus.CONFIRMED,
                 true, Map.of())));
         assertTrue(lookup(store).findByUsername("jay").isEmpty());
+    }
+
+    @Test
+    void srpVerifierWhenSetThenReadBackAndDroppedWithThePasswordOrThePoolsVerifiers() throws Exception {
+        UserStore store = newPool(true);
+        Optional<SrpVerifierStore> verifiers = store.capability(SrpVerifierStore.class);
+        Assumptions.assumeTrue(verifiers.isPresent(), "the store keeps no SRP verifiers");
+        UserRecord kim = registration(store).create(user("kim", "Secret-1", Map.of()));
+        UserRecord lee = registration(store).create(user("lee", "Secret-1", Map.of()));
+        byte[] sealed = new byte[600];
+        new java.util.Random(7).nextBytes(sealed);
+
+        assertTrue(verifiers.get().srpVerifier(kim.sub()).isEmpty());
+        assertTrue(verifiers.get().setSrpVerifier(kim.sub(), sealed));
+        assertTrue(verifiers.get().setSrpVerifier(lee.sub(), sealed));
+        assertFalse(verifiers.get().setSrpVerifier("00000000-0000-0000-0000-000000000000", sealed));
+        assertEquals(java.util.HexFormat.of().formatHex(sealed),
+                java.util.HexFormat.of().formatHex(verifiers.get().srpVerifier(kim.sub()).orElseThrow()));
+
+        modification(store).updatePassword(kim.sub(), new PasswordCredential("Secret-2"));
+        assertTrue(verifiers.get().srpVerifier(kim.sub()).isEmpty(), "a new password drops the old verifier");
+        assertTrue(verifiers.get().srpVerifier(lee.sub()).isPresent());
+        verifiers.get().deleteSrpVerifiers();
+        assertTrue(verifiers.get().srpVerifier(lee.sub()).isEmpty());
     }
 
     private static List<String> names(UserPage page) {

@@ -14,12 +14,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserImportJ
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserImportJobType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** User import jobs: the CSV header, upload to the pre-signed URL, the background run, its counts and report. */
 class ImportJobsIT {
-
-    private static final String ROLE = "arn:aws:iam::123456789012:role/import";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static CognitoIdentityProviderClient cognito;
     private static String poolId;
@@ -50,27 +42,15 @@ class ImportJobsIT {
     }
 
     private static UserImportJobType job() {
-        return cognito.createUserImportJob(r -> r.userPoolId(poolId).jobName("job-" + UUID.randomUUID())
-                .cloudWatchLogsRoleArn(ROLE)).userImportJob();
+        return ImportJobRuns.create(cognito, poolId);
     }
 
     private static HttpResponse<String> put(String url, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        return ImportJobRuns.put(url, body);
     }
 
     private static UserImportJobType awaitEnd(String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            UserImportJobType job = cognito.describeUserImportJob(r -> r.userPoolId(poolId).jobId(jobId))
-                    .userImportJob();
-            if (List.of(UserImportJobStatusType.SUCCEEDED, UserImportJobStatusType.FAILED,
-                    UserImportJobStatusType.STOPPED).contains(job.status())) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + jobId + " did not end");
+        return ImportJobRuns.awaitEnd(cognito, poolId, jobId);
     }
 
     private static String csv(List<String> header, List<Map<String, String>> rows) {
@@ -117,8 +97,7 @@ class ImportJobsIT {
         assertThat(done.skippedUsers()).isEqualTo(1);
         assertThat(done.failedUsers()).isEqualTo(2);
         assertThat(done.completionDate()).isNotNull();
-        String report = HTTP.send(HttpRequest.newBuilder(URI.create(done.preSignedUrl())).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String report = ImportJobRuns.get(done.preSignedUrl());
         assertThat(report).contains("unverified-" + tag + ",failed").contains("bademail-" + tag + ",failed")
                 .contains(existing + ",skipped").doesNotContain("ann-" + tag);
 

@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,28 @@ final class RawCall {
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         HttpRequest.Builder request = HttpRequest.newBuilder(Gatehouse.ENDPOINT.resolve("/"))
                 .POST(HttpRequest.BodyPublishers.ofString(sentBody));
+        signed.request().headers().forEach((name, values) -> {
+            if (!SET_BY_HTTP_CLIENT.contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        return send(request.build());
+    }
+
+    /** A GET of {@code path} with no signature. */
+    static HttpResponse<String> unsignedGet(String path) {
+        return send(HttpRequest.newBuilder(Gatehouse.ENDPOINT.resolve(path)).GET().build());
+    }
+
+    /** A GET of {@code path} signed for cognito-idp with the given credential (Gatehouse's own admin endpoints). */
+    static HttpResponse<String> signedGet(String path, String keyId, String secret) {
+        URI uri = Gatehouse.ENDPOINT.resolve(path);
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(keyId, secret))
+                .request(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, Gatehouse.REGION.id()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         signed.request().headers().forEach((name, values) -> {
             if (!SET_BY_HTTP_CLIENT.contains(name.toLowerCase())) {
                 values.forEach(v -> request.header(name, v));

@@ -23,10 +23,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAtt
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,7 +174,7 @@ class SignUpIT {
                 .password(PASSWORD).secretHash("bm90IHRoZSBoYXNo").userAttributes(attribute("email", email))))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("Unable to verify secret hash");
 
-        String hash = secretHash(client.clientSecret(), username, client.clientId());
+        String hash = Clients.secretHash(client.clientSecret(), username, client.clientId());
         assertThat(cognito.signUp(r -> r.clientId(client.clientId()).username(username).password(PASSWORD)
                 .secretHash(hash).userAttributes(attribute("email", email))).userConfirmed()).isFalse();
     }
@@ -283,11 +279,5 @@ class SignUpIT {
 
     private static String code(MimeMessage mail) {
         return Mailbox.code(mail);
-    }
-
-    private static String secretHash(String secret, String username, String clientId) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
     }
 }

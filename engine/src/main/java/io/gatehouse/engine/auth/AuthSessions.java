@@ -56,6 +56,21 @@ public class AuthSessions {
      *                          another client or awaiting another challenge
      */
     public Pending take(String session, String clientId, String challenge) {
+        return takeStored(session, clientId, challenge);
+    }
+
+    /**
+     * Takes the session in a transaction of its own, so it is spent even when the answer then fails: for
+     * challenges whose every answer is a guess (PASSWORD_VERIFIER), one per session.
+     *
+     * @throws ServiceException as {@link #take}
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Pending spend(String session, String clientId, String challenge) {
+        return takeStored(session, clientId, challenge);
+    }
+
+    private Pending takeStored(String session, String clientId, String challenge) {
         AuthSessionEntity stored = session == null ? null
                 : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session), LockModeType.PESSIMISTIC_WRITE);
         if (stored == null || stored.expiresAt() < clock.millis() || !stored.clientId().equals(clientId)

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.auth;
 
+import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.token.TokenSet;
 
 import java.util.Map;
@@ -7,8 +8,16 @@ import java.util.Map;
 /** Where a sign-in stands after a call: done, or waiting for the answer to a challenge. */
 public sealed interface AuthStep {
 
-    /** Signed in. */
-    record Authenticated(TokenSet tokens) implements AuthStep {
+    /**
+     * Signed in.
+     *
+     * @param tokens    the tokens
+     * @param newDevice a device key for the client to confirm (NewDeviceMetadata), or null
+     */
+    record Authenticated(TokenSet tokens, Devices.NewDevice newDevice) implements AuthStep {
+        public Authenticated(TokenSet tokens) {
+            this(tokens, null);
+        }
     }
 
     /**

@@ -13,11 +13,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,8 +41,7 @@ public class CognitoEndpoint {
     public Response call(InputStream body) {
         String requestId = UUID.randomUUID().toString();
         try {
-            ObjectNode result = dispatcher.dispatch(new SignedRequest(http.getMethod(), http.getRequestURI(),
-                    http.getQueryString(), headers(), read(body)));
+            ObjectNode result = dispatcher.dispatch(SignedRequest.of(http, read(body)));
             return Response.ok(Json.write(result), CONTENT_TYPE).header("x-amzn-RequestId", requestId).build();
         } catch (ServiceException e) {
             return error(requestId, e.httpStatus(), e.type(), e.getMessage());
@@ -78,19 +72,12 @@ public class CognitoEndpoint {
         }
     }
 
-    static Response error(String requestId, int status, String type, String message) {
+    /** A failure in Cognito's form, also for Gatehouse's own administrative endpoints. */
+    public static Response error(String requestId, int status, String type, String message) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("__type", type).put("message", message);
         return Response.status(status).type(CONTENT_TYPE).entity(Json.write(body))
                 .header("x-amzn-RequestId", requestId)
                 .header("x-amzn-ErrorType", type)
                 .build();
-    }
-
-    private Map<String, List<String>> headers() {
-        Map<String, List<String>> headers = new HashMap<>();
-        for (String name : Collections.list(http.getHeaderNames())) {
-            headers.put(name, new ArrayList<>(Collections.list(http.getHeaders(name))));
-        }
-        return headers;
     }
 }

@@ -12,8 +12,12 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,10 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class Groups {
+
+    /** The order tokens list a user's groups in: by precedence (groups without one last), then by name. */
+    private static final Comparator<Group> TOKEN_ORDER = Comparator.comparing(Group::precedence,
+            Comparator.nullsLast(Comparator.<Integer>naturalOrder())).thenComparing(Group::name);
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -76,6 +84,35 @@ public class Groups {
         return Page.cut(rows, limit, kind, Group::name);
     }
 
+    /** Whether the pool has a group of this name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String userPoolId, String name) {
+        return em.find(GroupEntity.class, new GroupEntity.Key(userPoolId, name)) != null;
+    }
+
+    /**
+     * The names of the groups of each of these users, each user's in the order their tokens list them (for an
+     * export page: one query, not one per user).
+     *
+     * @return sub to group names; users in no group are absent
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, List<String>> groupNamesOf(String userPoolId, Collection<String> subs) {
+        if (subs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Group>> bySub = new HashMap<>();
+        em.createQuery("select m.sub, g from GroupMember m, GroupEntity g where m.userPoolId = :pool"
+                        + " and g.userPoolId = :pool and g.groupName = m.groupName and m.sub in :subs", Object[].class)
+                .setParameter("pool", userPoolId).setParameter("subs", subs).getResultList()
+                .forEach(row -> bySub.computeIfAbsent((String) row[0], s -> new ArrayList<>())
+                        .add(((GroupEntity) row[1]).view()));
+        Map<String, List<String>> names = new HashMap<>();
+        bySub.forEach((sub, groupList) -> names.put(sub, groupList.stream().sorted(TOKEN_ORDER).map(Group::name)
+                .toList()));
+        return names;
+    }
+
     /** Puts a user in a group; a user already in it stays (AdminAddUserToGroup). */
     public void addMember(String userPoolId, String name, String sub) {
         GroupEntity group = find(userPoolId, name);
@@ -122,8 +159,7 @@ public class Groups {
                         GroupEntity.class)
                 .setParameter("pool", userPoolId).setParameter("sub", sub).getResultList().stream()
                 .map(GroupEntity::view)
-                .sorted(Comparator.comparing(Group::precedence, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Group::name))
+                .sorted(TOKEN_ORDER)
                 .toList();
     }
 

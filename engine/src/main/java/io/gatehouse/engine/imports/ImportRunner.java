@@ -80,7 +80,7 @@ public class ImportRunner {
 
     private void process(String jobId, ImportJobs.RunInput input) {
         UserPool pool = pools.get(input.userPoolId());
-        List<String> known = UserImports.csvHeader(pool);
+        List<String> known = UserImports.transferHeader(pool);
         StringWriter report = new StringWriter();
         long imported = 0;
         long skipped = 0;
@@ -98,6 +98,7 @@ public class ImportRunner {
                         : abbreviate("The CSV header has columns the pool does not know: " + unknown), null);
                 return;
             }
+            boolean transfer = header.stream().anyMatch(UserImports.TRANSFER_COLUMNS::contains);
             for (CSVRecord record : csv) {
                 Map<String, String> columns = new LinkedHashMap<>(record.toMap());
                 String username = columns.getOrDefault("cognito:username", "");
@@ -106,7 +107,7 @@ public class ImportRunner {
                         throw ServiceException.invalidParameter("The row has " + record.size() + " fields; the "
                                 + "header has " + header.size() + ".");
                     }
-                    if (imports.importRow(pool, columns) == UserImports.Outcome.IMPORTED) {
+                    if (imports.importRow(pool, columns, transfer) == UserImports.Outcome.IMPORTED) {
                         imported++;
                     } else {
                         skipped++;

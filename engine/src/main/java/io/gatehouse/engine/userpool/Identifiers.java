@@ -32,6 +32,16 @@ public final class Identifiers {
         return "import-" + random(LOWER_ALPHANUMERIC, 10);
     }
 
+    /** {@code <region>_<uuid>}, a device key (NewDeviceMetadata). */
+    public static String deviceKey(String region) {
+        return region + "_" + java.util.UUID.randomUUID();
+    }
+
+    /** {@code -<9 alphanumerics>}, a device group key: the "pool name" of the device's SRP. */
+    public static String deviceGroupKey() {
+        return "-" + random(ALPHANUMERIC, 9);
+    }
+
     private static String random(String alphabet, int length) {
         StringBuilder s = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

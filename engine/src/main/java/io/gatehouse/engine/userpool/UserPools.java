@@ -8,6 +8,7 @@ import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.json.StoredSettings;
 import io.gatehouse.engine.token.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,6 +30,9 @@ public class UserPools {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    @Inject
+    Event<UserPoolUpdated> updated;
 
     @Inject
     GatehouseConfig config;
@@ -66,10 +70,13 @@ public class UserPools {
     /** Applies a validated UpdateUserPool request. */
     public UserPool update(ObjectNode request) {
         UserPoolEntity entity = find(request.get("UserPoolId").asText(), LockModeType.PESSIMISTIC_WRITE);
+        UserPool before = view(entity);
         ObjectNode settings = PoolSettings.forUpdate(Json.parseObject(entity.settings()), request);
         String name = request.has("PoolName") ? request.get("PoolName").asText() : entity.name();
         entity.update(name, Json.write(settings), clock.millis());
-        return view(entity);
+        UserPool after = view(entity);
+        updated.fire(new UserPoolUpdated(before, after));
+        return after;
     }
 
     /** Adds custom attributes to the pool's schema (AddCustomAttributes). */

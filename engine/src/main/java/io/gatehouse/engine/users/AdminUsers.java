@@ -11,6 +11,7 @@ import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.messaging.MailSender;
 import io.gatehouse.engine.messaging.SmsSender;
+import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,9 @@ public class AdminUsers {
     private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
     private static final String DIGITS = "23456789";
     private static final String SYMBOLS = "!#%&*+-=?@^_";
+
+    @Inject
+    SrpCredentials srpCredentials;
 
     @Inject
     UserPools pools;
@@ -93,6 +97,7 @@ public class AdminUsers {
                 throw new ServiceException("UsernameExistsException", "User account already exists");
             }
         }
+        srpCredentials.passwordSet(pool, store, user, password);
         if (!"SUPPRESS".equals(messageAction.orElse(null))) {
             invite(pool, user, password, deliveryMediums.isEmpty() ? Set.of("SMS") : deliveryMediums);
         }

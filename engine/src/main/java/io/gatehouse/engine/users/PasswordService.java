@@ -8,9 +8,11 @@ import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.token.TokenService;
+import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
@@ -35,6 +37,9 @@ public class PasswordService {
     static final Duration RESET_CODE_VALIDITY = Duration.ofHours(1);
 
     @Inject
+    Devices devices;
+
+    @Inject
     UserPools pools;
 
     @Inject
@@ -57,6 +62,9 @@ public class PasswordService {
 
     @Inject
     SignInService signIns;
+
+    @Inject
+    SrpCredentials srpCredentials;
 
     /** Mails a reset code to the user's verified e-mail address (ForgotPassword). */
     @Transactional
@@ -123,6 +131,7 @@ public class PasswordService {
         PasswordPolicy.of(pool.settings()).check(password);
         UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updatePassword(user.sub(), new PasswordCredential(password));
+        srpCredentials.passwordSet(pool, store, user, password);
         modification.updateStatus(user.sub(), permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD);
     }
 
@@ -159,6 +168,7 @@ public class PasswordService {
         codes.verify(user.sub(), RESET, code);
         UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updatePassword(user.sub(), new PasswordCredential(password));
+        srpCredentials.passwordSet(pool, store, user, password);
         if (user.status() == UserStatus.RESET_REQUIRED) {
             modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
         }
@@ -177,6 +187,7 @@ public class PasswordService {
         }
         PasswordPolicy.of(pool.settings()).check(proposed);
         PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(), new PasswordCredential(proposed));
+        srpCredentials.passwordSet(pool, store, user, proposed);
     }
 
     /** Deletes the access token's user and ends all their sign-ins (DeleteUser). */
@@ -185,6 +196,7 @@ public class PasswordService {
         SignInService.Caller caller = signIns.caller(accessToken);
         tokens.revokeAll(caller.pool().id(), caller.user().sub());
         groups.forgetUser(caller.pool().id(), caller.user().sub());
+        devices.forgetUser(caller.pool().id(), caller.user().sub());
         PoolUsers.capability(stores.forPool(caller.pool()), UserRegistration.class).delete(caller.user().sub());
     }
 }

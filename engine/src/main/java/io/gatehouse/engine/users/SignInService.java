@@ -9,8 +9,11 @@ import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.auth.AuthSessions;
 import io.gatehouse.engine.auth.AuthStep;
+import io.gatehouse.engine.devices.Device;
+import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -33,8 +36,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Password sign-in (USER_PASSWORD_AUTH, and ADMIN_USER_PASSWORD_AUTH for servers) and the user's own profile
- * behind an access token. Multi-step flows (challenges, SRP, MFA) build on this.
+ * Password sign-in (USER_PASSWORD_AUTH, and ADMIN_USER_PASSWORD_AUTH for servers; USER_SRP_AUTH in
+ * {@link SrpSignIn}) and the user's own profile behind an access token. Multi-step flows (challenges, MFA) build on
+ * this.
  */
 @ApplicationScoped
 public class SignInService {
@@ -61,6 +65,15 @@ public class SignInService {
     @Inject
     Clock clock;
 
+    @Inject
+    SrpSignIn srp;
+
+    @Inject
+    SrpCredentials srpCredentials;
+
+    @Inject
+    Devices devices;
+
     /**
      * Signs in through InitiateAuth or AdminInitiateAuth.
      *
@@ -76,6 +89,7 @@ public class SignInService {
         return switch (flow) {
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
                     new AuthStep.Authenticated(refresh(clientId, expectedPoolId, parameters));
+            case "USER_SRP_AUTH" -> srp.initiate(clientId, expectedPoolId, parameters);
             default -> passwordSignIn(clientId, expectedPoolId, flow, parameters);
         };
     }
@@ -88,6 +102,18 @@ public class SignInService {
     @Transactional
     public AuthStep respond(String clientId, String expectedPoolId, String challenge, String session,
                             Map<String, String> responses) {
+        switch (challenge) {
+            case SrpSignIn.PASSWORD_VERIFIER -> {
+                return srp.respond(clientId, expectedPoolId, responses);
+            }
+            case SrpSignIn.DEVICE_SRP_AUTH -> {
+                return srp.respondDevice(clientId, expectedPoolId, session, responses);
+            }
+            case SrpSignIn.DEVICE_PASSWORD_VERIFIER -> {
+                return srp.respondDeviceVerifier(clientId, expectedPoolId, responses);
+            }
+            default -> { }
+        }
         UserPoolClient client = client(clientId, expectedPoolId);
         if (!NEW_PASSWORD_REQUIRED.equals(challenge)) {
             throw ServiceException.invalidParameter("Gatehouse does not support the " + challenge
@@ -121,12 +147,13 @@ public class SignInService {
                 attributes);
         UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updatePassword(user.sub(), new PasswordCredential(newPassword));
+        srpCredentials.passwordSet(pool, store, user, newPassword);
         modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
         if (!attributes.isEmpty()) {
             modification.updateAttributes(user.sub(), attributes, Set.of());
         }
         UserRecord confirmed = PoolUsers.capability(store, UserLookup.class).findBySub(user.sub()).orElseThrow();
-        return new AuthStep.Authenticated(tokens.issue(pool, client, confirmed));
+        return authenticated(pool, client, confirmed, false);
     }
 
     private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
@@ -150,6 +177,22 @@ public class SignInService {
             throw ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT));
         }
         UserRecord user = found.get();
+        checkMaySignIn(user);
+        CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
+                .validate(user, new PasswordCredential(password));
+        if (outcome != CredentialValidator.Outcome.VALID) {
+            throw new ServiceException("NotAuthorizedException", INCORRECT);
+        }
+        srpCredentials.ensure(pool, store, user, password);
+        return signedIn(pool, client, user, Optional.ofNullable(parameters.get("DEVICE_KEY")));
+    }
+
+    /**
+     * Refuses users whose account does not allow a sign-in now: disabled, unconfirmed, awaiting a reset.
+     *
+     * @throws ServiceException Cognito's error for the account's state
+     */
+    static void checkMaySignIn(UserRecord user) {
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }
@@ -160,15 +203,36 @@ public class SignInService {
             case CONFIRMED, FORCE_CHANGE_PASSWORD -> { }
             default -> throw new ServiceException("NotAuthorizedException", INCORRECT);
         }
-        CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
-                .validate(user, new PasswordCredential(password));
-        if (outcome != CredentialValidator.Outcome.VALID) {
-            throw new ServiceException("NotAuthorizedException", INCORRECT);
-        }
+    }
+
+    /**
+     * The password was proven: tokens, unless the user must first choose a new password (it was a temporary one)
+     * or the remembered device they sign in from must prove itself (DEVICE_SRP_AUTH).
+     *
+     * @param deviceKey the DEVICE_KEY the client sent, if any
+     */
+    AuthStep signedIn(UserPool pool, UserPoolClient client, UserRecord user, Optional<String> deviceKey) {
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             return newPasswordRequired(pool, client, user);
         }
-        return new AuthStep.Authenticated(tokens.issue(pool, client, user));
+        Optional<Device> device = deviceKey.flatMap(key -> devices.find(pool.id(), user.sub(), key))
+                .filter(Device::confirmed);
+        if (device.filter(Device::remembered).isPresent()) {
+            return srp.deviceChallenge(pool, client, user);
+        }
+        return authenticated(pool, client, user, device.isPresent());
+    }
+
+    /**
+     * The tokens of a finished sign-in, with a new device key when the pool remembers devices and the client did
+     * not sign in from one it knows.
+     */
+    AuthStep authenticated(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice) {
+        TokenSet issued = tokens.issue(pool, client, user);
+        if (knownDevice || !Devices.tracked(pool)) {
+            return new AuthStep.Authenticated(issued);
+        }
+        return new AuthStep.Authenticated(issued, devices.issue(pool, user.sub()));
     }
 
     /** A temporary password was right: the user must choose their own before any token is issued. */
@@ -270,7 +334,7 @@ public class SignInService {
         return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")));
     }
 
-    private UserPoolClient client(String clientId, String expectedPoolId) {
+    UserPoolClient client(String clientId, String expectedPoolId) {
         UserPoolClient client = clients.byClientId(clientId);
         if (expectedPoolId != null && !expectedPoolId.equals(client.userPoolId())) {
             throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
@@ -278,15 +342,17 @@ public class SignInService {
         return client;
     }
 
-    private static void allowFlow(UserPoolClient client, String flow) {
+    static void allowFlow(UserPoolClient client, String flow) {
         Set<String> allowed = PoolUsers.names(client.settings().path("ExplicitAuthFlows"));
         boolean permitted = switch (flow) {
             case "USER_PASSWORD_AUTH" -> allowed.contains("ALLOW_USER_PASSWORD_AUTH")
                     || allowed.contains("USER_PASSWORD_AUTH");
             case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> allowed.contains("ALLOW_ADMIN_USER_PASSWORD_AUTH")
                     || allowed.contains("ADMIN_NO_SRP_AUTH");
-            // Clients with only legacy flows could always refresh.
+            // Clients with only legacy flows (or none) could always refresh and use SRP.
             case "REFRESH_TOKEN_AUTH" -> allowed.contains("ALLOW_REFRESH_TOKEN_AUTH")
+                    || allowed.stream().noneMatch(f -> f.startsWith("ALLOW_"));
+            case "USER_SRP_AUTH" -> allowed.contains("ALLOW_USER_SRP_AUTH")
                     || allowed.stream().noneMatch(f -> f.startsWith("ALLOW_"));
             default -> throw ServiceException.invalidParameter("Gatehouse does not support the " + flow
                     + " flow yet.");

@@ -9,6 +9,7 @@ import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
@@ -35,6 +36,9 @@ public class SignUpService {
     static final String SIGN_UP = "sign-up";
     /** Cognito's sign-up codes last 24 hours. */
     static final Duration SIGN_UP_CODE_VALIDITY = Duration.ofHours(24);
+
+    @Inject
+    SrpCredentials srpCredentials;
 
     @Inject
     UserPools pools;
@@ -82,6 +86,7 @@ public class SignUpService {
         } catch (UserRegistration.UserExistsException e) {
             throw new ServiceException("UsernameExistsException", "User already exists");
         }
+        srpCredentials.passwordSet(pool, store, user, password);
         Optional<CodeDelivery> delivery = sendSignUpCode(pool, user);
         return new Result(user.sub(), false, delivery);
     }

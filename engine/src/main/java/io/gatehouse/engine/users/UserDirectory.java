@@ -7,6 +7,7 @@ import io.gatehouse.api.userstore.UserQuery;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.token.TokenService;
@@ -26,6 +27,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class UserDirectory {
+
+    @Inject
+    Devices devices;
 
     @Inject
     UserPools pools;
@@ -61,6 +65,7 @@ public class UserDirectory {
         UserRecord user = PoolUsers.existing(pool, store, username);
         tokens.revokeAll(pool.id(), user.sub());
         groups.forgetUser(pool.id(), user.sub());
+        devices.forgetUser(pool.id(), user.sub());
         PoolUsers.capability(store, UserRegistration.class).delete(user.sub());
     }
 

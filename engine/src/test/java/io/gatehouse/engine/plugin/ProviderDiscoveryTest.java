@@ -1,5 +1,6 @@
 package io.gatehouse.engine.plugin;
 
+import io.gatehouse.api.provider.ProviderApi;
 import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.testing.ProviderJarBuilder;
 import org.junit.jupiter.api.Test;
@@ -65,9 +66,9 @@ class ProviderDiscoveryTest {
 
         assertThat(result.loaded()).isEmpty();
         assertThat(result.failures()).extracting(ProviderFailure::reason).containsExactlyInAnyOrder(
-                "refused: built for provider API 2.0, but this server provides API 1.0",
+                "refused: built for provider API 2.0, but this server provides API " + ProviderApi.VERSION,
                 "refused: the jar declares no Gatehouse-Provider-Api manifest attribute; rebuild it against "
-                        + "gatehouse-api 1.0");
+                        + "gatehouse-api " + ProviderApi.VERSION);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.gatehouse.engine.cognito.sigv4;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +26,18 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
     public SignedRequest {
         TreeMap<String, List<String>> lower = new TreeMap<>();
         headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT),
-                k -> new java.util.ArrayList<>()).addAll(values));
-        headers = java.util.Collections.unmodifiableMap(lower);
+                k -> new ArrayList<>()).addAll(values));
+        headers = Collections.unmodifiableMap(lower);
         body = body.clone();
+    }
+
+    /** The servlet request {@code http} with this body, as SigV4 sees it. */
+    public static SignedRequest of(HttpServletRequest http, byte[] body) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(http.getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(http.getHeaders(name))));
+        }
+        return new SignedRequest(http.getMethod(), http.getRequestURI(), http.getQueryString(), headers, body);
     }
 
     /** The first value of a header (name in any case), or null. */

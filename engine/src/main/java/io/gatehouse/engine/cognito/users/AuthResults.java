@@ -25,7 +25,14 @@ final class AuthResults {
             challenge.parameters().forEach(parameters::put);
             return response;
         }
-        return authenticated(((AuthStep.Authenticated) step).tokens());
+        AuthStep.Authenticated done = (AuthStep.Authenticated) step;
+        ObjectNode response = authenticated(done.tokens());
+        if (done.newDevice() != null) {
+            ((ObjectNode) response.get("AuthenticationResult")).putObject("NewDeviceMetadata")
+                    .put("DeviceKey", done.newDevice().deviceKey())
+                    .put("DeviceGroupKey", done.newDevice().deviceGroupKey());
+        }
+        return response;
     }
 
     /** {@code {"AuthenticationResult": ..., "ChallengeParameters": {}}}. */

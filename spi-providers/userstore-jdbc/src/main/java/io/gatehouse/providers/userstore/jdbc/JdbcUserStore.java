@@ -3,6 +3,7 @@ package io.gatehouse.providers.userstore.jdbc;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
+import io.gatehouse.api.userstore.SrpVerifierStore;
 import io.gatehouse.api.userstore.TransferredUser;
 import io.gatehouse.api.userstore.UserFilter;
 import io.gatehouse.api.userstore.UserLookup;
@@ -40,7 +41,7 @@ import java.util.UUID;
  * the pool, and runs on a connection of the caller's transaction: nothing here commits.
  */
 final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator, UserQuery, UserRegistration,
-        UserModification, UserTransfer {
+        UserModification, UserTransfer, SrpVerifierStore {
 
     private static final String COLUMNS = "sub, username, status, enabled, created_at, modified_at";
     /** Aliases that count only once verified: the attribute and its verification flag. */
@@ -99,8 +100,10 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
             return Outcome.INVALID;
         }
         if (hasher.needsRehash(stored.get())) {
-            // Parameters were raised since this hash was made; the clear password is at hand only now.
-            updatePassword(user.sub(), credential);
+            // Parameters were raised since this hash was made (or it was imported); the clear password is at hand
+            // only now. The password is the same, so its SRP verifier stays.
+            update("UPDATE pool_user SET password_hash = ? WHERE user_pool_id = ? AND sub = ?",
+                    hasher.hash(credential.password()), pool, user.sub());
         }
         return Outcome.VALID;
     }
@@ -190,6 +193,29 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
         return hashes;
     }
 
+    // --- SRP verifiers
+
+    @Override
+    public boolean setSrpVerifier(String sub, byte[] verifier) {
+        if (verifier.length > 1024 * 3 / 4) {
+            throw new IllegalArgumentException("an SRP verifier of " + verifier.length + " bytes is too long");
+        }
+        return update("UPDATE pool_user SET srp_verifier = ? WHERE user_pool_id = ? AND sub = ?",
+                Base64.getEncoder().encodeToString(verifier), pool, sub);
+    }
+
+    @Override
+    public Optional<byte[]> srpVerifier(String sub) {
+        return query("SELECT srp_verifier FROM pool_user WHERE user_pool_id = ? AND sub = ?",
+                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)).map(Base64.getDecoder()::decode)
+                        : Optional.<byte[]>empty(), pool, sub);
+    }
+
+    @Override
+    public void deleteSrpVerifiers() {
+        update("UPDATE pool_user SET srp_verifier = NULL WHERE user_pool_id = ? AND srp_verifier IS NOT NULL", pool);
+    }
+
     // --- modification
 
     @Override
@@ -206,8 +232,9 @@ final class JdbcUserStore implements UserStore, UserLookup, CredentialValidator,
 
     @Override
     public boolean updatePassword(String sub, PasswordCredential password) {
-        return update("UPDATE pool_user SET password_hash = ?, modified_at = ? WHERE user_pool_id = ? AND sub = ?",
-                hasher.hash(password.password()), context.clock().millis(), pool, sub);
+        return update("UPDATE pool_user SET password_hash = ?, srp_verifier = NULL, modified_at = ?"
+                + " WHERE user_pool_id = ? AND sub = ?", hasher.hash(password.password()), context.clock().millis(),
+                pool, sub);
     }
 
     @Override

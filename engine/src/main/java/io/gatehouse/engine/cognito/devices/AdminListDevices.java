@@ -1,0 +1,34 @@
+package io.gatehouse.engine.cognito.devices;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.cognito.PageLimits;
+import io.gatehouse.engine.devices.Devices;
+import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.users.UserDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** AdminListDevices: a page of a user's devices. */
+@ApplicationScoped
+public class AdminListDevices implements CognitoOperation {
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    UserDirectory users;
+
+    @Override
+    public String name() {
+        return "AdminListDevices";
+    }
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        String poolId = request.get("UserPoolId").asText();
+        String sub = users.get(poolId, request.get("Username").asText()).sub();
+        return DeviceShapes.page(devices.list(poolId, sub, PageLimits.of(request),
+                DeviceShapes.text(request, "PaginationToken")));
+    }
+}

@@ -1,0 +1,289 @@
+package io.gatehouse.engine.users;
+
+import io.gatehouse.api.userstore.UserLookup;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.auth.AuthSessions;
+import io.gatehouse.engine.auth.AuthStep;
+import io.gatehouse.engine.devices.Device;
+import io.gatehouse.engine.devices.Devices;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.security.DataKey;
+import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.srp.SrpExchange;
+import io.gatehouse.engine.srp.SrpGroup;
+import io.gatehouse.engine.srp.SrpTimestamp;
+import io.gatehouse.engine.srp.SrpVerifier;
+import io.gatehouse.engine.userpool.SecretHash;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import io.gatehouse.engine.userpool.UserPools;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigInteger;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SRP steps of a sign-in, as Cognito's JavaScript libraries and SDK helpers run them: USER_SRP_AUTH answered
+ * by PASSWORD_VERIFIER (the user proves the password, which never travels), and for a remembered device
+ * DEVICE_SRP_AUTH answered by DEVICE_PASSWORD_VERIFIER (the device proves the random password it keeps).
+ *
+ * <p>The server's secret b travels to the client and back inside SECRET_BLOCK, sealed with the data key and bound to
+ * the pool and client; a session row makes each block good for one answer within the client's
+ * AuthSessionValidity. A user who does not exist, or has no verifier, gets a challenge that looks the same (a
+ * stable salt, a random verifier) and fails at the answer with the same error as a wrong password.
+ */
+@ApplicationScoped
+public class SrpSignIn {
+
+    static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
+    static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
+    static final String DEVICE_PASSWORD_VERIFIER = "DEVICE_PASSWORD_VERIFIER";
+    private static final String INCORRECT = "Incorrect username or password.";
+    /** The session's sub when there is no user to sign in: never a real sub, which is a UUID. */
+    private static final String NO_USER = "-";
+
+    @Inject
+    SignInService signIns;
+
+    @Inject
+    UserPools pools;
+
+    @Inject
+    UserStores stores;
+
+    @Inject
+    SrpCredentials credentials;
+
+    @Inject
+    AuthSessions sessions;
+
+    @Inject
+    DataKey dataKey;
+
+    @Inject
+    Devices devices;
+
+    /** What SECRET_BLOCK carries: the session it belongs to, whose proof it awaits, and the exchange's numbers. */
+    private record SecretBlock(String session, String userId, SrpExchange exchange) {
+
+        byte[] toBytes() {
+            byte[] id = session.getBytes(StandardCharsets.US_ASCII);
+            byte[] user = userId.getBytes(StandardCharsets.UTF_8);
+            byte[] numbers = exchange.toBytes();
+            return ByteBuffer.allocate(4 + id.length + user.length + numbers.length).putShort((short) id.length)
+                    .put(id).putShort((short) user.length).put(user).put(numbers).array();
+        }
+
+        static SecretBlock fromBytes(byte[] bytes) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            byte[] id = new byte[buffer.getShort()];
+            buffer.get(id);
+            byte[] user = new byte[buffer.getShort()];
+            buffer.get(user);
+            return new SecretBlock(new String(id, StandardCharsets.US_ASCII), new String(user, StandardCharsets.UTF_8),
+                    SrpExchange.fromBytes(buffer));
+        }
+    }
+
+    /** Who proves what in a verifier step: SRP's pool name and user id, and the verifier to check against. */
+    private record Prover(String poolName, String userId, SrpVerifier verifier) {
+    }
+
+    /** A verifier step whose proof checked out: the session's user, and the block's subject. */
+    private record Proven(String sub, String userId) {
+    }
+
+    /** InitiateAuth / AdminInitiateAuth with USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters) {
+        UserPoolClient client = signIns.client(clientId, expectedPoolId);
+        SignInService.allowFlow(client, "USER_SRP_AUTH");
+        String username = required(parameters, "USERNAME");
+        BigInteger clientPublic = clientPublic(required(parameters, "SRP_A"));
+        SecretHash.check(client, username, parameters.get("SECRET_HASH"));
+        UserPool pool = pools.get(client.userPoolId());
+        if (!SrpCredentials.enabled(pool)) {
+            throw ServiceException.invalidParameter("USER_SRP_AUTH is turned off for this user pool.");
+        }
+        UserStore store = stores.forPool(pool);
+        Optional<UserRecord> found = PoolUsers.find(pool, store, username);
+        if (found.isEmpty() && !ExistenceErrors.prevented(client)) {
+            throw new ServiceException("UserNotFoundException", "User does not exist.");
+        }
+        Optional<SrpVerifier> verifier = found.flatMap(user -> credentials.verifier(pool, store, user));
+        String userId = found.map(UserRecord::username).orElseGet(() -> credentials.decoyUserId(pool, username));
+        return challenge(pool, client, PASSWORD_VERIFIER, verifier.isPresent() ? found.get().sub() : NO_USER,
+                new Prover(SrpCredentials.poolName(pool.id()), userId,
+                        verifier.orElseGet(() -> credentials.decoy(pool, username))),
+                clientPublic, Map.of("USERNAME", userId, "USER_ID_FOR_SRP", userId));
+    }
+
+    /**
+     * RespondToAuthChallenge with PASSWORD_VERIFIER: checks the user's proof. The secret block is spent whatever the
+     * outcome, so each challenge allows one guess.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses) {
+        UserPoolClient client = signIns.client(clientId, expectedPoolId);
+        UserPool pool = pools.get(client.userPoolId());
+        String username = required(responses, "USERNAME");
+        SecretHash.check(client, username, responses.get("SECRET_HASH"));
+        UserStore store = stores.forPool(pool);
+        Proven proven = proven(pool, client, PASSWORD_VERIFIER, responses, (sub, userId) -> {
+            Optional<UserRecord> user = NO_USER.equals(sub) ? Optional.empty()
+                    : PoolUsers.capability(store, UserLookup.class).findBySub(sub)
+                    .filter(u -> PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(sub)).isPresent());
+            // A decoy costs the same exponentiations as a real check, so the answer takes as long.
+            return new Prover(SrpCredentials.poolName(pool.id()), userId,
+                    user.flatMap(u -> credentials.verifier(pool, store, u))
+                            .orElseGet(() -> credentials.decoy(pool, username)));
+        });
+        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(proven.sub())
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
+        SignInService.checkMaySignIn(user);
+        return signIns.signedIn(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")));
+    }
+
+    /** After the user's proof, a remembered device proves itself: the DEVICE_SRP_AUTH challenge. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public AuthStep deviceChallenge(UserPool pool, UserPoolClient client, UserRecord user) {
+        String session = sessions.open(pool.id(), client.clientId(), user.sub(), DEVICE_SRP_AUTH, validity(client));
+        return new AuthStep.Challenged(DEVICE_SRP_AUTH, session, Map.of("USERNAME", user.username()));
+    }
+
+    /** RespondToAuthChallenge with DEVICE_SRP_AUTH (DEVICE_KEY and its SRP_A): the DEVICE_PASSWORD_VERIFIER challenge. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep respondDevice(String clientId, String expectedPoolId, String session,
+                                  Map<String, String> responses) {
+        UserPoolClient client = signIns.client(clientId, expectedPoolId);
+        UserPool pool = pools.get(client.userPoolId());
+        String username = required(responses, "USERNAME");
+        String deviceKey = required(responses, "DEVICE_KEY");
+        BigInteger clientPublic = clientPublic(required(responses, "SRP_A"));
+        SecretHash.check(client, username, responses.get("SECRET_HASH"));
+        AuthSessions.Pending pending = sessions.spend(session, client.clientId(), DEVICE_SRP_AUTH);
+        Device device = devices.find(pool.id(), pending.sub(), deviceKey).filter(Device::remembered)
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Device does not exist."));
+        return challenge(pool, client, DEVICE_PASSWORD_VERIFIER, pending.sub(),
+                new Prover(device.deviceGroupKey(), deviceKey, device.srpVerifier().orElseThrow()), clientPublic,
+                Map.of("USERNAME", username, "DEVICE_KEY", deviceKey));
+    }
+
+    /** RespondToAuthChallenge with DEVICE_PASSWORD_VERIFIER: checks the device's proof, then signs the user in. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep respondDeviceVerifier(String clientId, String expectedPoolId, Map<String, String> responses) {
+        UserPoolClient client = signIns.client(clientId, expectedPoolId);
+        UserPool pool = pools.get(client.userPoolId());
+        String username = required(responses, "USERNAME");
+        String deviceKey = required(responses, "DEVICE_KEY");
+        SecretHash.check(client, username, responses.get("SECRET_HASH"));
+        Proven proven = proven(pool, client, DEVICE_PASSWORD_VERIFIER, responses, (sub, userId) -> {
+            Device device = devices.find(pool.id(), sub, userId).filter(d -> d.remembered() && userId.equals(deviceKey))
+                    .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Device does not exist."));
+            return new Prover(device.deviceGroupKey(), device.deviceKey(), device.srpVerifier().orElseThrow());
+        });
+        UserStore store = stores.forPool(pool);
+        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(proven.sub())
+                .filter(u -> PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(u.sub())).isPresent())
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
+        SignInService.checkMaySignIn(user);
+        devices.authenticated(deviceKey);
+        return signIns.authenticated(pool, client, user, true);
+    }
+
+    /** Opens the session, starts the exchange and seals it into SECRET_BLOCK: a verifier challenge. */
+    private AuthStep.Challenged challenge(UserPool pool, UserPoolClient client, String challenge, String sub,
+                                          Prover prover, BigInteger clientPublic, Map<String, String> more) {
+        SrpExchange exchange;
+        try {
+            exchange = SrpExchange.begin(clientPublic, prover.verifier().v());
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalidParameter("SRP_A is not a valid SRP value.");
+        }
+        String session = sessions.open(pool.id(), client.clientId(), sub, challenge, validity(client));
+        byte[] block = dataKey.seal(new SecretBlock(session, prover.userId(), exchange).toBytes(),
+                blockContext(pool, client, challenge));
+        Map<String, String> parameters = new HashMap<>(more);
+        parameters.put("SALT", SrpGroup.hex(prover.verifier().salt()));
+        parameters.put("SRP_B", SrpGroup.hex(exchange.serverPublic()));
+        // Standard base64 with padding: pycognito decodes it strictly.
+        parameters.put("SECRET_BLOCK", Base64.getEncoder().encodeToString(block));
+        return new AuthStep.Challenged(challenge, session, parameters);
+    }
+
+    /** Who must prove what, given the session's sub and the block's subject. */
+    private interface ProverLookup {
+        Prover of(String sub, String userId);
+    }
+
+    /**
+     * Checks the answer to a verifier challenge: opens the block, spends its session, recomputes the shared key and
+     * checks PASSWORD_CLAIM_SIGNATURE.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} for a bad block, a spent session or a wrong proof
+     */
+    private Proven proven(UserPool pool, UserPoolClient client, String challenge, Map<String, String> responses,
+                          ProverLookup lookup) {
+        String blockText = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+        String signature = required(responses, "PASSWORD_CLAIM_SIGNATURE");
+        String timestamp = required(responses, "TIMESTAMP");
+        if (SrpTimestamp.parse(timestamp).isEmpty()) {
+            throw ServiceException.invalidParameter("TIMESTAMP must look like 'Tue Mar 5 09:03:07 UTC 2024'.");
+        }
+        byte[] block;
+        SecretBlock state;
+        try {
+            block = Base64.getDecoder().decode(blockText);
+            state = dataKey.open(block, blockContext(pool, client, challenge)).map(SecretBlock::fromBytes)
+                    .orElseThrow(SrpSignIn::expired);
+        } catch (IllegalArgumentException | BufferUnderflowException e) {
+            throw expired();
+        }
+        AuthSessions.Pending pending = sessions.spend(state.session(), client.clientId(), challenge);
+        Prover prover = lookup.of(pending.sub(), state.userId());
+        Optional<byte[]> key = state.exchange().sharedKey(prover.verifier().v());
+        if (NO_USER.equals(pending.sub()) || key.isEmpty() || !SrpExchange.proofMatches(key.get(), prover.poolName(),
+                prover.userId(), block, timestamp, signature)) {
+            throw new ServiceException("NotAuthorizedException", INCORRECT);
+        }
+        return new Proven(pending.sub(), state.userId());
+    }
+
+    private static Duration validity(UserPoolClient client) {
+        return Duration.ofMinutes(client.settings().path("AuthSessionValidity").asInt(3));
+    }
+
+    private static BigInteger clientPublic(String srpA) {
+        try {
+            return SrpGroup.parseHex(srpA);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalidParameter("SRP_A must be a hexadecimal number.");
+        }
+    }
+
+    private static String blockContext(UserPool pool, UserPoolClient client, String challenge) {
+        return "srp secret block\u0000" + challenge + "\u0000" + pool.id() + "\u0000" + client.clientId();
+    }
+
+    private static ServiceException expired() {
+        return new ServiceException("NotAuthorizedException", "Invalid session for the user, session is expired.");
+    }
+
+    private static String required(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || value.isEmpty()) {
+            throw ServiceException.invalidParameter("Missing required parameter " + name);
+        }
+        return value;
+    }
+}

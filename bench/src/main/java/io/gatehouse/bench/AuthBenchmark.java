@@ -17,10 +17,12 @@ import java.util.function.IntFunction;
  *   load   --server gatehouse|keycloak --url URL --hash NAME [--pid PID] [--hash-alone M,T,P] [--rounds N]
  *          --results FILE [options]
  *   hash   --argon2 MEMORY_KIB,ITERATIONS,PARALLELISM --results FILE
+ *   srp-cost --results FILE
  *   report FILE
  * </pre>
  * {@code load} sets up a pool (or realm) with {@code --users} users, then measures USER_PASSWORD_AUTH sign-ins
- * (the password grant) and REFRESH_TOKEN_AUTH (the refresh grant) at each of {@code --clients}, appending one line
+ * (the password grant), REFRESH_TOKEN_AUTH (the refresh grant) and USER_SRP_AUTH with its PASSWORD_VERIFIER answer
+ * (Gatehouse only) at each of {@code --clients}, appending one line
  * per measurement to the results file, in {@code --rounds} interleaved rounds; with {@code --hash-alone}, the
  * Argon2id hash alone on every core is measured before each point. {@code report} prints the medians and the
  * ratios the targets are stated in.
@@ -42,6 +44,7 @@ public final class AuthBenchmark {
         switch (args[0]) {
             case "load" -> load(options);
             case "hash" -> hash(options);
+            case "srp-cost" -> srpCost(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -105,6 +108,13 @@ public final class AuthBenchmark {
                     next[0] += clients;
                 };
             };
+            case "srp" -> client -> {
+                int[] next = {client};
+                return () -> {
+                    target.signInWithSrp(next[0] % users);
+                    next[0] += clients;
+                };
+            };
             case "refresh" -> client -> {
                 String[] token = new String[1];
                 try {
@@ -114,7 +124,7 @@ public final class AuthBenchmark {
                 }
                 return () -> token[0] = target.refresh(token[0]);
             };
-            default -> throw new IllegalArgumentException("--flows takes sign-in and refresh, not " + flow);
+            default -> throw new IllegalArgumentException("--flows takes sign-in, refresh and srp, not " + flow);
         };
     }
 
@@ -128,6 +138,16 @@ public final class AuthBenchmark {
             record(o, new Result("hash " + cost.label(), threads, rate, threads * 1000 / rate, Double.NaN, 0,
                     Double.NaN));
         }
+    }
+
+    /** Records the SRP bound as a result line: per second = what every core could do, p50 = ms per sign-in. */
+    private static void srpCost(Map<String, String> o) throws Exception {
+        SrpCost cost = SrpCost.measure(Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "5"))));
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(java.util.Locale.ROOT, "SRP server math alone: exponentiations %.2f ms + two signatures %.2f ms"
+                + " = %.2f ms a sign-in%n", cost.exponentiationsMs(), cost.signaturesMs(), cost.perSignInMs());
+        record(o, new Result(Report.SRP_BOUND, cores, cost.boundPerSecond(cores), cost.perSignInMs(), Double.NaN, 0,
+                cost.exponentiationsMs()));
     }
 
     private static Result record(Map<String, String> o, Result result) throws IOException {

@@ -1,6 +1,7 @@
 package io.gatehouse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.api.testing.CognitoSrpClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -11,6 +12,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,6 +28,9 @@ final class GatehouseTarget implements Target {
     private final String adminKey;
     private final String adminSecret;
     private String clientId;
+    private String poolId;
+    /** One SRP client per load thread: its secret a, and each user's g^x, computed once. */
+    private final ThreadLocal<CognitoSrpClient> srp = ThreadLocal.withInitial(() -> CognitoSrpClient.forPool(poolId));
 
     GatehouseTarget(URI endpoint, String adminKey, String adminSecret) {
         this.endpoint = endpoint;
@@ -40,10 +46,10 @@ final class GatehouseTarget implements Target {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(adminKey, adminSecret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            String poolId = cognito.createUserPool(r -> r.poolName("bench-" + System.currentTimeMillis()))
+            poolId = cognito.createUserPool(r -> r.poolName("bench-" + System.currentTimeMillis()))
                     .userPool().id();
             clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("bench")
-                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
                             ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
             for (int user = 0; user < users; user++) {
                 String username = Users.name(user);
@@ -61,6 +67,22 @@ final class GatehouseTarget implements Target {
     }
 
     @Override
+    public String signInWithSrp(int user) throws Exception {
+        CognitoSrpClient client = srp.get();
+        JsonNode challenge = Http.send(request("InitiateAuth", Map.of("AuthFlow", "USER_SRP_AUTH", "ClientId", clientId,
+                "AuthParameters", Map.of("USERNAME", Users.name(user), "SRP_A", client.srpA()))));
+        Map<String, String> parameters = new HashMap<>();
+        challenge.path("ChallengeParameters").properties().forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        if (parameters.get("SRP_B") == null) {
+            throw new IOException("no PASSWORD_VERIFIER challenge in " + challenge);
+        }
+        JsonNode result = call("RespondToAuthChallenge", Map.of("ChallengeName", "PASSWORD_VERIFIER",
+                "ClientId", clientId, "Session", challenge.path("Session").asText(),
+                "ChallengeResponses", client.answer(parameters, Users.PASSWORD, Instant.now())));
+        return result.path("AuthenticationResult").path("RefreshToken").asText();
+    }
+
+    @Override
     public String refresh(String refreshToken) throws IOException, InterruptedException {
         JsonNode result = call("InitiateAuth", Map.of("AuthFlow", "REFRESH_TOKEN_AUTH", "ClientId", clientId,
                 "AuthParameters", Map.of("REFRESH_TOKEN", refreshToken)));
@@ -70,11 +92,14 @@ final class GatehouseTarget implements Target {
         return refreshToken;
     }
 
-    private JsonNode call(String operation, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = Http.postJson(endpoint, body)
+    private HttpRequest.Builder request(String operation, Object body) throws IOException {
+        return Http.postJson(endpoint, body)
                 .setHeader("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", TARGET_PREFIX + operation);
-        JsonNode result = Http.send(request);
+    }
+
+    private JsonNode call(String operation, Object body) throws IOException, InterruptedException {
+        JsonNode result = Http.send(request(operation, body));
         if (!result.path("AuthenticationResult").has("IdToken")) {
             throw new IOException(operation + " returned no tokens: " + result);
         }

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 final class Report {
 
+    /** The label of the SRP bound's result line (SrpCost). */
+    static final String SRP_BOUND = "srp server math alone";
+
     private Report() {
     }
 
@@ -55,6 +58,16 @@ final class Report {
                 find(medians, "gatehouse production sign-in", clients).ifPresent(g -> System.out.printf(Locale.ROOT,
                         "  %2d clients: %.1f/s = %.0f%%%n", clients, g.perSecond(), 100 * g.perSecond() / h.perSecond()));
             }
+        });
+
+        find(medians, SRP_BOUND, Runtime.getRuntime().availableProcessors()).ifPresent(bound -> {
+            System.out.printf(Locale.ROOT, "== SRP sign-ins / the bound of the server's SRP math (%.2f ms a sign-in, of "
+                    + "which %.2f ms exponentiations: %.1f/s on %d cores; target: at least 70%%)%n", bound.p50Ms(),
+                    bound.serverCpuMs(), bound.perSecond(), bound.clients());
+            medians.stream().filter(r -> r.label().endsWith(" srp")).forEach(r -> System.out.printf(Locale.ROOT,
+                    "  %2d clients: %.1f/s = %.0f%% (server CPU %.2f ms a sign-in: the math is %.0f%% of it)%n",
+                    r.clients(), r.perSecond(), 100 * r.perSecond() / bound.perSecond(), r.serverCpuMs(),
+                    100 * bound.p50Ms() / r.serverCpuMs()));
         });
 
         System.out.println("== refresh p99 at 32 clients (target: under 50 ms)");

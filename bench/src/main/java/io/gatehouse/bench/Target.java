@@ -20,4 +20,13 @@ interface Target {
      * @return the refresh token to use next (the same one where the server does not rotate them)
      */
     String refresh(String refreshToken) throws Exception;
+
+    /**
+     * Signs user number {@code user} in with USER_SRP_AUTH and its PASSWORD_VERIFIER answer.
+     *
+     * @return the refresh token the sign-in returned
+     */
+    default String signInWithSrp(int user) throws Exception {
+        throw new UnsupportedOperationException("this server has no SRP sign-in");
+    }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.it.cognito;
 
+import io.gatehouse.api.testing.CognitoSrpClient;
 import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +78,7 @@ class DevicesIT {
     private static NewDeviceMetadataType confirmedDevice(String username) throws Exception {
         AuthenticationResultType result = passwordSignIn(username, null).authenticationResult();
         NewDeviceMetadataType device = result.newDeviceMetadata();
-        Map<String, String> verifier = SrpClient.deviceVerifier(device.deviceGroupKey(), device.deviceKey(),
+        Map<String, String> verifier = CognitoSrpClient.deviceVerifier(device.deviceGroupKey(), device.deviceKey(),
                 DEVICE_PASSWORD);
         boolean ask = cognito.confirmDevice(r -> r.accessToken(result.accessToken()).deviceKey(device.deviceKey())
                 .deviceName("Firefox on Linux").deviceSecretVerifierConfig(c -> c.salt(verifier.get("Salt"))
@@ -89,7 +90,7 @@ class DevicesIT {
     /** The device's part of a sign-in: DEVICE_SRP_AUTH, then DEVICE_PASSWORD_VERIFIER with its password. */
     private static RespondToAuthChallengeResponse proveDevice(String username, NewDeviceMetadataType device,
                                                                String session, String password) throws Exception {
-        SrpClient srp = SrpClient.forDevice(device.deviceGroupKey());
+        CognitoSrpClient srp = CognitoSrpClient.forDevice(device.deviceGroupKey());
         RespondToAuthChallengeResponse challenge = cognito.respondToAuthChallenge(r -> r.clientId(clientId)
                 .challengeName(ChallengeNameType.DEVICE_SRP_AUTH).session(session).challengeResponses(Map.of(
                         "USERNAME", username, "DEVICE_KEY", device.deviceKey(), "SRP_A", srp.srpA())));
@@ -118,7 +119,7 @@ class DevicesIT {
 
         cognito.updateDeviceStatus(r -> r.accessToken(known.accessToken()).deviceKey(device.deviceKey())
                 .deviceRememberedStatus(DeviceRememberedStatusType.REMEMBERED));
-        SrpClient srp = SrpClient.forPool(poolId);
+        CognitoSrpClient srp = CognitoSrpClient.forPool(poolId);
         InitiateAuthResponse verifier = cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
                 .authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA(), "DEVICE_KEY", device.deviceKey())));
         Map<String, String> answer = new HashMap<>(srp.answer(verifier.challengeParameters(), PASSWORD, Instant.now()));
@@ -169,7 +170,7 @@ class DevicesIT {
         String other = user();
         NewDeviceMetadataType device = passwordSignIn(owner, null).authenticationResult().newDeviceMetadata();
         String otherToken = passwordSignIn(other, null).authenticationResult().accessToken();
-        Map<String, String> verifier = SrpClient.deviceVerifier(device.deviceGroupKey(), device.deviceKey(), "x");
+        Map<String, String> verifier = CognitoSrpClient.deviceVerifier(device.deviceGroupKey(), device.deviceKey(), "x");
 
         assertThatThrownBy(() -> cognito.confirmDevice(r -> r.accessToken(otherToken).deviceKey(device.deviceKey())
                 .deviceSecretVerifierConfig(c -> c.salt(verifier.get("Salt"))

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * amazon-cognito-identity-js, the library most Cognito web apps and Amplify's older Auth use, unchanged but for its
- * {@code endpoint}, under Node (installed from the lock file by the build's {@code npm ci}): sign-up, the e-mailed
+ * {@code endpoint}, and Amplify JS v6's Auth, unchanged but for its {@code userPoolEndpoint}, under Node (installed from the lock file by the build's {@code npm ci}): sign-up, the e-mailed
  * code, sign-in with SRP (its default), a wrong password, the user's attributes, a refresh, and a remembered device.
  */
 class IdentityJsIT {
@@ -59,8 +59,14 @@ class IdentityJsIT {
     }
 
     private static JsonNode nodeFor(String pool, String client, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", "cognito-js.mjs", Gatehouse.ENDPOINT.toString(), pool,
-                client));
+        List<String> all = new ArrayList<>(List.of(pool, client));
+        all.addAll(List.of(arguments));
+        return script("cognito-js.mjs", all.toArray(String[]::new));
+    }
+
+    /** Runs one of the scripts with the endpoint and the arguments; its last line of output, as JSON. */
+    private static JsonNode script(String script, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", script, Gatehouse.ENDPOINT.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -123,5 +129,25 @@ class IdentityJsIT {
                 .isNotNull();
         assertThat(device.deviceAttributes()).extracting(a -> a.name() + "=" + a.value())
                 .contains("dev:device_remembered_status=remembered");
+    }
+
+    @Test
+    void amplifyWhenSigningInWithSrpThenWorksWithOnlyTheEndpointSet() throws Exception {
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("amy").messageAction(MessageActionType.SUPPRESS)
+                .temporaryPassword("Temporary-Pass-1").userAttributes(a -> a.name("email").value("amy@example.com")));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username("amy").password("Amplify-Pass-1")
+                .permanent(true));
+
+        JsonNode result = script("amplify.mjs", poolId, clientId, "amy", "Amplify-Pass-1");
+
+        assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
+        assertThat(result.path("wrongPassword").asText()).isEqualTo("NotAuthorizedException");
+        assertThat(result.path("signedIn").asBoolean()).isTrue();
+        assertThat(result.path("nextStep").asText()).isEqualTo("DONE");
+        assertThat(result.path("username").asText()).isEqualTo("amy");
+        assertThat(result.path("email").asText()).isEqualTo("amy@example.com");
+        assertThat(result.path("idTokenUse").asText()).isEqualTo("id");
+        assertThat(result.path("refreshedNewToken").asBoolean()).as("refreshed through GetTokensFromRefreshToken")
+                .isTrue();
     }
 }

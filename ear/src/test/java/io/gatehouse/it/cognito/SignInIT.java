@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.FeatureType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -199,6 +201,37 @@ class SignInIT {
     private static AuthenticationResultType refresh(String refreshToken) {
         return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult();
+    }
+
+    @Test
+    void getTokensFromRefreshTokenWhenRotationEnabledThenNewRefreshTokenAndTheOldOneEnds() throws Exception {
+        String rotating = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("rotating")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                .refreshTokenRotation(t -> t.feature(FeatureType.ENABLED).retryGracePeriodSeconds(0)))
+                .userPoolClient().clientId();
+        String username = confirmedUser(Map.of());
+        AuthenticationResultType first = cognito.initiateAuth(r -> r.clientId(rotating)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult();
+
+        AuthenticationResultType second = cognito.getTokensFromRefreshToken(r -> r.clientId(rotating)
+                .refreshToken(first.refreshToken())).authenticationResult();
+
+        assertThat(second.refreshToken()).isNotBlank().isNotEqualTo(first.refreshToken());
+        assertThat(cognito.getUser(r -> r.accessToken(first.accessToken())).username()).isEqualTo(username);
+        assertThatThrownBy(() -> cognito.getTokensFromRefreshToken(r -> r.clientId(rotating)
+                .refreshToken(first.refreshToken()))).isInstanceOf(NotAuthorizedException.class);
+        assertThat(cognito.getTokensFromRefreshToken(r -> r.clientId(rotating).refreshToken(second.refreshToken()))
+                .authenticationResult().accessToken()).isNotBlank();
+
+        AuthenticationResultType plain = cognito.initiateAuth(r -> r.clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult();
+        AuthenticationResultType refreshed = cognito.getTokensFromRefreshToken(r -> r.clientId(clientId)
+                .refreshToken(plain.refreshToken())).authenticationResult();
+        assertThat(refreshed.refreshToken()).as("no rotation: the refresh token stays").isNull();
+        assertThat(refreshed.idToken()).isNotBlank();
     }
 
     private static String confirmedUser(Map<String, String> attributes) {

@@ -1,6 +1,7 @@
 package io.gatehouse.it.cognito;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.api.testing.CognitoSrpClient;
 import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,7 @@ class SrpIT {
         return username;
     }
 
-    private static InitiateAuthResponse start(String pool, String client, SrpClient srp, String username) {
+    private static InitiateAuthResponse start(String pool, String client, CognitoSrpClient srp, String username) {
         return cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_SRP_AUTH)
                 .authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA())));
     }
@@ -73,7 +74,7 @@ class SrpIT {
 
     private static RespondToAuthChallengeResponse signIn(String pool, String client, String username, String password)
             throws Exception {
-        SrpClient srp = SrpClient.forPool(pool);
+        CognitoSrpClient srp = CognitoSrpClient.forPool(pool);
         InitiateAuthResponse challenge = start(pool, client, srp, username);
         return answer(client, challenge, srp.answer(challenge.challengeParameters(), password, Instant.now()));
     }
@@ -81,7 +82,7 @@ class SrpIT {
     @Test
     void srpWhenPasswordRightThenTokensForTheUser() throws Exception {
         String username = user(poolId, PASSWORD);
-        SrpClient srp = SrpClient.forPool(poolId);
+        CognitoSrpClient srp = CognitoSrpClient.forPool(poolId);
 
         InitiateAuthResponse challenge = start(poolId, clientId, srp, username);
 
@@ -106,7 +107,7 @@ class SrpIT {
         assertThatThrownBy(() -> signIn(poolId, clientId, username, "Secret-Remote-2"))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("Incorrect username or password.");
 
-        SrpClient srp = SrpClient.forPool(poolId);
+        CognitoSrpClient srp = CognitoSrpClient.forPool(poolId);
         InitiateAuthResponse challenge = start(poolId, clientId, srp, username);
         Map<String, String> good = srp.answer(challenge.challengeParameters(), PASSWORD, Instant.now());
         Map<String, String> tampered = new HashMap<>(good);
@@ -124,17 +125,17 @@ class SrpIT {
         String preventing = srpClient(poolId, true);
         String ghost = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
 
-        InitiateAuthResponse first = start(poolId, preventing, SrpClient.forPool(poolId), ghost);
-        InitiateAuthResponse second = start(poolId, preventing, SrpClient.forPool(poolId), ghost);
+        InitiateAuthResponse first = start(poolId, preventing, CognitoSrpClient.forPool(poolId), ghost);
+        InitiateAuthResponse second = start(poolId, preventing, CognitoSrpClient.forPool(poolId), ghost);
 
         assertThat(first.challengeName()).isEqualTo(ChallengeNameType.PASSWORD_VERIFIER);
         assertThat(first.challengeParameters().keySet()).isEqualTo(
-                start(poolId, preventing, SrpClient.forPool(poolId), user(poolId, PASSWORD)).challengeParameters().keySet());
+                start(poolId, preventing, CognitoSrpClient.forPool(poolId), user(poolId, PASSWORD)).challengeParameters().keySet());
         assertThat(first.challengeParameters().get("SALT")).as("a stable salt, as a real user's")
                 .isEqualTo(second.challengeParameters().get("SALT"));
         assertThatThrownBy(() -> signIn(poolId, preventing, ghost, PASSWORD)).isInstanceOf(NotAuthorizedException.class)
                 .hasMessageContaining("Incorrect username or password.");
-        assertThatThrownBy(() -> start(poolId, clientId, SrpClient.forPool(poolId), ghost))
+        assertThatThrownBy(() -> start(poolId, clientId, CognitoSrpClient.forPool(poolId), ghost))
                 .as("without prevention, as Cognito").isInstanceOf(UserNotFoundException.class);
     }
 
@@ -171,7 +172,7 @@ class SrpIT {
     @Test
     void srpWhenClientLacksTheFlowOrPoolTurnedSrpOffThenRefusedAndVerifiersGone() throws Exception {
         String passwordOnly = Clients.passwordClient(cognito, poolId);
-        assertThatThrownBy(() -> start(poolId, passwordOnly, SrpClient.forPool(poolId), "anyone"))
+        assertThatThrownBy(() -> start(poolId, passwordOnly, CognitoSrpClient.forPool(poolId), "anyone"))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("USER_SRP_AUTH");
 
         String pool = cognito.createUserPool(r -> r.poolName("srp-switch")).userPool().id();
@@ -193,7 +194,7 @@ class SrpIT {
                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
                 .userPoolClient();
         String username = user(poolId, PASSWORD);
-        SrpClient srp = SrpClient.forPool(poolId);
+        CognitoSrpClient srp = CognitoSrpClient.forPool(poolId);
 
         assertThatThrownBy(() -> start(poolId, created.clientId(), srp, username))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("secret was not received");

@@ -1,6 +1,7 @@
 package io.gatehouse.engine.auth;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.persistence.Throttle;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,8 @@ public class AuthSessions {
     @Inject
     Clock clock;
 
+    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+
     /** The state a session carries to the next step. */
     public record Pending(String userPoolId, String clientId, String sub, String challenge) {
     }
@@ -40,8 +43,10 @@ public class AuthSessions {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public String open(String userPoolId, String clientId, String sub, String challenge, Duration validity) {
-        em.createQuery("delete from AuthSessionEntity s where s.expiresAt < :now")
-                .setParameter("now", clock.millis()).executeUpdate();
+        if (purge.due(clock.millis())) {
+            em.createQuery("delete from AuthSessionEntity s where s.expiresAt < :now")
+                    .setParameter("now", clock.millis()).executeUpdate();
+        }
         String session = RandomTokens.urlSafe(48);
         em.persist(new AuthSessionEntity(Hashes.sha256Hex(session), userPoolId, clientId, sub, challenge,
                 clock.millis() + validity.toMillis()));

@@ -1,6 +1,7 @@
 package io.gatehouse.engine.devices;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.persistence.Throttle;
 import io.gatehouse.engine.srp.SrpGroup;
 import io.gatehouse.engine.userpool.Identifiers;
 import io.gatehouse.engine.userpool.Page;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Users' devices. A pool with a DeviceConfiguration tracks them: each sign-in from a device it does not know gets
@@ -40,7 +40,7 @@ public class Devices {
     @Inject
     Clock clock;
 
-    private final AtomicLong lastPurge = new AtomicLong();
+    private final Throttle purge = new Throttle(PURGE_INTERVAL);
 
     /** A key handed out with a sign-in, and its group key. */
     public record NewDevice(String deviceKey, String deviceGroupKey) {
@@ -64,12 +64,10 @@ public class Devices {
 
     private void purgeUnconfirmed() {
         long now = clock.millis();
-        long last = lastPurge.get();
-        if (now - last < PURGE_INTERVAL.toMillis() || !lastPurge.compareAndSet(last, now)) {
-            return;
+        if (purge.due(now)) {
+            em.createQuery("delete from DeviceEntity d where d.verifier is null and d.createdAt < :cutoff")
+                    .setParameter("cutoff", now - UNCONFIRMED_FOR.toMillis()).executeUpdate();
         }
-        em.createQuery("delete from DeviceEntity d where d.verifier is null and d.createdAt < :cutoff")
-                .setParameter("cutoff", now - UNCONFIRMED_FOR.toMillis()).executeUpdate();
     }
 
     /** The user's device with this key, confirmed or not. */

@@ -73,6 +73,15 @@ public class RefreshTokenEntity {
         return revokedAt;
     }
 
+    String userPoolId() {
+        return userPoolId;
+    }
+
+    /** Ends the token's use at {@code when} at the latest (a rotated token, after its grace period). */
+    void expireBy(long when) {
+        expiresAt = Math.min(expiresAt, when);
+    }
+
     void revoke(long now) {
         if (revokedAt == null) {
             revokedAt = now;

@@ -12,6 +12,7 @@ import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Group;
 import io.gatehouse.engine.groups.Groups;
+import io.gatehouse.engine.persistence.Throttle;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
 import io.gatehouse.engine.userpool.UserPool;
@@ -19,6 +20,7 @@ import io.gatehouse.engine.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -33,7 +35,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issues and checks Cognito's tokens: RS256 ID and access tokens signed with the pool's keys (a different key
@@ -67,7 +68,7 @@ public class TokenService {
     @Inject
     Clock clock;
 
-    private final AtomicLong lastPurge = new AtomicLong();
+    private final Throttle purge = new Throttle(PURGE_INTERVAL);
 
     /** A live refresh token: whose it is and which sign-in it continues. */
     public record RefreshGrant(String sub, String originJti, long authTime) {
@@ -93,13 +94,10 @@ public class TokenService {
      * refuses them.
      */
     private void purgeExpired(Instant now) {
-        long last = lastPurge.get();
-        if (now.toEpochMilli() - last < PURGE_INTERVAL.toMillis()
-                || !lastPurge.compareAndSet(last, now.toEpochMilli())) {
-            return;
+        if (purge.due(now.toEpochMilli())) {
+            em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :cutoff")
+                    .setParameter("cutoff", now.minus(LONGEST_SIGNED_TOKEN).toEpochMilli()).executeUpdate();
         }
-        em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :cutoff")
-                .setParameter("cutoff", now.minus(LONGEST_SIGNED_TOKEN).toEpochMilli()).executeUpdate();
     }
 
     /**
@@ -128,6 +126,27 @@ public class TokenService {
     public TokenSet refresh(UserPool pool, UserPoolClient client, UserRecord user, RefreshGrant grant) {
         TokenSet tokens = tokens(pool, client, user, grant.originJti(), grant.authTime());
         return new TokenSet(tokens.idToken(), tokens.accessToken(), null, tokens.expiresInSeconds());
+    }
+
+    /**
+     * Refresh token rotation (GetTokensFromRefreshToken on a client with RefreshTokenRotation): a new refresh token
+     * continuing the same sign-in, valid as long as the one presented was. The presented one stops working after
+     * {@code grace}; it expires rather than being revoked, so the sign-in's access tokens stay good.
+     *
+     * @return the new refresh token
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public String rotate(UserPoolClient client, String refreshToken, Duration grace) {
+        RefreshTokenEntity old = em.find(RefreshTokenEntity.class, Hashes.sha256Hex(refreshToken),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (old == null || !old.clientId().equals(client.clientId())) {
+            throw new ServiceException("NotAuthorizedException", "Invalid Refresh Token");
+        }
+        String fresh = RandomTokens.urlSafe(48);
+        em.persist(new RefreshTokenEntity(Hashes.sha256Hex(fresh), old.userPoolId(), old.clientId(), old.sub(),
+                old.originJti(), old.authTime(), old.expiresAt()));
+        old.expireBy(clock.instant().plus(grace).toEpochMilli());
+        return fresh;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.users;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.PasswordCredential;
 import io.gatehouse.api.userstore.UserLookup;
@@ -25,6 +26,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -271,6 +274,12 @@ public class SignInService {
 
     /** New ID and access tokens for a refresh token, while its user may still sign in. */
     private TokenSet refresh(String clientId, String expectedPoolId, Map<String, String> parameters) {
+        return refresh(clientId, expectedPoolId, parameters, true);
+    }
+
+    /** @param secretHash whether a confidential client proves itself with SECRET_HASH here (not when it sent its secret) */
+    private TokenSet refresh(String clientId, String expectedPoolId, Map<String, String> parameters,
+                             boolean secretHash) {
         UserPoolClient client = client(clientId, expectedPoolId);
         allowFlow(client, "REFRESH_TOKEN_AUTH");
         String refreshToken = parameters.get("REFRESH_TOKEN");
@@ -281,8 +290,10 @@ public class SignInService {
         UserPool pool = pools.get(client.userPoolId());
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(grant.sub())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Refresh Token"));
-        // Confidential clients prove themselves here too; the hash is over the user name.
-        SecretHash.check(client, user.username(), parameters.get("SECRET_HASH"));
+        if (secretHash) {
+            // Confidential clients prove themselves here too; the hash is over the user name.
+            SecretHash.check(client, user.username(), parameters.get("SECRET_HASH"));
+        }
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }
@@ -296,14 +307,29 @@ public class SignInService {
         tokens.revokeAll(caller.pool().id(), caller.user().sub());
     }
 
+    /**
+     * New tokens for a refresh token (GetTokensFromRefreshToken). A client with RefreshTokenRotation enabled also
+     * gets a new refresh token, and the one it presented stops working after the client's grace period.
+     */
+    @Transactional
+    public TokenSet tokensFromRefreshToken(String clientId, String clientSecret, String refreshToken) {
+        UserPoolClient client = clients.byClientId(clientId);
+        checkClientSecret(client, clientSecret);
+        TokenSet fresh = refresh(clientId, null, Map.of("REFRESH_TOKEN", refreshToken), false);
+        JsonNode rotation = client.settings().path("RefreshTokenRotation");
+        if (!"ENABLED".equals(rotation.path("Feature").asText())) {
+            return fresh;
+        }
+        String rotated = tokens.rotate(client, refreshToken,
+                Duration.ofSeconds(rotation.path("RetryGracePeriodSeconds").asLong(0)));
+        return new TokenSet(fresh.idToken(), fresh.accessToken(), rotated, fresh.expiresInSeconds());
+    }
+
     /** Revokes one refresh token and the access tokens of its sign-in (RevokeToken). */
     @Transactional
     public void revoke(String clientId, String clientSecret, String refreshToken) {
         UserPoolClient client = clients.byClientId(clientId);
-        if (client.clientSecret().isPresent() && !client.clientSecret().get().equals(clientSecret)) {
-            throw new ServiceException("NotAuthorizedException", "Unable to verify client secret for client "
-                    + clientId);
-        }
+        checkClientSecret(client, clientSecret);
         if (!client.settings().path("EnableTokenRevocation").asBoolean(true)) {
             throw new ServiceException("UnsupportedOperationException", "Token revocation is not enabled for "
                     + "this app client.");
@@ -332,6 +358,16 @@ public class SignInService {
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Access Token"));
         return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")));
+    }
+
+    /** Confidential clients name their secret itself on the token calls that carry no user name. */
+    private static void checkClientSecret(UserPoolClient client, String clientSecret) {
+        if (client.clientSecret().isPresent() && (clientSecret == null || !MessageDigest.isEqual(
+                client.clientSecret().get().getBytes(StandardCharsets.UTF_8),
+                clientSecret.getBytes(StandardCharsets.UTF_8)))) {
+            throw new ServiceException("NotAuthorizedException", "Unable to verify client secret for client "
+                    + client.clientId());
+        }
     }
 
     UserPoolClient client(String clientId, String expectedPoolId) {

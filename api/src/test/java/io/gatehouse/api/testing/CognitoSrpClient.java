@@ -1,4 +1,4 @@
-package io.gatehouse.it.cognito;
+package io.gatehouse.api.testing;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,12 +19,15 @@ import java.util.Map;
 
 /**
  * The client side of Cognito's SRP, as amazon-cognito-identity-js's AuthenticationHelper and pycognito compute it,
- * written for these tests from their formulas (it shares no code with the server): SRP_A, then the
- * PASSWORD_VERIFIER answer from the challenge parameters.
+ * written from their formulas for Gatehouse's tests and load driver (it shares no code with the server): SRP_A,
+ * then the PASSWORD_VERIFIER (or DEVICE_PASSWORD_VERIFIER) answer from the challenge parameters.
+ *
+ * <p>One instance keeps one secret a. A real client draws a new one for every sign-in; the load driver reuses an
+ * instance per thread, which changes nothing for the server.
  */
-final class SrpClient {
+public final class CognitoSrpClient {
 
-    static final BigInteger N = new BigInteger(
+    public static final BigInteger N = new BigInteger(
             "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
             + "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
             + "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
@@ -33,7 +36,7 @@ final class SrpClient {
             + "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
             + "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C"
             + "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF", 16);
-    static final BigInteger G = BigInteger.TWO;
+    public static final BigInteger G = BigInteger.TWO;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy",
             Locale.US).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,8 +44,10 @@ final class SrpClient {
     private final String poolName;
     private final BigInteger a;
     private final BigInteger clientPublic;
+    /** g^x by x: a user's x stays the same while their salt and password do. */
+    private final Map<BigInteger, BigInteger> powers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SrpClient(String poolName) {
+    private CognitoSrpClient(String poolName) {
         this.poolName = poolName;
         byte[] bytes = new byte[128];
         RANDOM.nextBytes(bytes);
@@ -51,20 +56,20 @@ final class SrpClient {
     }
 
     /** A client for a user of the pool: SRP's pool name is the pool id's part after the underscore. */
-    static SrpClient forPool(String userPoolId) {
-        return new SrpClient(userPoolId.substring(userPoolId.indexOf('_') + 1));
+    public static CognitoSrpClient forPool(String userPoolId) {
+        return new CognitoSrpClient(userPoolId.substring(userPoolId.indexOf('_') + 1));
     }
 
     /** A client for a device's SRP, whose "pool name" is the device group key. */
-    static SrpClient forDevice(String deviceGroupKey) {
-        return new SrpClient(deviceGroupKey);
+    public static CognitoSrpClient forDevice(String deviceGroupKey) {
+        return new CognitoSrpClient(deviceGroupKey);
     }
 
     /**
      * What ConfirmDevice carries, as the library's generateHashDevice makes it: the salt and the verifier of the
      * device's random password, each as base64 of its padded hex's bytes.
      */
-    static Map<String, String> deviceVerifier(String deviceGroupKey, String deviceKey, String randomPassword)
+    public static Map<String, String> deviceVerifier(String deviceGroupKey, String deviceKey, String randomPassword)
             throws Exception {
         byte[] saltBytes = new byte[16];
         RANDOM.nextBytes(saltBytes);
@@ -77,7 +82,7 @@ final class SrpClient {
     }
 
     /** SRP_A, as the library sends it: lower-case hex, unpadded. */
-    String srpA() {
+    public String srpA() {
         return clientPublic.toString(16);
     }
 
@@ -86,7 +91,7 @@ final class SrpClient {
      *
      * @param challenge the challenge parameters InitiateAuth returned
      */
-    Map<String, String> answer(Map<String, String> challenge, String password, Instant now) throws Exception {
+    public Map<String, String> answer(Map<String, String> challenge, String password, Instant now) throws Exception {
         return answer(challenge.get("USER_ID_FOR_SRP"), challenge.get("USER_ID_FOR_SRP"), challenge, password, now);
     }
 
@@ -94,7 +99,7 @@ final class SrpClient {
      * The answer proving {@code password} for {@code userId} (the user's id for SRP, or a device key), sent as
      * {@code username}.
      */
-    Map<String, String> answer(String userId, String username, Map<String, String> challenge, String password,
+    public Map<String, String> answer(String userId, String username, Map<String, String> challenge, String password,
                                Instant now) throws Exception {
         BigInteger serverPublic = new BigInteger(challenge.get("SRP_B"), 16);
         BigInteger salt = new BigInteger(challenge.get("SALT"), 16);
@@ -102,7 +107,8 @@ final class SrpClient {
         BigInteger u = hexHash(padHex(clientPublic) + padHex(serverPublic));
         String inner = HexFormat.of().formatHex(sha256((poolName + userId + ":" + password).getBytes(StandardCharsets.UTF_8)));
         BigInteger x = hexHash(padHex(salt) + inner);
-        BigInteger s = serverPublic.subtract(k.multiply(G.modPow(x, N))).modPow(a.add(u.multiply(x)), N);
+        BigInteger gx = powers.computeIfAbsent(x, e -> G.modPow(e, N));
+        BigInteger s = serverPublic.subtract(k.multiply(gx)).modPow(a.add(u.multiply(x)), N);
         byte[] prk = hmac(bytes(padHex(u)), bytes(padHex(s)));
         byte[] key = Arrays.copyOf(hmac(prk, "Caldera Derived Key\u0001".getBytes(StandardCharsets.UTF_8)), 16);
         String timestamp = TIMESTAMP.format(now);
@@ -120,7 +126,7 @@ final class SrpClient {
     }
 
     /** The library's padHex: even-length hex, with "00" in front when the first digit is 8 or more. */
-    static String padHex(BigInteger value) {
+    public static String padHex(BigInteger value) {
         String hex = value.toString(16);
         if (hex.length() % 2 == 1) {
             hex = "0" + hex;

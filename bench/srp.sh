@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SRP sign-ins per second beside USER_PASSWORD_AUTH (production Argon2id) on the same server, and the bound the
+# server's SRP math sets: its three 3072-bit modular exponentiations and two RS256 token signatures, measured alone.
+# See bench/README.md. About 7 minutes on two cores.
+#
+#   bench/srp.sh
+#   SECONDS_PER_POINT=20 ROUNDS=5 bench/srp.sh
+#
+# Needs ports 9080/9443 free. Results: bench/target/srp-<time>.tsv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+USERS=64
+WINDOW=${SECONDS_PER_POINT:-10}
+ROUNDS=${ROUNDS:-3}
+ADMIN_KEY=AKIABENCHADMIN000000
+ADMIN_SECRET=bench-only-secret-$RANDOM$RANDOM
+
+mkdir -p bench/target
+results=$PWD/bench/target/srp-$(date +%Y%m%d-%H%M%S).tsv
+echo "== building"
+mvn -B -q install -DskipTests
+mvn -B -q -pl ear -DskipTests liberty:create liberty:deploy
+mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+driver() { java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.gatehouse.bench.AuthBenchmark "$@" \
+  2> >(grep -v SLF4J >&2); }
+
+echo "== the server's SRP math alone, one core"
+driver srp-cost --seconds "$WINDOW" --results "$results"
+
+wlp=ear/target/liberty/wlp
+"$wlp/bin/server" stop gatehouse >/dev/null 2>&1 || true
+rm -rf "$wlp/usr/servers/gatehouse/database"
+trap '"$wlp/bin/server" stop gatehouse >/dev/null 2>&1 || true' EXIT
+GATEHOUSE_ADMIN_ACCESS_KEY_ID=$ADMIN_KEY GATEHOUSE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET \
+  "$wlp/bin/server" start gatehouse >/dev/null
+until curl -sf http://localhost:9080/health/ready >/dev/null; do sleep 0.5; done
+echo "== Gatehouse: USER_SRP_AUTH and USER_PASSWORD_AUTH (Argon2id m=19456,t=2,p=1)"
+# SRP involves no password hash; 90 s of both flows let C2 compile the modPow and request paths first.
+driver load --server gatehouse --url http://localhost:9080 --admin-key "$ADMIN_KEY" --admin-secret "$ADMIN_SECRET" \
+  --pid "$(cat "$wlp/usr/servers/.pid/gatehouse.pid")" --hash production --flows srp,sign-in --jit-warm-up 90 \
+  --clients 8,32 --users $USERS --seconds "$WINDOW" --rounds "$ROUNDS" --results "$results"
+
+echo
+driver report "$results"
+echo "(results: $results)"

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -52,14 +51,14 @@ public class DataKey {
     String keyFile;
 
     private SecretKeySpec encryption;
-    private SecretKeySpec mac;
+    private byte[] macKey;
 
     @PostConstruct
     void load() {
         byte[] key = configured.map(DataKey::decode).orElseGet(() -> fromFile(Paths.get(keyFile).toAbsolutePath()));
         // Separate keys for the two uses, derived from the one secret.
         encryption = new SecretKeySpec(derive(key, "gatehouse encryption"), "AES");
-        mac = new SecretKeySpec(derive(key, "gatehouse mac"), "HmacSHA256");
+        macKey = derive(key, "gatehouse mac");
         Arrays.fill(key, (byte) 0);
     }
 
@@ -100,23 +99,11 @@ public class DataKey {
 
     /** HMAC-SHA-256 of {@code data} under the data key: the same on every node, unguessable without the key. */
     public byte[] mac(String data) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(mac);
-            return hmac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
+        return Hmac.sha256(macKey, data);
     }
 
     private static byte[] derive(byte[] key, String label) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return hmac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
+        return Hmac.sha256(key, label);
     }
 
     private static byte[] decode(String base64) {

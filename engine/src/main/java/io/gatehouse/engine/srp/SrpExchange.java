@@ -1,11 +1,9 @@
 package io.gatehouse.engine.srp;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.gatehouse.engine.security.Hmac;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -59,8 +57,8 @@ public record SrpExchange(BigInteger clientPublic, BigInteger secret, BigInteger
             return Optional.empty();
         }
         BigInteger s = clientPublic.multiply(v.modPow(u, SrpGroup.N)).mod(SrpGroup.N).modPow(secret, SrpGroup.N);
-        byte[] prk = hmac(SrpGroup.padded(u), SrpGroup.padded(s));
-        return Optional.of(Arrays.copyOf(hmac(prk, HKDF_INFO), 16));
+        byte[] prk = Hmac.sha256(SrpGroup.padded(u), SrpGroup.padded(s));
+        return Optional.of(Arrays.copyOf(Hmac.sha256(prk, HKDF_INFO), 16));
     }
 
     /** Whether {@code signature} (base64) is the client's proof for this key, in constant time. */
@@ -69,25 +67,13 @@ public record SrpExchange(BigInteger clientPublic, BigInteger secret, BigInteger
         byte[] pool = poolName.getBytes(StandardCharsets.UTF_8);
         byte[] user = userId.getBytes(StandardCharsets.UTF_8);
         byte[] time = timestamp.getBytes(StandardCharsets.UTF_8);
-        byte[] message = ByteBuffer.allocate(pool.length + user.length + secretBlock.length + time.length)
-                .put(pool).put(user).put(secretBlock).put(time).array();
         byte[] presented;
         try {
             presented = Base64.getDecoder().decode(signature);
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(hmac(key, message), presented);
-    }
-
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
+        return MessageDigest.isEqual(Hmac.sha256(key, pool, user, secretBlock, time), presented);
     }
 
     /** The exchange as bytes, for the sealed secret block: A, b and B, each with its length. */

@@ -1,9 +1,8 @@
 package io.gatehouse.engine.cognito.sigv4;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.security.Hmac;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -214,12 +213,6 @@ public final class SigV4Verifier {
     }
 
     private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
+        return Hmac.sha256(key, data);
     }
 }

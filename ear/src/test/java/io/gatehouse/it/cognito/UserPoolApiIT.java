@@ -249,6 +249,8 @@ class UserPoolApiIT {
         assertThatThrownBy(() -> cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("c")
                 .readAttributes("custom:nope")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("custom:nope");
+        cognito.createResourceServer(r -> r.userPoolId(pool).identifier("x").name("x")
+                .scopes(sc -> sc.scopeName("y").scopeDescription("y")));
         assertThatThrownBy(() -> cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("c")
                 .allowedOAuthFlowsWithStrings("client_credentials").allowedOAuthScopes("x/y")
                 .allowedOAuthFlowsUserPoolClient(true)))

@@ -213,6 +213,29 @@ public class TokenService {
     }
 
     /**
+     * An access token for the client itself (the client_credentials grant): its subject is the client, its scopes
+     * the custom scopes granted; no user, no ID token, no refresh token.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TokenSet issueForClient(UserPool pool, UserPoolClient client, List<String> scopes) {
+        Instant now = clock.instant();
+        Duration validity = validity(client.settings(), "AccessTokenValidity", "AccessToken");
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(client.clientId())
+                .issuer(config.baseUrl() + "/" + pool.id())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(validity)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("token_use", "access")
+                .claim("scope", String.join(" ", scopes))
+                .claim("auth_time", now.getEpochSecond())
+                .claim("client_id", client.clientId())
+                .claim("version", 2)
+                .build();
+        return new TokenSet(null, sign(pool.id(), TokenPurpose.ACCESS, claims), null, validity.toSeconds());
+    }
+
+    /**
      * Checks an access token as the user APIs (GetUser and friends) take it.
      *
      * @return the token's claims

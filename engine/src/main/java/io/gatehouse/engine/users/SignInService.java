@@ -31,6 +31,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -353,6 +354,11 @@ public class SignInService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Caller caller(String accessToken) {
         var claims = tokens.verifyAccessToken(accessToken);
+        Object scope = claims.getClaim("scope");
+        if (!(scope instanceof String scopes) || !Arrays.asList(scopes.split(" ")).contains(TokenService.USER_ADMIN_SCOPE)) {
+            // A client's own token (client_credentials), or a user's without the scope, cannot act as the user.
+            throw new ServiceException("NotAuthorizedException", "Access Token does not have required scopes");
+        }
         String issuer = claims.getIssuer();
         UserPool pool = pools.get(issuer.substring(issuer.lastIndexOf('/') + 1));
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())

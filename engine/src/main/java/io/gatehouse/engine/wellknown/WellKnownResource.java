@@ -1,9 +1,11 @@
 package io.gatehouse.engine.wellknown;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.token.SigningKeys;
 import io.gatehouse.engine.userpool.UserPools;
 import jakarta.inject.Inject;
@@ -49,8 +51,14 @@ public class WellKnownResource {
                     .put("jwks_uri", issuer + "/.well-known/jwks.json");
             document.putArray("subject_types_supported").add("public");
             document.putArray("id_token_signing_alg_values_supported").add("RS256");
-            // The authorization and token endpoints, with the flows and scopes they support, join this document
-            // when the OAuth 2.0 server is built; until then it lists only what exists.
+            // The authorization endpoint and the code and implicit flows join this document with the hosted UI;
+            // until then it lists only what exists.
+            document.put("token_endpoint", config.baseUrl() + "/oauth2/token");
+            document.putArray("grant_types_supported").add("client_credentials").add("refresh_token");
+            document.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic")
+                    .add("client_secret_post");
+            ArrayNode scopes = document.putArray("scopes_supported");
+            OAuthScopes.STANDARD.stream().sorted().forEach(scopes::add);
             return Response.ok(Json.write(document), MediaType.APPLICATION_JSON);
         });
     }

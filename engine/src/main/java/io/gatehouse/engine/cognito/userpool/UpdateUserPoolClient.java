@@ -3,6 +3,7 @@ package io.gatehouse.engine.cognito.userpool;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.userpool.UserPoolClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +15,12 @@ public class UpdateUserPoolClient implements CognitoOperation {
     @Inject
     UserPoolClients clients;
 
+    @Inject
+    OAuthScopes scopes;
+
     @Override
     public ObjectNode handle(ObjectNode request) {
+        scopes.checkClient(request.get("UserPoolId").asText(), request);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("UserPoolClient", UserPoolShapes.client(clients.update(request)));
         return response;

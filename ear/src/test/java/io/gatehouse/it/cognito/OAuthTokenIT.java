@@ -183,6 +183,40 @@ class OAuthTokenIT {
     }
 
     @Test
+    void revokeWhenClientRevokesItsRefreshTokenThenSignInEndsAndUnknownTokensAreAnswered200() throws Exception {
+        String client = Clients.passwordClient(cognito, poolId);
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("rita").messageAction(MessageActionType.SUPPRESS)
+                .temporaryPassword("Temporary-Pass-1"));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username("rita").password("Revoke-Pass-1")
+                .permanent(true));
+        var signIn = cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "rita", "PASSWORD", "Revoke-Pass-1"))).authenticationResult();
+        URI revoke = Gatehouse.ENDPOINT.resolve("/oauth2/revoke");
+
+        HttpResponse<String> revoked = Gatehouse.HTTP.send(HttpRequest.newBuilder(revoke)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=" + client + "&token=" + signIn.refreshToken()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(signIn.accessToken())))
+                .isInstanceOf(NotAuthorizedException.class);
+        HttpResponse<String> refresh = post("grant_type=refresh_token&client_id=" + client + "&refresh_token="
+                + signIn.refreshToken(), null);
+        assertThat(error(refresh)).isEqualTo("invalid_grant");
+        HttpResponse<String> unknown = Gatehouse.HTTP.send(HttpRequest.newBuilder(revoke)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=" + client + "&token=not-a-token")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).as("RFC 7009: nothing to say about other tokens").isEqualTo(200);
+        HttpResponse<String> noToken = Gatehouse.HTTP.send(HttpRequest.newBuilder(revoke)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", basic(machine.clientId(), "wrong"))
+                .POST(HttpRequest.BodyPublishers.ofString("token=x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void resourceServersWhenManagedThenListedUpdatedDeletedAndClientScopesChecked() {
         cognito.createResourceServer(r -> r.userPoolId(poolId).identifier("orders").name("Orders")
                 .scopes(s -> s.scopeName("list").scopeDescription("List orders")));
@@ -214,6 +248,7 @@ class OAuthTokenIT {
                 "/" + poolId + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString())
                 .body());
         assertThat(document.path("token_endpoint").asText()).isEqualTo(TOKEN.toString());
+        assertThat(document.path("revocation_endpoint").asText()).endsWith("/oauth2/revoke");
         assertThat(document.path("grant_types_supported").toString()).contains("client_credentials", "refresh_token");
         assertThat(document.path("token_endpoint_auth_methods_supported").toString())
                 .contains("client_secret_basic", "client_secret_post");

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,47 +36,24 @@ public class TokenEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
-            String grantType = single(form, "grant_type");
+            String grantType = OAuthResponses.single(form, "grant_type");
             if (grantType == null) {
                 throw OAuthException.badRequest("invalid_request", "grant_type is required.");
             }
             ClientAuthentication.Authenticated client = authentication.authenticate(authorization,
-                    single(form, "client_id"), single(form, "client_secret"));
+                    OAuthResponses.single(form, "client_id"), OAuthResponses.single(form, "client_secret"));
             ObjectNode tokens = switch (grantType) {
-                case "client_credentials" -> grants.clientCredentials(client, single(form, "scope"));
-                case "refresh_token" -> grants.refreshToken(client, single(form, "refresh_token"));
+                case "client_credentials" -> grants.clientCredentials(client, OAuthResponses.single(form, "scope"));
+                case "refresh_token" -> grants.refreshToken(client, OAuthResponses.single(form, "refresh_token"));
                 default -> throw OAuthException.badRequest("unsupported_grant_type",
                         "Gatehouse's token endpoint takes client_credentials and refresh_token.");
             };
-            return noStore(Response.ok(Json.write(tokens), MediaType.APPLICATION_JSON));
+            return OAuthResponses.noStore(Response.ok(Json.write(tokens), MediaType.APPLICATION_JSON));
         } catch (OAuthException e) {
-            Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
-                    .entity(Json.write(Json.MAPPER.createObjectNode().put("error", e.error())
-                            .put("error_description", e.getMessage())));
-            if (e.status() == 401) {
-                response.header("WWW-Authenticate", "Basic realm=\"gatehouse\"");
-            }
-            return noStore(response);
+            return OAuthResponses.error(e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The token endpoint failed", e);
-            return noStore(Response.serverError().type(MediaType.APPLICATION_JSON)
-                    .entity(Json.write(Json.MAPPER.createObjectNode().put("error", "server_error"))));
+            return OAuthResponses.serverError();
         }
-    }
-
-    /** A form parameter sent at most once (RFC 6749 section 3.2: repeated parameters are an error). */
-    private static String single(MultivaluedMap<String, String> form, String name) {
-        List<String> values = form.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw OAuthException.badRequest("invalid_request", name + " is repeated.");
-        }
-        return values.get(0);
-    }
-
-    private static Response noStore(Response.ResponseBuilder response) {
-        return response.header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 }

@@ -54,6 +54,7 @@ public class WellKnownResource {
             // The authorization endpoint and the code and implicit flows join this document with the hosted UI;
             // until then it lists only what exists.
             document.put("token_endpoint", config.baseUrl() + "/oauth2/token");
+            document.put("revocation_endpoint", config.baseUrl() + "/oauth2/revoke");
             document.putArray("grant_types_supported").add("client_credentials").add("refresh_token");
             document.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic")
                     .add("client_secret_post");

@@ -22,6 +22,7 @@ public class GatehouseConfig {
     private final String baseUrl;
     private final Optional<String> adminAccessKeyId;
     private final Optional<String> adminSecretAccessKey;
+    private final Optional<String> domainSuffix;
 
     @Inject
     public GatehouseConfig(
@@ -30,7 +31,8 @@ public class GatehouseConfig {
             @ConfigProperty(name = "gatehouse.base-url") Optional<String> baseUrl,
             @ConfigProperty(name = "gatehouse.http.port", defaultValue = "9080") int httpPort,
             @ConfigProperty(name = "gatehouse.admin.access-key-id") Optional<String> adminAccessKeyId,
-            @ConfigProperty(name = "gatehouse.admin.secret-access-key") Optional<String> adminSecretAccessKey) {
+            @ConfigProperty(name = "gatehouse.admin.secret-access-key") Optional<String> adminSecretAccessKey,
+            @ConfigProperty(name = "gatehouse.domain-suffix") Optional<String> domainSuffix) {
         if (!REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("gatehouse.region must look like us-east-1, not '" + region + "'");
         }
@@ -46,6 +48,7 @@ public class GatehouseConfig {
         this.baseUrl = stripTrailingSlash(baseUrl.orElse("http://localhost:" + httpPort));
         this.adminAccessKeyId = adminAccessKeyId.map(String::trim);
         this.adminSecretAccessKey = adminSecretAccessKey;
+        this.domainSuffix = domainSuffix.map(String::trim).filter(d -> !d.isEmpty());
     }
 
     /** For CDI's proxy; never called by the application. */
@@ -55,6 +58,7 @@ public class GatehouseConfig {
         this.baseUrl = null;
         this.adminAccessKeyId = Optional.empty();
         this.adminSecretAccessKey = Optional.empty();
+        this.domainSuffix = Optional.empty();
     }
 
     /** The AWS region this server answers as: the prefix of pool ids and the SigV4 signing region. */
@@ -80,6 +84,11 @@ public class GatehouseConfig {
     /** The operator-configured admin secret, when set. */
     public Optional<String> adminSecretAccessKey() {
         return adminSecretAccessKey;
+    }
+
+    /** The parent domain of pools' prefix domains ({@code <prefix>.<suffix>}), when configured. */
+    public Optional<String> domainSuffix() {
+        return domainSuffix;
     }
 
     private static String stripTrailingSlash(String url) {

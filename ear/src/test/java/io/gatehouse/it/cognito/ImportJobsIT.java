@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserImportJ
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserImportJobType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,18 +38,6 @@ class ImportJobsIT {
     @AfterAll
     static void close() {
         cognito.close();
-    }
-
-    private static UserImportJobType job() {
-        return ImportJobRuns.create(cognito, poolId);
-    }
-
-    private static HttpResponse<String> put(String url, String body) throws Exception {
-        return ImportJobRuns.put(url, body);
-    }
-
-    private static UserImportJobType awaitEnd(String jobId) throws InterruptedException {
-        return ImportJobRuns.awaitEnd(cognito, poolId, jobId);
     }
 
     private static String csv(List<String> header, List<Map<String, String>> rows) {
@@ -81,16 +68,17 @@ class ImportJobsIT {
                         "cognito:mfa_enabled", "false"),
                 Map.of("cognito:username", existing, "email", "e@example.com", "email_verified", "true",
                         "cognito:mfa_enabled", "false")));
-        UserImportJobType job = job();
+        UserImportJobType job = ImportJobRuns.create(cognito, poolId);
         assertThat(job.status()).isEqualTo(UserImportJobStatusType.CREATED);
         assertThat(job.preSignedUrl()).contains("/import-jobs/" + job.jobId());
 
-        assertThat(put(job.preSignedUrl().replace("token=", "token=x"), csv).statusCode()).isEqualTo(403);
-        assertThat(put(job.preSignedUrl(), csv).statusCode()).isEqualTo(200);
+        assertThat(ImportJobRuns.put(job.preSignedUrl().replace("token=", "token=x"), csv).statusCode())
+                .isEqualTo(403);
+        assertThat(ImportJobRuns.put(job.preSignedUrl(), csv).statusCode()).isEqualTo(200);
         assertThat(cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())).userImportJob().status())
                 .isIn(UserImportJobStatusType.PENDING, UserImportJobStatusType.IN_PROGRESS,
                         UserImportJobStatusType.SUCCEEDED);
-        UserImportJobType done = awaitEnd(job.jobId());
+        UserImportJobType done = ImportJobRuns.awaitEnd(cognito, poolId, job.jobId());
 
         assertThat(done.status()).isEqualTo(UserImportJobStatusType.SUCCEEDED);
         assertThat(done.importedUsers()).isEqualTo(2);
@@ -109,16 +97,17 @@ class ImportJobsIT {
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", "ann-" + tag, "PASSWORD", "Anything-1"))))
                 .isInstanceOf(PasswordResetRequiredException.class);
-        assertThat(put(job.preSignedUrl(), csv).statusCode()).as("a started job takes no file").isEqualTo(403);
+        assertThat(ImportJobRuns.put(job.preSignedUrl(), csv).statusCode()).as("a started job takes no file")
+                .isEqualTo(403);
     }
 
     @Test
     void importWhenHeaderHasUnknownColumnsThenJobFailsAndNothingIsImported() throws Exception {
-        UserImportJobType job = job();
-        put(job.preSignedUrl(), "cognito:username,shoe_size\r\nzed,44\r\n");
+        UserImportJobType job = ImportJobRuns.create(cognito, poolId);
+        ImportJobRuns.put(job.preSignedUrl(), "cognito:username,shoe_size\r\nzed,44\r\n");
         cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId()));
 
-        UserImportJobType done = awaitEnd(job.jobId());
+        UserImportJobType done = ImportJobRuns.awaitEnd(cognito, poolId, job.jobId());
 
         assertThat(done.status()).isEqualTo(UserImportJobStatusType.FAILED);
         assertThat(done.completionMessage()).contains("shoe_size");
@@ -127,7 +116,7 @@ class ImportJobsIT {
 
     @Test
     void jobsWhenNotUploadedOrStoppedThenClearAnswersAndListed() {
-        UserImportJobType job = job();
+        UserImportJobType job = ImportJobRuns.create(cognito, poolId);
         assertThatThrownBy(() -> cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("No CSV");
 

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -58,8 +57,7 @@ public class ClientAuthentication {
             }
             return new Authenticated(client, false);
         }
-        if (secret == null || !MessageDigest.isEqual(client.clientSecret().get().getBytes(StandardCharsets.UTF_8),
-                secret.getBytes(StandardCharsets.UTF_8))) {
+        if (!client.secretMatches(secret)) {
             throw OAuthException.invalidClient("The client secret is wrong or missing.");
         }
         return new Authenticated(client, true);

@@ -42,13 +42,12 @@ public class RevokeEndpoint {
             if (token == null || token.isEmpty()) {
                 throw OAuthException.badRequest("invalid_request", "token is required.");
             }
-            if (!client.client().settings().path("EnableTokenRevocation").asBoolean(true)) {
-                throw OAuthException.badRequest("unsupported_token_type",
-                        "Token revocation is not enabled for this app client.");
-            }
             try {
-                signIns.revoke(client.client().clientId(), client.client().clientSecret().orElse(null), token);
+                signIns.revoke(client.client(), token);
             } catch (ServiceException e) {
+                if ("UnsupportedOperationException".equals(e.type())) {
+                    throw OAuthException.badRequest("unsupported_token_type", e.getMessage());
+                }
                 // Not a refresh token of this client: nothing to revoke, and nothing to say about it.
                 LOG.fine(() -> "Revocation of a token that is not one of client " + client.client().clientId()
                         + "'s refresh tokens: " + e.type());

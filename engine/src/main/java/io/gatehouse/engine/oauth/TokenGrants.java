@@ -67,8 +67,7 @@ public class TokenGrants {
         UserPoolClient client = authenticated.client();
         TokenSet issued;
         try {
-            issued = signIns.tokensFromRefreshToken(client.clientId(), client.clientSecret().orElse(null),
-                    refreshToken);
+            issued = signIns.tokensFromRefreshToken(client, refreshToken);
         } catch (ServiceException e) {
             throw OAuthException.badRequest("invalid_grant", e.getMessage());
         }

@@ -2,6 +2,8 @@ package io.gatehouse.engine.userpool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -45,6 +47,15 @@ public record UserPoolClient(String clientId, String userPoolId, String clientNa
         names.add("sub");
         read.forEach(n -> names.add(n.asText()));
         return Optional.of(names);
+    }
+
+    /**
+     * Whether {@code presented} is the client's secret, compared in constant time; false for a public client or a
+     * missing secret.
+     */
+    public boolean secretMatches(String presented) {
+        return clientSecret.isPresent() && presented != null && MessageDigest.isEqual(
+                clientSecret.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Never shows the secret. */

@@ -26,8 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -316,7 +314,13 @@ public class SignInService {
     public TokenSet tokensFromRefreshToken(String clientId, String clientSecret, String refreshToken) {
         UserPoolClient client = clients.byClientId(clientId);
         checkClientSecret(client, clientSecret);
-        TokenSet fresh = refresh(clientId, null, Map.of("REFRESH_TOKEN", refreshToken), false);
+        return tokensFromRefreshToken(client, refreshToken);
+    }
+
+    /** {@link #tokensFromRefreshToken(String, String, String)} for a client its caller has authenticated. */
+    @Transactional
+    public TokenSet tokensFromRefreshToken(UserPoolClient client, String refreshToken) {
+        TokenSet fresh = refresh(client.clientId(), null, Map.of("REFRESH_TOKEN", refreshToken), false);
         JsonNode rotation = client.settings().path("RefreshTokenRotation");
         if (!"ENABLED".equals(rotation.path("Feature").asText())) {
             return fresh;
@@ -331,6 +335,17 @@ public class SignInService {
     public void revoke(String clientId, String clientSecret, String refreshToken) {
         UserPoolClient client = clients.byClientId(clientId);
         checkClientSecret(client, clientSecret);
+        revoke(client, refreshToken);
+    }
+
+    /**
+     * {@link #revoke(String, String, String)} for a client its caller has authenticated.
+     *
+     * @throws ServiceException {@code UnsupportedOperationException} when the client has token revocation off,
+     *                          {@code UnsupportedTokenTypeException} when the token is not one of its refresh tokens
+     */
+    @Transactional
+    public void revoke(UserPoolClient client, String refreshToken) {
         if (!client.settings().path("EnableTokenRevocation").asBoolean(true)) {
             throw new ServiceException("UnsupportedOperationException", "Token revocation is not enabled for "
                     + "this app client.");
@@ -368,9 +383,7 @@ public class SignInService {
 
     /** Confidential clients name their secret itself on the token calls that carry no user name. */
     private static void checkClientSecret(UserPoolClient client, String clientSecret) {
-        if (client.clientSecret().isPresent() && (clientSecret == null || !MessageDigest.isEqual(
-                client.clientSecret().get().getBytes(StandardCharsets.UTF_8),
-                clientSecret.getBytes(StandardCharsets.UTF_8)))) {
+        if (client.clientSecret().isPresent() && !client.secretMatches(clientSecret)) {
             throw new ServiceException("NotAuthorizedException", "Unable to verify client secret for client "
                     + client.clientId());
         }

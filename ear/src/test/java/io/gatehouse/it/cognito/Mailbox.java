@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The GreenMail server the test servers deliver to, and reading codes from what it received. */
-final class Mailbox {
+public final class Mailbox {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
@@ -21,13 +21,13 @@ final class Mailbox {
     }
 
     /** A GreenMail SMTP server on the port the test servers send to. */
-    static GreenMailExtension smtpServer() {
+    public static GreenMailExtension smtpServer() {
         return new GreenMailExtension(new ServerSetup(Integer.parseInt(Gatehouse.property("gatehouse.it.smtp.port")),
                 "127.0.0.1", "smtp"));
     }
 
     /** The newest mail to {@code address}: delivery happens before the API answers, so it is already here. */
-    static MimeMessage lastMailTo(GreenMailExtension mail, String address) throws MessagingException {
+    public static MimeMessage lastMailTo(GreenMailExtension mail, String address) throws MessagingException {
         MimeMessage last = null;
         for (MimeMessage message : mail.getReceivedMessages()) {
             if (message.getAllRecipients()[0].toString().equals(address)) {
@@ -39,14 +39,14 @@ final class Mailbox {
     }
 
     /** The six-digit code in a mail. */
-    static String code(MimeMessage mail) {
+    public static String code(MimeMessage mail) {
         Matcher m = CODE.matcher(GreenMailUtil.getBody(mail));
         assertThat(m.find()).as("a six-digit code in the mail").isTrue();
         return m.group(1);
     }
 
     /** The code in the newest mail to {@code address}. */
-    static String lastCodeTo(GreenMailExtension mail, String address) throws MessagingException {
+    public static String lastCodeTo(GreenMailExtension mail, String address) throws MessagingException {
         return code(lastMailTo(mail, address));
     }
 }

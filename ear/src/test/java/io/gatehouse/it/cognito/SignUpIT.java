@@ -87,6 +87,18 @@ class SignUpIT {
     }
 
     @Test
+    void signUpWhenPoolAllowsOnlyAdminsToCreateUsersThenNotAuthorized() {
+        String closed = cognito.createUserPool(r -> r.poolName("admins-only")
+                .adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(true))).userPool().id();
+        String app = cognito.createUserPoolClient(r -> r.userPoolId(closed).clientName("app")).userPoolClient()
+                .clientId();
+
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(app).username("mallory").password(PASSWORD)))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("not permitted");
+        assertThat(cognito.listUsers(r -> r.userPoolId(closed)).users()).isEmpty();
+    }
+
+    @Test
     void signUpWhenUsernameTakenThenUsernameExists() {
         String username = "bob-" + UUID.randomUUID();
         signUp(username, "bob-" + UUID.randomUUID() + "@example.com");

@@ -9,15 +9,21 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Set;
+
 /**
  * Browsers call the API from other origins: amazon-cognito-identity-js and Amplify send {@code X-Amz-Target},
  * {@code X-Amz-User-Agent} and {@code Cache-Control}, which need a preflight. The API takes no cookies, so any
- * origin may call it, as with Cognito; what protects it is the signature or token in each request.
+ * origin may call it, as with Cognito; what protects it is the signature or token in each request. The same holds
+ * for the OAuth endpoints a single-page app calls after the hosted UI (token, revoke, userInfo), which take no
+ * cookies either; the hosted UI's pages, which do, are never opened to other origins.
  */
 @Provider
 @PreMatching
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
+    private static final Set<String> COOKIELESS_OAUTH = Set.of("oauth2/token", "oauth2/revoke",
+            "oauth2/userInfo");
     private static final String EXPOSED = "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date";
     private static final String ALLOWED_HEADERS = "Content-Type, X-Amz-Target, X-Amz-User-Agent, Cache-Control, "
             + "Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256, amz-sdk-invocation-id, "
@@ -30,7 +36,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
             String requested = request.getHeaderString("Access-Control-Request-Headers");
             request.abortWith(Response.ok()
                     .header("Access-Control-Allow-Origin", "*")
-                    .header("Access-Control-Allow-Methods", "POST, OPTIONS")
+                    .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
                     .header("Access-Control-Allow-Headers", requested != null ? requested : ALLOWED_HEADERS)
                     .header("Access-Control-Max-Age", "86400")
                     .build());
@@ -48,6 +54,9 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     private static boolean isApi(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        return path.isEmpty() || "/".equals(path);
+        if (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        return path.isEmpty() || COOKIELESS_OAUTH.contains(path);
     }
 }

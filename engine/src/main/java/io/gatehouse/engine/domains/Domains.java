@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,6 +89,20 @@ public class Domains {
     /** DeleteUserPoolDomain. */
     public void delete(String userPoolId, String domain) {
         em.remove(owned(userPoolId, domain));
+    }
+
+    /**
+     * The domain a request's host name is, if any: {@code <prefix>.<suffix>} for a prefix domain, the name itself for
+     * a custom domain.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Domain> byHost(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        String suffix = "." + suffix();
+        if (name.endsWith(suffix) && name.length() > suffix.length()) {
+            return find(name.substring(0, name.length() - suffix.length())).filter(d -> !d.custom());
+        }
+        return find(name).filter(Domain::custom);
     }
 
     /** The host name the domain is served at (Cognito's CloudFrontDomain). */

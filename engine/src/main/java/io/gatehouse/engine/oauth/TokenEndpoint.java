@@ -16,8 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /oauth2/token}, Cognito's token endpoint: the {@code client_credentials} and {@code refresh_token}
- * grants (the authorization code comes with the hosted UI). Clients authenticate with {@code client_secret_basic}
+ * {@code POST /oauth2/token}, Cognito's token endpoint: the {@code authorization_code}, {@code client_credentials}
+ * and {@code refresh_token} grants. Clients authenticate with {@code client_secret_basic}
  * or {@code client_secret_post}. Answers are never cached; errors are RFC 6749's JSON.
  */
 @RequestScoped
@@ -44,9 +44,11 @@ public class TokenEndpoint {
                     OAuthResponses.single(form, "client_id"), OAuthResponses.single(form, "client_secret"));
             ObjectNode tokens = switch (grantType) {
                 case "client_credentials" -> grants.clientCredentials(client, OAuthResponses.single(form, "scope"));
+                case "authorization_code" -> grants.authorizationCode(client, OAuthResponses.single(form, "code"),
+                        OAuthResponses.single(form, "redirect_uri"), OAuthResponses.single(form, "code_verifier"));
                 case "refresh_token" -> grants.refreshToken(client, OAuthResponses.single(form, "refresh_token"));
                 default -> throw OAuthException.badRequest("unsupported_grant_type",
-                        "Gatehouse's token endpoint takes client_credentials and refresh_token.");
+                        "The token endpoint takes authorization_code, client_credentials and refresh_token.");
             };
             return OAuthResponses.noStore(Response.ok(Json.write(tokens), MediaType.APPLICATION_JSON));
         } catch (OAuthException e) {

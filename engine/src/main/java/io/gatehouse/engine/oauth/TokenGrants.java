@@ -1,9 +1,10 @@
 package io.gatehouse.engine.oauth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.resourceservers.ResourceServers;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
@@ -13,6 +14,7 @@ import io.gatehouse.engine.userpool.UserPools;
 import io.gatehouse.engine.users.SignInService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -30,10 +32,16 @@ public class TokenGrants {
     ResourceServers resourceServers;
 
     @Inject
+    OAuthScopes oauthScopes;
+
+    @Inject
     TokenService tokens;
 
     @Inject
     SignInService signIns;
+
+    @Inject
+    AuthorizationCodes codes;
 
     /**
      * {@code client_credentials}: an access token for the client itself, with the custom scopes it asked for (all
@@ -41,13 +49,13 @@ public class TokenGrants {
      */
     public ObjectNode clientCredentials(ClientAuthentication.Authenticated authenticated, String scope) {
         UserPoolClient client = authenticated.client();
-        if (!authenticated.confidential() || !allowedFlows(client).contains("client_credentials")) {
+        if (!authenticated.confidential()
+                || !AuthorizationRequests.allowedFlows(client).contains("client_credentials")) {
             throw OAuthException.badRequest("unauthorized_client",
                     "The client is not allowed the client_credentials grant.");
         }
-        Set<String> allowed = names(client.settings().path("AllowedOAuthScopes"));
-        Set<String> defined = resourceServers.scopesOf(client.userPoolId());
-        allowed.retainAll(defined);
+        Set<String> allowed = new LinkedHashSet<>(oauthScopes.grantable(client));
+        allowed.retainAll(resourceServers.scopesOf(client.userPoolId()));
         Set<String> granted = scope == null || scope.isBlank() ? allowed
                 : new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
         if (granted.isEmpty() || !allowed.containsAll(granted)) {
@@ -57,6 +65,28 @@ public class TokenGrants {
         TokenSet issued = tokens.issueForClient(pool, client, List.copyOf(granted));
         return Json.MAPPER.createObjectNode().put("access_token", issued.accessToken())
                 .put("expires_in", issued.expiresInSeconds()).put("token_type", "Bearer");
+    }
+
+    /**
+     * {@code authorization_code}: the tokens of the sign-in the code stands for. The client must be the one the code
+     * was issued to, with the same redirect URI (which may be left out when it was the client's DefaultRedirectURI)
+     * and the PKCE verifier of its challenge.
+     */
+    @Transactional(dontRollbackOn = OAuthException.class)
+    public ObjectNode authorizationCode(ClientAuthentication.Authenticated authenticated, String code,
+                                        String redirectUri, String codeVerifier) {
+        UserPoolClient client = authenticated.client();
+        if (!AuthorizationRequests.allowedFlows(client).contains("code")) {
+            throw OAuthException.badRequest("unauthorized_client", "The client is not allowed the authorization "
+                    + "code grant.");
+        }
+        AuthorizationCodes.Redeemed redeemed = codes.redeem(client, code, redirectUri, codeVerifier);
+        UserPool pool = pools.get(redeemed.userPoolId());
+        UserRecord user = signIns.stillSignedIn(pool, redeemed.sub()).orElseThrow(() ->
+                OAuthException.badRequest("invalid_grant", "The user can no longer sign in."));
+        TokenSet issued = tokens.issue(pool, client, user, redeemed.grant());
+        codes.redeemed(redeemed, tokens.originOf(issued.refreshToken()).orElseThrow());
+        return response(issued);
     }
 
     /** {@code refresh_token}: new ID and access tokens for a user's refresh token issued to this client. */
@@ -71,22 +101,19 @@ public class TokenGrants {
         } catch (ServiceException e) {
             throw OAuthException.badRequest("invalid_grant", e.getMessage());
         }
-        ObjectNode response = Json.MAPPER.createObjectNode().put("id_token", issued.idToken())
-                .put("access_token", issued.accessToken());
+        return response(issued);
+    }
+
+    /** The token endpoint's answer for a user's tokens: an ID token only with openid, a refresh token when new. */
+    static ObjectNode response(TokenSet issued) {
+        ObjectNode response = Json.MAPPER.createObjectNode();
+        if (issued.idToken() != null) {
+            response.put("id_token", issued.idToken());
+        }
+        response.put("access_token", issued.accessToken());
         if (issued.refreshToken() != null) {
             response.put("refresh_token", issued.refreshToken());
         }
         return response.put("expires_in", issued.expiresInSeconds()).put("token_type", "Bearer");
-    }
-
-    private static Set<String> allowedFlows(UserPoolClient client) {
-        return client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false)
-                ? names(client.settings().path("AllowedOAuthFlows")) : Set.of();
-    }
-
-    private static Set<String> names(JsonNode array) {
-        Set<String> names = new LinkedHashSet<>();
-        array.forEach(n -> names.add(n.asText()));
-        return names;
     }
 }

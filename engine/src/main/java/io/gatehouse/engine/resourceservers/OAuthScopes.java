@@ -2,9 +2,11 @@ package io.gatehouse.engine.resourceservers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The scopes an app client may be allowed: the standard ones, and the custom scopes of the pool's resource servers. */
@@ -17,6 +19,26 @@ public class OAuthScopes {
 
     @Inject
     ResourceServers resourceServers;
+
+    /**
+     * The scopes a client may be granted now: those of its AllowedOAuthScopes that still exist (a resource server
+     * can be deleted or lose scopes after clients were allowed them), none while its OAuth flows are off. Checked at
+     * every grant and refresh, so narrowing a client narrows the sign-ins it already has.
+     */
+    public Set<String> grantable(UserPoolClient client) {
+        JsonNode settings = client.settings();
+        if (!settings.path("AllowedOAuthFlowsUserPoolClient").asBoolean(false)) {
+            return Set.of();
+        }
+        Set<String> custom = resourceServers.scopesOf(client.userPoolId());
+        Set<String> grantable = new LinkedHashSet<>();
+        settings.path("AllowedOAuthScopes").forEach(s -> {
+            if (STANDARD.contains(s.asText()) || custom.contains(s.asText())) {
+                grantable.add(s.asText());
+            }
+        });
+        return grantable;
+    }
 
     /**
      * Checks a client's AllowedOAuthScopes (CreateUserPoolClient, UpdateUserPoolClient).

@@ -35,12 +35,17 @@ public class RefreshTokenEntity {
     @Column(name = "revoked_at")
     private Long revokedAt;
 
+    /** The OAuth scopes granted, space-separated; null for a sign-in through the Cognito API. */
+    @Column(name = "scopes")
+    private String scopes;
+
     protected RefreshTokenEntity() {
     }
 
     RefreshTokenEntity(String tokenHash, String userPoolId, String clientId, String sub, String originJti,
-                       long authTime, long expiresAt) {
+                       long authTime, long expiresAt, String scopes) {
         this.tokenHash = tokenHash;
+        this.scopes = scopes;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
         this.sub = sub;
@@ -67,6 +72,10 @@ public class RefreshTokenEntity {
 
     long expiresAt() {
         return expiresAt;
+    }
+
+    String scopes() {
+        return scopes;
     }
 
     Long revokedAt() {

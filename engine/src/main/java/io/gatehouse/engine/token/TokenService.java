@@ -18,6 +18,7 @@ import io.gatehouse.engine.security.RandomTokens;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -68,24 +69,71 @@ public class TokenService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<SignInsRevoked> revoked;
+
     private final Throttle purge = new Throttle(PURGE_INTERVAL);
 
-    /** A live refresh token: whose it is and which sign-in it continues. */
-    public record RefreshGrant(String sub, String originJti, long authTime) {
+    /**
+     * A live refresh token: whose it is and which sign-in it continues.
+     *
+     * @param scopes the OAuth scopes of a sign-in through the OAuth endpoints, or null for one through the API
+     */
+    public record RefreshGrant(String sub, String originJti, long authTime, List<String> scopes) {
     }
 
     /** The tokens of a new sign-in of {@code user} through {@code client}; stores the refresh token. */
     @Transactional(Transactional.TxType.REQUIRED)
     public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user) {
+        return issue(pool, client, user, null);
+    }
+
+    /**
+     * The tokens of a new sign-in through the OAuth endpoints ({@code grant} not null) or the Cognito API; stores the
+     * refresh token, with the grant's scopes so that refreshing keeps them.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user, OAuthGrant grant) {
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
-        TokenSet tokens = tokens(pool, client, user, originJti, now.getEpochSecond());
+        long authTime = grant == null ? now.getEpochSecond() : grant.authTime();
+        TokenSet tokens = tokens(pool, client, user, originJti, authTime, grant);
         String refresh = RandomTokens.urlSafe(48);
         Duration refreshValidity = validity(client.settings(), "RefreshTokenValidity", "RefreshToken");
         purgeExpired(now);
         em.persist(new RefreshTokenEntity(Hashes.sha256Hex(refresh), pool.id(), client.clientId(), user.sub(), originJti,
-                now.getEpochSecond(), now.plus(refreshValidity).toEpochMilli()));
+                authTime, now.plus(refreshValidity).toEpochMilli(),
+                grant == null ? null : String.join(" ", grant.scopes())));
         return new TokenSet(tokens.idToken(), tokens.accessToken(), refresh, tokens.expiresInSeconds());
+    }
+
+    /**
+     * The ID and access tokens of an implicit-flow sign-in: no refresh token for the client. The sign-in is still
+     * recorded, as a refresh token whose value nobody is given, so that GlobalSignOut and revocation reach its
+     * access token as they reach any other.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public TokenSet issueImplicit(UserPool pool, UserPoolClient client, UserRecord user, OAuthGrant grant) {
+        String originJti = UUID.randomUUID().toString();
+        TokenSet tokens = tokens(pool, client, user, originJti, grant.authTime(), grant);
+        long expiresAt = clock.instant().plus(Duration.ofSeconds(tokens.expiresInSeconds())).toEpochMilli();
+        em.persist(new RefreshTokenEntity(Hashes.sha256Hex(RandomTokens.urlSafe(48)), pool.id(), client.clientId(),
+                user.sub(), originJti, grant.authTime(), expiresAt, String.join(" ", grant.scopes())));
+        return tokens;
+    }
+
+    /** The origin_jti the refresh token continues, whether or not it is still valid; empty if unknown. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> originOf(String refreshToken) {
+        return Optional.ofNullable(em.find(RefreshTokenEntity.class, Hashes.sha256Hex(refreshToken)))
+                .map(RefreshTokenEntity::originJti);
+    }
+
+    /** Revokes every token of one sign-in (a reused authorization code's). */
+    public void revokeSignIn(String originJti) {
+        long now = clock.millis();
+        em.createQuery("select t from RefreshTokenEntity t where t.originJti = :origin", RefreshTokenEntity.class)
+                .setParameter("origin", originJti).getResultList().forEach(t -> t.revoke(now));
     }
 
     /**
@@ -118,13 +166,15 @@ public class TokenService {
         if (stored.expiresAt() <= clock.millis()) {
             throw new ServiceException("NotAuthorizedException", "Refresh Token has expired");
         }
-        return new RefreshGrant(stored.sub(), stored.originJti(), stored.authTime());
+        return new RefreshGrant(stored.sub(), stored.originJti(), stored.authTime(),
+                stored.scopes() == null ? null : List.of(stored.scopes().split(" ")));
     }
 
     /** New ID and access tokens continuing a sign-in; no new refresh token, as in Cognito without rotation. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TokenSet refresh(UserPool pool, UserPoolClient client, UserRecord user, RefreshGrant grant) {
-        TokenSet tokens = tokens(pool, client, user, grant.originJti(), grant.authTime());
+        OAuthGrant oauth = grant.scopes() == null ? null : new OAuthGrant(grant.scopes(), null, grant.authTime());
+        TokenSet tokens = tokens(pool, client, user, grant.originJti(), grant.authTime(), oauth);
         return new TokenSet(tokens.idToken(), tokens.accessToken(), null, tokens.expiresInSeconds());
     }
 
@@ -144,7 +194,7 @@ public class TokenService {
         }
         String fresh = RandomTokens.urlSafe(48);
         em.persist(new RefreshTokenEntity(Hashes.sha256Hex(fresh), old.userPoolId(), old.clientId(), old.sub(),
-                old.originJti(), old.authTime(), old.expiresAt()));
+                old.originJti(), old.authTime(), old.expiresAt(), old.scopes()));
         old.expireBy(clock.instant().plus(grace).toEpochMilli());
         return fresh;
     }
@@ -163,34 +213,62 @@ public class TokenService {
         return true;
     }
 
-    /** Revokes every sign-in of a user: their refresh tokens, and the access tokens issued with them. */
+    /**
+     * Revokes every sign-in of a user: their refresh tokens, the access tokens issued with them, and (through
+     * {@link SignInsRevoked}) their hosted UI sessions.
+     */
     public void revokeAll(String userPoolId, String sub) {
         long now = clock.millis();
         em.createQuery("select t from RefreshTokenEntity t where t.userPoolId = :pool and t.sub = :sub",
                         RefreshTokenEntity.class)
                 .setParameter("pool", userPoolId).setParameter("sub", sub)
                 .getResultList().forEach(t -> t.revoke(now));
+        revoked.fire(new SignInsRevoked(userPoolId, sub));
     }
 
+    /**
+     * Signs the ID and access tokens of a sign-in.
+     *
+     * @param grant the OAuth grant, or null for a sign-in through the Cognito API
+     */
     private TokenSet tokens(UserPool pool, UserPoolClient client, UserRecord user, String originJti,
-                            long authTime) {
+                            long authTime, OAuthGrant grant) {
         Instant now = clock.instant();
         String eventId = UUID.randomUUID().toString();
         JsonNode settings = client.settings();
         Duration accessValidity = validity(settings, "AccessTokenValidity", "AccessToken");
         Duration idValidity = validity(settings, "IdTokenValidity", "IdToken");
+        List<Group> groupList = groups.allGroupsOf(pool.id(), user.sub());
+
+        JWTClaimsSet.Builder access = common(pool, user, now, accessValidity, originJti, eventId, authTime)
+                .claim("client_id", client.clientId())
+                .claim("username", user.username())
+                .claim("scope", grant == null ? USER_ADMIN_SCOPE : String.join(" ", grant.scopes()))
+                .claim("token_use", "access");
+        if (!groupList.isEmpty()) {
+            access.claim("cognito:groups", groupList.stream().map(Group::name).toList());
+        }
+        String accessToken = sign(pool.id(), TokenPurpose.ACCESS, access.build());
+        if (grant != null && !grant.openId()) {
+            return new TokenSet(null, accessToken, null, accessValidity.toSeconds());
+        }
 
         JWTClaimsSet.Builder id = common(pool, user, now, idValidity, originJti, eventId, authTime)
                 .audience(client.clientId())
                 .claim("token_use", "id")
                 .claim("cognito:username", user.username());
+        if (grant != null) {
+            id.claim("at_hash", AccessTokenHash.of(accessToken));
+            if (grant.nonce() != null) {
+                id.claim("nonce", grant.nonce());
+            }
+        }
         Optional<Set<String>> readable = client.readAttributes();
         user.attributes().forEach((name, value) -> {
             if (!name.startsWith("dev:") && readable.map(r -> r.contains(name)).orElse(true)) {
                 id.claim(name, claimValue(name, value));
             }
         });
-        List<Group> groupList = groups.allGroupsOf(pool.id(), user.sub());
         if (!groupList.isEmpty()) {
             id.claim("cognito:groups", groupList.stream().map(Group::name).toList());
             List<String> roles = groupList.stream().map(Group::roleArn).filter(Objects::nonNull).distinct().toList();
@@ -199,17 +277,8 @@ public class TokenService {
             }
             preferredRole(groupList).ifPresent(role -> id.claim("cognito:preferred_role", role));
         }
-        JWTClaimsSet.Builder access = common(pool, user, now, accessValidity, originJti, eventId, authTime)
-                .claim("client_id", client.clientId())
-                .claim("username", user.username())
-                .claim("scope", USER_ADMIN_SCOPE)
-                .claim("token_use", "access");
-        if (!groupList.isEmpty()) {
-            access.claim("cognito:groups", groupList.stream().map(Group::name).toList());
-        }
-
-        return new TokenSet(sign(pool.id(), TokenPurpose.ID, id.build()),
-                sign(pool.id(), TokenPurpose.ACCESS, access.build()), null, accessValidity.toSeconds());
+        return new TokenSet(sign(pool.id(), TokenPurpose.ID, id.build()), accessToken, null,
+                accessValidity.toSeconds());
     }
 
     /**

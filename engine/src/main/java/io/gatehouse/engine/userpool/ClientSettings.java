@@ -165,6 +165,8 @@ final class ClientSettings {
             throw ServiceException.invalidParameter("AllowedOAuthFlows and AllowedOAuthScopes are required when "
                     + "AllowedOAuthFlowsUserPoolClient is true.");
         }
+        settings.path("CallbackURLs").forEach(u -> RedirectUris.check("CallbackURLs", u.asText()));
+        settings.path("LogoutURLs").forEach(u -> RedirectUris.check("LogoutURLs", u.asText()));
         if ((flows.contains("code") || flows.contains("implicit")) && callbacks.isEmpty()) {
             throw ServiceException.invalidParameter("CallbackURLs are required for the code and implicit flows.");
         }

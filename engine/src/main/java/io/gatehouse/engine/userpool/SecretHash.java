@@ -37,6 +37,14 @@ public final class SecretHash {
         }
     }
 
+    /**
+     * The SECRET_HASH of {@code username} for the client, or null for a public client: for the server's own pages,
+     * which act for the client and hold its secret.
+     */
+    public static String of(UserPoolClient client, String username) {
+        return client.clientSecret().map(secret -> compute(secret, username, client.clientId())).orElse(null);
+    }
+
     static String compute(String secret, String username, String clientId) {
         return Base64.getEncoder().encodeToString(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8),
                 username + clientId));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,6 +33,16 @@ public record UserPoolClient(String clientId, String userPoolId, String clientNa
     @Override
     public JsonNode settings() {
         return settings;
+    }
+
+    /**
+     * The values of one of the client's list settings (CallbackURLs, LogoutURLs, AllowedOAuthFlows, ...), in their
+     * order; empty when it is unset.
+     */
+    public Set<String> listSetting(String member) {
+        Set<String> values = new LinkedHashSet<>();
+        settings.path(member).forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     /**

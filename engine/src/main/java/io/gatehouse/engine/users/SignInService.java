@@ -14,6 +14,7 @@ import io.gatehouse.engine.devices.Device;
 import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
@@ -76,6 +77,9 @@ public class SignInService {
     @Inject
     Devices devices;
 
+    @Inject
+    OAuthScopes oauthScopes;
+
     /**
      * Signs in through InitiateAuth or AdminInitiateAuth.
      *
@@ -121,7 +125,31 @@ public class SignInService {
             throw ServiceException.invalidParameter("Gatehouse does not support the " + challenge
                     + " challenge yet.");
         }
-        AuthSessions.Pending pending = sessions.take(session, clientId, challenge);
+        UserRecord confirmed = newPassword(client, session, responses, true);
+        return authenticated(pools.get(client.userPoolId()), client, confirmed, false);
+    }
+
+    /**
+     * The hosted UI's NEW_PASSWORD_REQUIRED step: the user chose their own password in place of a temporary one,
+     * and gave the required attributes they lacked. The client is the server's own page, so no SECRET_HASH is asked
+     * for.
+     *
+     * @return the user, now CONFIRMED
+     */
+    @Transactional
+    public UserRecord chooseNewPassword(UserPoolClient client, String session, String username, String newPassword,
+                                        Map<String, String> attributes) {
+        Map<String, String> responses = new HashMap<>();
+        attributes.forEach((name, value) -> responses.put(ATTRIBUTE_PREFIX + name, value));
+        responses.put("USERNAME", username);
+        responses.put("NEW_PASSWORD", newPassword);
+        return newPassword(client, session, responses, false);
+    }
+
+    /** Answers NEW_PASSWORD_REQUIRED: checks the session and the answer, sets the password, confirms the user. */
+    private UserRecord newPassword(UserPoolClient client, String session, Map<String, String> responses,
+                                   boolean secretHash) {
+        AuthSessions.Pending pending = sessions.take(session, client.clientId(), NEW_PASSWORD_REQUIRED);
         UserPool pool = pools.get(pending.userPoolId());
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(pending.sub())
@@ -131,7 +159,9 @@ public class SignInService {
                 .isEmpty()) {
             throw ServiceException.invalidParameter("Missing required parameter USERNAME, or it names another user");
         }
-        SecretHash.check(client, username, responses.get("SECRET_HASH"));
+        if (secretHash) {
+            SecretHash.check(client, username, responses.get("SECRET_HASH"));
+        }
         String newPassword = responses.get("NEW_PASSWORD");
         if (newPassword == null) {
             throw ServiceException.invalidParameter("Missing required parameter NEW_PASSWORD");
@@ -154,8 +184,38 @@ public class SignInService {
         if (!attributes.isEmpty()) {
             modification.updateAttributes(user.sub(), attributes, Set.of());
         }
-        UserRecord confirmed = PoolUsers.capability(store, UserLookup.class).findBySub(user.sub()).orElseThrow();
-        return authenticated(pool, client, confirmed, false);
+        return PoolUsers.capability(store, UserLookup.class).findBySub(user.sub()).orElseThrow();
+    }
+
+    /**
+     * A password proven on the hosted UI's sign-in page.
+     *
+     * @param user               the user
+     * @param newPasswordSession the session of a NEW_PASSWORD_REQUIRED step when the password was a temporary one,
+     *                           else null
+     * @param missingAttributes  the attributes the pool requires that the user must give with a new password
+     */
+    public record PasswordProven(UserRecord user, String newPasswordSession, List<String> missingAttributes) {
+        public PasswordProven {
+            missingAttributes = List.copyOf(missingAttributes);
+        }
+    }
+
+    /**
+     * The hosted UI's sign-in: the password checked as USER_PASSWORD_AUTH checks it, whatever the client's
+     * ExplicitAuthFlows (they govern the API, not the pool's own pages), with no SECRET_HASH (the page is the
+     * server's own). No tokens: the authorization endpoint issues a code for them.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public PasswordProven provePassword(UserPoolClient client, String username, String password) {
+        UserPool pool = pools.get(client.userPoolId());
+        UserRecord user = checkPassword(pool, client, stores.forPool(pool), username, password);
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            checkTemporaryPassword(pool, user);
+            return new PasswordProven(user, sessions.open(pool.id(), client.clientId(), user.sub(),
+                    NEW_PASSWORD_REQUIRED, sessionValidity(client)), missingRequired(pool, user));
+        }
+        return new PasswordProven(user, null, List.of());
     }
 
     private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
@@ -170,6 +230,16 @@ public class SignInService {
         SecretHash.check(client, username, parameters.get("SECRET_HASH"));
         UserPool pool = pools.get(client.userPoolId());
         UserStore store = stores.forPool(pool);
+        UserRecord user = checkPassword(pool, client, store, username, password);
+        return signedIn(pool, client, user, Optional.ofNullable(parameters.get("DEVICE_KEY")));
+    }
+
+    /**
+     * Finds the user and checks their password and whether they may sign in; an unknown user fails as a wrong
+     * password does, as slowly, where the client prevents existence errors.
+     */
+    private UserRecord checkPassword(UserPool pool, UserPoolClient client, UserStore store, String username,
+                                     String password) {
         Optional<UserRecord> found = PoolUsers.find(pool, store, username);
         if (found.isEmpty()) {
             if (ExistenceErrors.prevented(client)) {
@@ -179,14 +249,21 @@ public class SignInService {
             throw ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT));
         }
         UserRecord user = found.get();
-        checkMaySignIn(user);
+        if (user.status() == UserStatus.RESET_REQUIRED) {
+            // No password to check (an imported user, or one an administrator reset): Cognito's contract is this
+            // answer, which sends the app to ForgotPassword, as anyone may call it anyway.
+            checkMaySignIn(user);
+        }
         CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
                 .validate(user, new PasswordCredential(password));
         if (outcome != CredentialValidator.Outcome.VALID) {
             throw new ServiceException("NotAuthorizedException", INCORRECT);
         }
+        // Any other state of the account only after the password: told to whoever knows the password alone, it
+        // says nothing about which accounts exist, and sends no code on a stranger's behalf.
+        checkMaySignIn(user);
         srpCredentials.ensure(pool, store, user, password);
-        return signedIn(pool, client, user, Optional.ofNullable(parameters.get("DEVICE_KEY")));
+        return user;
     }
 
     /**
@@ -239,22 +316,10 @@ public class SignInService {
 
     /** A temporary password was right: the user must choose their own before any token is issued. */
     private AuthStep newPasswordRequired(UserPool pool, UserPoolClient client, UserRecord user) {
-        int validityDays = pool.settings().path("Policies").path("PasswordPolicy")
-                .path("TemporaryPasswordValidityDays").asInt(7);
-        if (user.lastModified().plus(Duration.ofDays(validityDays)).isBefore(clock.instant())) {
-            throw new ServiceException("NotAuthorizedException",
-                    "Temporary password has expired and must be reset by an administrator.");
-        }
-        Duration sessionValidity = Duration.ofMinutes(client.settings().path("AuthSessionValidity").asInt(3));
+        checkTemporaryPassword(pool, user);
         String session = sessions.open(pool.id(), client.clientId(), user.sub(), NEW_PASSWORD_REQUIRED,
-                sessionValidity);
-        List<String> required = new ArrayList<>();
-        pool.settings().path("SchemaAttributes").forEach(a -> {
-            String name = a.path("Name").asText();
-            if (a.path("Required").asBoolean(false) && !"sub".equals(name) && !user.attributes().containsKey(name)) {
-                required.add(ATTRIBUTE_PREFIX + name);
-            }
-        });
+                sessionValidity(client));
+        List<String> required = missingRequired(pool, user).stream().map(n -> ATTRIBUTE_PREFIX + n).toList();
         Map<String, String> visible = new TreeMap<>(withoutSystemOwned(user.attributes()));
         visible.remove("email_verified");
         visible.remove("phone_number_verified");
@@ -262,6 +327,32 @@ public class SignInService {
                 "USER_ID_FOR_SRP", user.username(),
                 "requiredAttributes", Json.write(Json.MAPPER.valueToTree(required)),
                 "userAttributes", Json.write(Json.MAPPER.valueToTree(visible))));
+    }
+
+    /** The attributes the pool requires that the user has no value for: they give them with their new password. */
+    private static List<String> missingRequired(UserPool pool, UserRecord user) {
+        List<String> missing = new ArrayList<>();
+        pool.settings().path("SchemaAttributes").forEach(a -> {
+            String name = a.path("Name").asText();
+            if (a.path("Required").asBoolean(false) && !"sub".equals(name) && !user.attributes().containsKey(name)) {
+                missing.add(name);
+            }
+        });
+        return missing;
+    }
+
+    /** A temporary password is good for the pool's TemporaryPasswordValidityDays. */
+    private void checkTemporaryPassword(UserPool pool, UserRecord user) {
+        int validityDays = pool.settings().path("Policies").path("PasswordPolicy")
+                .path("TemporaryPasswordValidityDays").asInt(7);
+        if (user.lastModified().plus(Duration.ofDays(validityDays)).isBefore(clock.instant())) {
+            throw new ServiceException("NotAuthorizedException",
+                    "Temporary password has expired and must be reset by an administrator.");
+        }
+    }
+
+    private static Duration sessionValidity(UserPoolClient client) {
+        return Duration.ofMinutes(client.settings().path("AuthSessionValidity").asInt(3));
     }
 
     private static Map<String, String> withoutSystemOwned(Map<String, String> attributes) {
@@ -285,7 +376,7 @@ public class SignInService {
         if (refreshToken == null) {
             throw ServiceException.invalidParameter("Missing required parameter REFRESH_TOKEN");
         }
-        TokenService.RefreshGrant grant = tokens.redeem(client, refreshToken);
+        TokenService.RefreshGrant grant = narrowed(client, tokens.redeem(client, refreshToken));
         UserPool pool = pools.get(client.userPoolId());
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(grant.sub())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Refresh Token"));
@@ -297,6 +388,22 @@ public class SignInService {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }
         return tokens.refresh(pool, client, user, grant);
+    }
+
+    /**
+     * A sign-in through the OAuth endpoints keeps only the scopes its client may still be granted; none left, and
+     * the refresh token is no longer good.
+     */
+    private TokenService.RefreshGrant narrowed(UserPoolClient client, TokenService.RefreshGrant grant) {
+        if (grant.scopes() == null) {
+            return grant;
+        }
+        Set<String> grantable = oauthScopes.grantable(client);
+        List<String> kept = grant.scopes().stream().filter(grantable::contains).toList();
+        if (kept.isEmpty()) {
+            throw new ServiceException("NotAuthorizedException", "Invalid Refresh Token");
+        }
+        return new TokenService.RefreshGrant(grant.sub(), grant.originJti(), grant.authTime(), kept);
     }
 
     /** Ends every sign-in of the access token's user (GlobalSignOut). */
@@ -356,8 +463,11 @@ public class SignInService {
         }
     }
 
-    /** The user behind a valid access token, their pool, and the app client the token was issued to. */
-    public record Caller(UserPool pool, UserRecord user, String clientId) {
+    /** The user behind a valid access token, their pool, the app client the token was issued to, its scopes. */
+    public record Caller(UserPool pool, UserRecord user, String clientId, List<String> scopes) {
+        public Caller {
+            scopes = List.copyOf(scopes);
+        }
     }
 
     /**
@@ -368,17 +478,55 @@ public class SignInService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Caller caller(String accessToken) {
-        var claims = tokens.verifyAccessToken(accessToken);
-        Object scope = claims.getClaim("scope");
-        if (!(scope instanceof String scopes) || !Arrays.asList(scopes.split(" ")).contains(TokenService.USER_ADMIN_SCOPE)) {
-            // A client's own token (client_credentials), or a user's without the scope, cannot act as the user.
+        // A client's own token (client_credentials), or a user's without the scope, cannot act as the user.
+        return caller(accessToken, TokenService.USER_ADMIN_SCOPE);
+    }
+
+    /**
+     * The user an access token with {@code scope} belongs to ({@code openid} for the userInfo endpoint).
+     *
+     * @throws ServiceException {@code NotAuthorizedException} as {@link #caller(String)}, or when the token lacks
+     *                          the scope
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Caller caller(String accessToken, String scope) {
+        Caller caller = bearer(accessToken);
+        if (!caller.scopes().contains(scope)) {
             throw new ServiceException("NotAuthorizedException", "Access Token does not have required scopes");
         }
+        return caller;
+    }
+
+    /**
+     * The user behind a valid access token, whatever its scopes (the caller checks those): the token must be current
+     * and unrevoked, and its user must exist and be enabled (AdminDisableUser ends every sign-in at once, tokens
+     * that no refresh token stands behind included).
+     *
+     * @throws ServiceException {@code NotAuthorizedException}
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Caller bearer(String accessToken) {
+        var claims = tokens.verifyAccessToken(accessToken);
+        Object granted = claims.getClaim("scope");
+        List<String> scopes = granted instanceof String list ? Arrays.asList(list.split(" ")) : List.of();
         String issuer = claims.getIssuer();
         UserPool pool = pools.get(issuer.substring(issuer.lastIndexOf('/') + 1));
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Access Token"));
-        return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")));
+        if (!user.enabled()) {
+            throw new ServiceException("NotAuthorizedException", "User is disabled.");
+        }
+        return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")), scopes);
+    }
+
+    /**
+     * The user with this sub if they may still get tokens: signed in earlier (a hosted UI session, an authorization
+     * code) and since neither deleted, disabled, nor set back to a state that needs a step first.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserRecord> stillSignedIn(UserPool pool, String sub) {
+        return PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(sub)
+                .filter(u -> u.enabled() && u.status() == UserStatus.CONFIRMED);
     }
 
     /** Confidential clients name their secret itself on the token calls that carry no user name. */

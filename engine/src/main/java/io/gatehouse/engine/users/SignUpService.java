@@ -67,6 +67,9 @@ public class SignUpService {
         SecretHash.check(client, username, secretHash);
         UserPool pool = pools.get(client.userPoolId());
         JsonNode settings = pool.settings();
+        if (settings.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false)) {
+            throw new ServiceException("NotAuthorizedException", "SignUp is not permitted for this user pool");
+        }
         PasswordPolicy.of(settings).check(password);
         Map<String, String> values = new HashMap<>(attributes);
         String storedUsername = PoolUsers.storedUsername(settings, username, values);

@@ -51,13 +51,20 @@ public class WellKnownResource {
                     .put("jwks_uri", issuer + "/.well-known/jwks.json");
             document.putArray("subject_types_supported").add("public");
             document.putArray("id_token_signing_alg_values_supported").add("RS256");
-            // The authorization endpoint and the code and implicit flows join this document with the hosted UI;
-            // until then it lists only what exists.
-            document.put("token_endpoint", config.baseUrl() + "/oauth2/token");
-            document.put("revocation_endpoint", config.baseUrl() + "/oauth2/revoke");
-            document.putArray("grant_types_supported").add("client_credentials").add("refresh_token");
+            String base = config.baseUrl();
+            document.put("authorization_endpoint", base + "/oauth2/authorize");
+            document.put("token_endpoint", base + "/oauth2/token");
+            document.put("userinfo_endpoint", base + "/oauth2/userInfo");
+            document.put("revocation_endpoint", base + "/oauth2/revoke");
+            document.putArray("response_types_supported").add("code").add("token");
+            document.putArray("grant_types_supported").add("authorization_code").add("implicit")
+                    .add("refresh_token").add("client_credentials");
+            document.putArray("code_challenge_methods_supported").add("S256");
+            // "none": public clients, which identify themselves with client_id and prove the code with PKCE.
             document.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic")
-                    .add("client_secret_post");
+                    .add("client_secret_post").add("none");
+            document.putArray("ui_locales_supported").add("en").add("ko");
+            document.put("authorization_response_iss_parameter_supported", true);
             ArrayNode scopes = document.putArray("scopes_supported");
             OAuthScopes.STANDARD.stream().sorted().forEach(scopes::add);
             return Response.ok(Json.write(document), MediaType.APPLICATION_JSON);

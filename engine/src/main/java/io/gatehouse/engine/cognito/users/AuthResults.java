@@ -42,8 +42,11 @@ final class AuthResults {
         ObjectNode result = response.putObject("AuthenticationResult")
                 .put("AccessToken", tokens.accessToken())
                 .put("ExpiresIn", tokens.expiresInSeconds())
-                .put("TokenType", "Bearer")
-                .put("IdToken", tokens.idToken());
+                .put("TokenType", "Bearer");
+        if (tokens.idToken() != null) {
+            // A sign-in through the OAuth endpoints without the openid scope has no ID token.
+            result.put("IdToken", tokens.idToken());
+        }
         if (tokens.refreshToken() != null) {
             result.put("RefreshToken", tokens.refreshToken());
         }

@@ -1,0 +1,86 @@
+package io.gatehouse.engine.hostedui;
+
+import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.security.Hashes;
+import io.gatehouse.engine.security.RandomTokens;
+import io.gatehouse.engine.token.SignInsRevoked;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Single sign-on across a pool's app clients: after a sign-in on the hosted UI the browser holds a random session
+ * id (stored here only as a hash) for an hour, Cognito's figure, during which other clients of the pool get codes
+ * without a new sign-in, until {@code /logout}.
+ */
+@ApplicationScoped
+@Transactional
+public class HostedSessions {
+
+    static final Duration VALIDITY = Duration.ofHours(1);
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+
+    /** A live session: who signed in, and when (the ID tokens' auth_time). */
+    public record Session(String sub, long authTime) {
+    }
+
+    /** Opens a session for {@code sub}, who authenticated at {@code authTime}; returns the cookie's value. */
+    public String open(String userPoolId, String sub, long authTime) {
+        long now = clock.millis();
+        if (purge.due(now)) {
+            em.createQuery("delete from HostedSessionEntity s where s.expiresAt < :now").setParameter("now", now)
+                    .executeUpdate();
+        }
+        String id = RandomTokens.urlSafe(32);
+        em.persist(new HostedSessionEntity(Hashes.sha256Hex(id), userPoolId, sub, authTime,
+                now + VALIDITY.toMillis()));
+        return id;
+    }
+
+    /** The live session a cookie names in this pool. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Session> find(String userPoolId, String id) {
+        if (id == null || id.isEmpty()) {
+            return Optional.empty();
+        }
+        HostedSessionEntity stored = em.find(HostedSessionEntity.class, Hashes.sha256Hex(id));
+        if (stored == null || !stored.userPoolId().equals(userPoolId) || stored.expiresAt() <= clock.millis()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session(stored.sub(), stored.authTime()));
+    }
+
+    /**
+     * Ends a user's sessions when all their sign-ins are revoked. Cognito keeps its hosted UI cookie through a
+     * global sign-out; Gatehouse does not, since a global sign-out is what an administrator reaches for when an
+     * account is compromised.
+     */
+    void onRevoked(@Observes SignInsRevoked event) {
+        em.createQuery("delete from HostedSessionEntity s where s.userPoolId = :pool and s.sub = :sub")
+                .setParameter("pool", event.userPoolId()).setParameter("sub", event.sub()).executeUpdate();
+    }
+
+    /** Ends the session a cookie names, if any. */
+    public void end(String id) {
+        if (id != null && !id.isEmpty()) {
+            HostedSessionEntity stored = em.find(HostedSessionEntity.class, Hashes.sha256Hex(id));
+            if (stored != null) {
+                em.remove(stored);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.gatehouse.engine.hostedui;
+
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.oauth.AuthorizationRequest;
+import io.gatehouse.engine.users.CodeDelivery;
+import io.gatehouse.engine.users.PasswordService;
+import io.gatehouse.engine.users.SignInService;
+import io.gatehouse.engine.users.SignUpService;
+import io.gatehouse.engine.userpool.SecretHash;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /login}: the sign-in form, and {@code /forceChangePassword}, the NEW_PASSWORD_REQUIRED step of a user who
+ * signed in with a temporary password. Both sign the browser in and send it back to the client.
+ */
+@RequestScoped
+@Path("")
+public class LoginPage {
+
+    @Inject
+    PageSupport support;
+
+    @Inject
+    SignInService signIns;
+
+    @Inject
+    SignUpService signUps;
+
+    @Inject
+    PasswordService passwords;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("login")
+    public Response form() {
+        return support.guard(uri, query -> {
+            AuthorizationRequest request = support.request(query);
+            Optional<SignInFlow.SignedIn> signedIn = support.flow().current(support.browser(), request);
+            if (signedIn.isPresent() && !request.forceLogin()) {
+                return support.flow().finish(support.browser(), request, signedIn.get());
+            }
+            PageModel model = support.model(request).put("username", Optional.ofNullable(request.loginHint())
+                    .orElse(""));
+            return support.render(200, "login", model, request);
+        });
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(MultivaluedMap<String, String> form) {
+        return support.guard(uri, query -> {
+            AuthorizationRequest request = support.request(query);
+            Map<String, String> fields = support.fields(form, request);
+            String username = PageSupport.value(fields, "username");
+            PageModel model = support.model(request).put("username", username);
+            SignInService.PasswordProven proven;
+            try {
+                proven = signIns.provePassword(request.client(), username, fields.getOrDefault("password", ""));
+            } catch (ServiceException e) {
+                return refused(request, username, model, e);
+            }
+            if (proven.newPasswordSession() != null) {
+                model.put("session", proven.newPasswordSession())
+                        .put("fields", SignUpFields.required(proven.missingAttributes(), model.locale()))
+                        .put("attributeNames", String.join(",", proven.missingAttributes()));
+                return support.render(200, "new-password", model, request);
+            }
+            return support.flow().signedIn(support.browser(), request, proven.user());
+        });
+    }
+
+    /**
+     * A refused sign-in: an unconfirmed user gets a new code and the confirmation page, a user whose password was
+     * reset by an administrator a reset code and the reset page, as Cognito's hosted UI does; others the error.
+     */
+    private Response refused(AuthorizationRequest request, String username, PageModel model, ServiceException e) {
+        String secretHash = SecretHash.of(request.client(), username);
+        try {
+            switch (e.type()) {
+                case "UserNotConfirmedException" -> {
+                    CodeDelivery delivery = signUps.resend(request.client().clientId(), secretHash, username);
+                    model.put("destination", delivery.destination()).message("info", "confirm.sent");
+                    return support.render(200, "confirm", model, request);
+                }
+                case "PasswordResetRequiredException" -> {
+                    CodeDelivery delivery = passwords.forgotPassword(request.client().clientId(), secretHash,
+                            username);
+                    model.put("destination", delivery.destination()).message("info", "reset.required");
+                    return support.render(200, "reset", model, request);
+                }
+                default -> {
+                    return support.render(400, "login", model.error(e), request);
+                }
+            }
+        } catch (ServiceException next) {
+            return support.render(400, "login", model.error(next), request);
+        }
+    }
+
+    @POST
+    @Path("forceChangePassword")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response newPassword(MultivaluedMap<String, String> form) {
+        return support.guard(uri, query -> {
+            AuthorizationRequest request = support.request(query);
+            Map<String, String> fields = support.fields(form, request);
+            String username = PageSupport.value(fields, "username");
+            String session = PageSupport.value(fields, "session");
+            String password = fields.getOrDefault("password", "");
+            PageModel model = support.model(request).put("username", username).put("session", session);
+            // The attribute inputs the page showed come back as a list of names, so the page can show them again.
+            List<String> names = List.of(PageSupport.value(fields, "attributes").split(",")).stream()
+                    .filter(n -> !n.isBlank()).toList();
+            Map<String, String> attributes = new HashMap<>();
+            names.forEach(n -> {
+                String value = PageSupport.value(fields, n);
+                if (!value.isEmpty()) {
+                    attributes.put(n, value);
+                }
+            });
+            model.put("fields", SignUpFields.required(names, model.locale())).put("values", attributes)
+                    .put("attributeNames", String.join(",", names));
+            if (!password.equals(fields.getOrDefault("confirmPassword", ""))) {
+                return support.render(400, "new-password", model.message("error", "error.passwordsDiffer"), request);
+            }
+            try {
+                return support.flow().signedIn(support.browser(), request,
+                        signIns.chooseNewPassword(request.client(), session, username, password, attributes));
+            } catch (ServiceException e) {
+                if ("NotAuthorizedException".equals(e.type())) {
+                    // The session was spent or expired: start again from the sign-in form.
+                    return support.render(400, "login", model.error(e), request);
+                }
+                return support.render(400, "new-password", model.error(e), request);
+            }
+        });
+    }
+}

@@ -1,14 +1,12 @@
 package io.gatehouse.engine.hostedui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatehouse.engine.uicustomization.UiCustomization;
+import io.gatehouse.engine.uicustomization.UiAssets;
 import io.gatehouse.engine.uicustomization.UiCustomizations;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import java.util.Optional;
 
 /** How a client's pages look (its own UI customisation, else its pool's) and what they offer. */
 @ApplicationScoped
@@ -23,11 +21,11 @@ public class Brandings {
     Branding of(UserPoolClient client) {
         JsonNode settings = pools.get(client.userPoolId()).settings();
         boolean adminOnly = settings.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false);
-        Optional<UiCustomization> look = customizations.effective(client.userPoolId(), client.clientId());
+        UiAssets look = customizations.effectiveAssets(client.userPoolId(), client.clientId());
         // Host-relative paths: the pages' CSP allows styles and images from their own origin only, whichever host
         // (base URL or pool domain) served them.
-        return new Branding(look.flatMap(UiCustomization::cssPath).orElse(null),
-                look.flatMap(UiCustomization::logoPath).orElse(null), !adminOnly, usernameLabel(settings));
+        return new Branding(look.cssPath().orElse(null), look.logoPath().orElse(null), !adminOnly,
+                usernameLabel(settings));
     }
 
     private static String usernameLabel(JsonNode settings) {

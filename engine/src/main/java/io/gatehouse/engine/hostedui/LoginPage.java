@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,13 +128,7 @@ public class LoginPage {
             // The attribute inputs the page showed come back as a list of names, so the page can show them again.
             List<String> names = List.of(PageSupport.value(fields, "attributes").split(",")).stream()
                     .filter(n -> !n.isBlank()).toList();
-            Map<String, String> attributes = new HashMap<>();
-            names.forEach(n -> {
-                String value = PageSupport.value(fields, n);
-                if (!value.isEmpty()) {
-                    attributes.put(n, value);
-                }
-            });
+            Map<String, String> attributes = PageSupport.filled(fields, names);
             model.put("fields", SignUpFields.required(names, model.locale())).put("values", attributes)
                     .put("attributeNames", String.join(",", names));
             if (!password.equals(fields.getOrDefault("confirmPassword", ""))) {

@@ -162,6 +162,18 @@ public class PageSupport {
         return flow;
     }
 
+    /** The named fields that were filled in, trimmed; an empty field is left out, as if not sent. */
+    static Map<String, String> filled(Map<String, String> fields, Iterable<String> names) {
+        Map<String, String> filled = new HashMap<>();
+        for (String name : names) {
+            String value = value(fields, name);
+            if (!value.isEmpty()) {
+                filled.put(name, value);
+            }
+        }
+        return filled;
+    }
+
     static String value(Map<String, String> fields, String name) {
         String value = fields.get(name);
         return value == null ? "" : value.trim();

@@ -71,13 +71,8 @@ public class SignUpPages {
             if (!model.selfSignUp()) {
                 return support.render(403, "login", model.message("error", "error.signUpDisabled"), request);
             }
-            Map<String, String> attributes = new HashMap<>();
-            for (SignUpFields.Field field : SignUpFields.of(settings, model.locale())) {
-                String value = PageSupport.value(fields, field.name());
-                if (!value.isEmpty()) {
-                    attributes.put(field.name(), value);
-                }
-            }
+            Map<String, String> attributes = PageSupport.filled(fields,
+                    SignUpFields.of(settings, model.locale()).stream().map(SignUpFields.Field::name).toList());
             String username = SignUpFields.needsUsername(settings) ? PageSupport.value(fields, "username")
                     : firstUsernameAttribute(settings, attributes);
             String password = fields.getOrDefault("password", "");

@@ -5,7 +5,6 @@ import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
-import io.gatehouse.engine.resourceservers.ResourceServers;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
 import io.gatehouse.engine.userpool.UserPool;
@@ -27,9 +26,6 @@ public class TokenGrants {
 
     @Inject
     UserPools pools;
-
-    @Inject
-    ResourceServers resourceServers;
 
     @Inject
     OAuthScopes oauthScopes;
@@ -54,8 +50,9 @@ public class TokenGrants {
             throw OAuthException.badRequest("unauthorized_client",
                     "The client is not allowed the client_credentials grant.");
         }
+        // Custom scopes only: grantable() has already kept those that still exist.
         Set<String> allowed = new LinkedHashSet<>(oauthScopes.grantable(client));
-        allowed.retainAll(resourceServers.scopesOf(client.userPoolId()));
+        allowed.removeAll(OAuthScopes.STANDARD);
         Set<String> granted = scope == null || scope.isBlank() ? allowed
                 : new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
         if (granted.isEmpty() || !allowed.containsAll(granted)) {

@@ -48,15 +48,16 @@ public record UiCustomization(String userPoolId, String clientId, String css, by
      * so a browser holding the old logo in its cache fetches the new one.
      */
     public Optional<String> logoPath() {
-        return imageType == null ? Optional.empty() : Optional.of(path("logo"));
+        return imageType == null ? Optional.empty() : Optional.of(assetPath(userPoolId, clientId, "logo", modifiedAt));
     }
 
     /** The CSS's path on this server, served as {@code text/css}, when there is CSS; as {@link #logoPath()}. */
     public Optional<String> cssPath() {
-        return css == null ? Optional.empty() : Optional.of(path("css"));
+        return css == null ? Optional.empty() : Optional.of(assetPath(userPoolId, clientId, "css", modifiedAt));
     }
 
-    private String path(String asset) {
+    /** The path of one asset ({@code css} or {@code logo}) of the customization kept under this pool and client. */
+    static String assetPath(String userPoolId, String clientId, String asset, long modifiedAt) {
         return "/" + UiCustomizationResource.PATH + "/" + userPoolId + "/" + clientId + "/" + asset + "?v="
                 + modifiedAt;
     }

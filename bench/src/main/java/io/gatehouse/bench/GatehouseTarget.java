@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,10 +92,10 @@ final class GatehouseTarget implements Target {
         return refreshToken;
     }
 
-    private HttpRequest.Builder request(String operation, Object body) throws IOException {
+    private ClassicRequestBuilder request(String operation, Object body) throws IOException {
         return Http.postJson(endpoint, body)
                 .setHeader("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", TARGET_PREFIX + operation);
+                .setHeader("X-Amz-Target", TARGET_PREFIX + operation);
     }
 
     private JsonNode call(String operation, Object body) throws IOException, InterruptedException {

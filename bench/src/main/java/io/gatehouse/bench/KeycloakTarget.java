@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -76,7 +76,7 @@ final class KeycloakTarget implements Target {
         return answer.path("refresh_token").asText();
     }
 
-    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
-        return request.header("Authorization", "Bearer " + token);
+    private static ClassicRequestBuilder authorized(ClassicRequestBuilder request, String token) {
+        return request.setHeader("Authorization", "Bearer " + token);
     }
 }

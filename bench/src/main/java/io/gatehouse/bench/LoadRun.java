@@ -16,6 +16,9 @@ import java.util.function.IntFunction;
  */
 final class LoadRun {
 
+    /** This process: the driver shares the cores with the server, so what it spends is reported too. */
+    private static final ProcessCpu DRIVER_CPU = new ProcessCpu(ProcessHandle.current().pid());
+
     /** One client's next request. */
     interface Step {
         void run() throws Exception;
@@ -85,10 +88,12 @@ final class LoadRun {
         go.countDown();
         Thread.sleep(warmUp.toMillis());
         double cpuBefore = serverCpu.seconds();
+        double driverBefore = DRIVER_CPU.seconds();
         for (Thread thread : threads) {
             thread.join();
         }
         double cpuSeconds = serverCpu.seconds() - cpuBefore;
+        double driverSeconds = DRIVER_CPU.seconds() - driverBefore;
 
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -103,7 +108,8 @@ final class LoadRun {
         }
         double seconds = window.toNanos() / 1e9;
         return new Result(label, clients, total / seconds, percentile(all, 0.50), percentile(all, 0.99),
-                errors.get(), total == 0 ? Double.NaN : cpuSeconds * 1000 / total);
+                errors.get(), total == 0 ? Double.NaN : cpuSeconds * 1000 / total,
+                total == 0 ? Double.NaN : driverSeconds * 1000 / total);
     }
 
     private static double percentile(long[] sorted, double p) {

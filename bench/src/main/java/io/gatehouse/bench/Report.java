@@ -79,7 +79,8 @@ final class Report {
         Result first = rounds.get(0);
         return new Result(first.label(), first.clients(), median(rounds, Result::perSecond),
                 median(rounds, Result::p50Ms), median(rounds, Result::p99Ms),
-                rounds.stream().mapToLong(Result::errors).sum(), median(rounds, Result::serverCpuMs));
+                rounds.stream().mapToLong(Result::errors).sum(), median(rounds, Result::serverCpuMs),
+                median(rounds, Result::driverCpuMs));
     }
 
     private static double median(List<Result> rounds, ToDoubleFunction<Result> field) {

@@ -11,23 +11,30 @@ import java.util.Locale;
  * @param p99Ms        99th percentile latency
  * @param errors       failed requests (warm-up included)
  * @param serverCpuMs  the server process's CPU time per completed request, or NaN when it was not watched
+ * @param driverCpuMs  the load driver's own CPU time per completed request (it shares the cores), or NaN
  */
 record Result(String label, int clients, double perSecond, double p50Ms, double p99Ms, long errors,
-              double serverCpuMs) {
+              double serverCpuMs, double driverCpuMs) {
+
+    Result(String label, int clients, double perSecond, double p50Ms, double p99Ms, long errors, double serverCpuMs) {
+        this(label, clients, perSecond, p50Ms, p99Ms, errors, serverCpuMs, Double.NaN);
+    }
 
     String line() {
         return String.format(Locale.ROOT, "%-36s %3d clients %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  cpu %6.2f ms/req"
-                + "  errors %d", label, clients, perSecond, p50Ms, p99Ms, serverCpuMs, errors);
+                + "  driver %5.2f  errors %d", label, clients, perSecond, p50Ms, p99Ms, serverCpuMs, driverCpuMs, errors);
     }
 
     String tsv() {
-        return String.format(Locale.ROOT, "%s\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%d", label, clients, perSecond, p50Ms,
-                p99Ms, serverCpuMs, errors);
+        return String.format(Locale.ROOT, "%s\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%d\t%.2f", label, clients, perSecond,
+                p50Ms, p99Ms, serverCpuMs, errors, driverCpuMs);
     }
 
+    /** A line of {@link #tsv}; files written before the driver's CPU was recorded have seven fields. */
     static Result fromTsv(String line) {
         String[] f = line.split("\t");
         return new Result(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                Double.parseDouble(f[4]), Long.parseLong(f[6]), Double.parseDouble(f[5]));
+                Double.parseDouble(f[4]), Long.parseLong(f[6]), Double.parseDouble(f[5]),
+                f.length > 7 ? Double.parseDouble(f[7]) : Double.NaN);
     }
 }

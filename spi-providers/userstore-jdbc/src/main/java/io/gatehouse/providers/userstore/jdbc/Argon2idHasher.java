@@ -5,7 +5,12 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +18,19 @@ import java.util.regex.Pattern;
  * Argon2id password hashes as PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so each hash
  * carries its parameters: they can be raised later and old hashes still verify, then get rehashed.
  *
- * <p>At most {@code concurrency} hashes run at once (by default one per core); the others wait their turn. Argon2
- * is bound by memory bandwidth: eight 19 MiB hashes at once on two cores thrash the caches and together finish
- * fewer hashes a second than two at a time do (32/s against 51/s, measured with bench/auth.sh's hash command).
+ * <p>Hashes run on {@code concurrency} threads of the hasher's own (by default one per core), and a request thread
+ * hands its hash over and waits. Argon2 is bound by memory bandwidth: eight 19 MiB hashes at once on two cores
+ * thrash the caches and together finish fewer hashes a second than two at a time do (32/s against 51/s, measured
+ * with bench/auth.sh's hash command). Two at a time is not enough, though, if it is any two of the server's request
+ * threads: 32 threads taking turns through a two-permit semaphore hashed 86–90/s where the same two threads hashing
+ * every time did 105–111/s (each hash's 19 MiB then lands in memory its thread's allocator and the caches already
+ * hold), and at 32 clients that was most of what sign-ins lost to the hash alone.
+ *
+ * <p>The threads are plain daemon threads rather than the container's managed ones: they only run the hash function
+ * over bytes they are handed, and need no naming context, transaction or security identity. {@link #close} ends
+ * them.
  */
-final class Argon2idHasher {
+final class Argon2idHasher implements AutoCloseable {
 
     /** OWASP's current minimum for Argon2id: 19 MiB, two iterations, one lane. */
     static final int OWASP_MEMORY_KIB = 19 * 1024;
@@ -40,7 +53,7 @@ final class Argon2idHasher {
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
-    private final Semaphore slots;
+    private final ExecutorService hashThreads;
     private final Argon2Function function;
     /** A hash with this hasher's parameters, for {@link #spendCheck}; made once, when first needed. */
     private volatile String standIn;
@@ -49,7 +62,7 @@ final class Argon2idHasher {
      * @param memoryKib   memory cost in KiB
      * @param iterations  time cost
      * @param parallelism lanes
-     * @param concurrency how many hashes may run at once
+     * @param concurrency how many hashes may run at once: the number of threads that run them
      * @param function    the Argon2id implementation
      */
     Argon2idHasher(int memoryKib, int iterations, int parallelism, int concurrency, Argon2Function function) {
@@ -63,8 +76,17 @@ final class Argon2idHasher {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
-        this.slots = new Semaphore(concurrency, true);
         this.function = function;
+        this.hashThreads = Executors.newFixedThreadPool(concurrency, hashThreadFactory());
+    }
+
+    private static ThreadFactory hashThreadFactory() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "gatehouse-argon2id-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** OWASP's parameters, one hash per core at a time, with the best implementation here. */
@@ -153,17 +175,29 @@ final class Argon2idHasher {
 
     private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
                           int length) {
+        byte[] secret = password.getBytes(StandardCharsets.UTF_8);
+        Future<byte[]> hash = hashThreads.submit(
+                () -> function.hash(secret, salt, memoryKib, iterations, parallelism, length));
         try {
-            slots.acquire();
+            return hash.get();
         } catch (InterruptedException e) {
+            hash.cancel(false);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+            throw new IllegalStateException("interrupted while waiting for a password hash", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the password hash failed", e.getCause());
         }
-        try {
-            return function.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism,
-                    length);
-        } finally {
-            slots.release();
-        }
+    }
+
+    /** Ends the hash threads; hashes already handed over still finish. */
+    @Override
+    public void close() {
+        hashThreads.shutdown();
     }
 }

@@ -11,8 +11,8 @@ import io.gatehouse.api.userstore.UserStoreFactory;
  *
  * <p>Options ({@code gatehouse.spi.user-store.jdbc.<option>}): {@code argon2.memory-kib} (19456),
  * {@code argon2.iterations} (2), {@code argon2.parallelism} (1). Raising them rehashes each user's password at
- * their next successful sign-in. {@code argon2.concurrency} (the number of cores) bounds how many hashes run at
- * once.
+ * their next successful sign-in. {@code argon2.concurrency} (the number of cores) is how many threads hash
+ * passwords, and so how many hashes run at once.
  */
 public class JdbcUserStoreFactory implements UserStoreFactory {
 
@@ -39,9 +39,22 @@ public class JdbcUserStoreFactory implements UserStoreFactory {
 
     @Override
     public UserStore create(UserStoreContext context) {
+        return new JdbcUserStore(context, new PasswordHashes(hasher()));
+    }
+
+    /** The hasher {@link #init} made, or OWASP's when the factory is used without it (each one owns threads). */
+    private synchronized Argon2idHasher hasher() {
         if (hasher == null) {
             hasher = Argon2idHasher.owasp();
         }
-        return new JdbcUserStore(context, new PasswordHashes(hasher));
+        return hasher;
+    }
+
+    @Override
+    public void close() {
+        Argon2idHasher current = hasher;
+        if (current != null) {
+            current.close();
+        }
     }
 }

@@ -4,10 +4,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Argon2idHasherTest {
 
@@ -92,5 +98,60 @@ class Argon2idHasherTest {
         assertThat(hasher.needsRehash(hasher.hash("p"))).isFalse();
         assertThat(hasher.needsRehash("$2a$10$bcrypt")).isTrue();
         assertThat(hasher.verify("garbage", "p")).isFalse();
+    }
+
+    @Test
+    void hashWhenManyCallersThenOnlyTheHashersOwnThreadsHashAtMostConcurrencyAtOnce() throws Exception {
+        Set<String> hashingThreads = ConcurrentHashMap.newKeySet();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Argon2Function watched = new Argon2Function() {
+            @Override
+            public byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                               int length) {
+                hashingThreads.add(Thread.currentThread().getName());
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    return new BouncyCastleArgon2().hash(password, salt, memoryKib, iterations, parallelism, length);
+                } finally {
+                    running.decrementAndGet();
+                }
+            }
+
+            @Override
+            public String description() {
+                return "watched";
+            }
+        };
+        Argon2idHasher hasher = new Argon2idHasher(1024, 1, 1, 2, watched);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> callers = new ArrayList<>();
+        Set<String> verified = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 12; i++) {
+            String password = "password " + i;
+            Thread caller = new Thread(() -> {
+                try {
+                    start.await();
+                    if (hasher.verify(hasher.hash(password), password)) {
+                        verified.add(password);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            callers.add(caller);
+            caller.start();
+        }
+        start.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(verified).hasSize(12);
+        assertThat(hashingThreads).hasSize(2).allMatch(name -> name.startsWith("gatehouse-argon2id-"));
+        assertThat(mostAtOnce.get()).isLessThanOrEqualTo(2);
+
+        hasher.close();
+        assertThatThrownBy(() -> hasher.hash("after close")).isInstanceOf(RejectedExecutionException.class);
     }
 }

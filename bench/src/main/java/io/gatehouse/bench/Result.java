@@ -22,7 +22,8 @@ record Result(String label, int clients, double perSecond, double p50Ms, double 
 
     String line() {
         return String.format(Locale.ROOT, "%-36s %3d clients %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  cpu %6.2f ms/req"
-                + "  driver %5.2f  errors %d", label, clients, perSecond, p50Ms, p99Ms, serverCpuMs, driverCpuMs, errors);
+                + "  driver %5.2f  errors %d", label, clients, perSecond, p50Ms, p99Ms, serverCpuMs, driverCpuMs,
+                errors);
     }
 
     String tsv() {

@@ -95,12 +95,15 @@ public class SrpSignIn {
         }
     }
 
-    /** Who proves what in a verifier step: SRP's pool name and user id, and the verifier to check against. */
-    private record Prover(String poolName, String userId, SrpVerifier verifier) {
+    /**
+     * Who proves what in a verifier step: SRP's pool name and user id, the verifier to check against, and the user
+     * to sign in once the proof checks out (empty for a decoy or a device).
+     */
+    private record Prover(String poolName, String userId, SrpVerifier verifier, Optional<UserRecord> user) {
     }
 
-    /** A verifier step whose proof checked out: the session's user, and the block's subject. */
-    private record Proven(String sub, String userId) {
+    /** A verifier step whose proof checked out: the session's user, the block's subject, and the prover's user. */
+    private record Proven(String sub, String userId, Optional<UserRecord> user) {
     }
 
     /** InitiateAuth / AdminInitiateAuth with USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge. */
@@ -124,7 +127,7 @@ public class SrpSignIn {
         String userId = found.map(UserRecord::username).orElseGet(() -> credentials.decoyUserId(pool, username));
         return challenge(pool, client, PASSWORD_VERIFIER, verifier.isPresent() ? found.get().sub() : NO_USER,
                 new Prover(SrpCredentials.poolName(pool.id()), userId,
-                        verifier.orElseGet(() -> credentials.decoy(pool, username))),
+                        verifier.orElseGet(() -> credentials.decoy(pool, username)), Optional.empty()),
                 clientPublic, Map.of("USERNAME", userId, "USER_ID_FOR_SRP", userId));
     }
 
@@ -140,16 +143,13 @@ public class SrpSignIn {
         SecretHash.check(client, username, responses.get("SECRET_HASH"));
         UserStore store = stores.forPool(pool);
         Proven proven = proven(pool, client, PASSWORD_VERIFIER, responses, (sub, userId) -> {
-            Optional<UserRecord> user = NO_USER.equals(sub) ? Optional.empty()
-                    : PoolUsers.capability(store, UserLookup.class).findBySub(sub)
-                    .filter(u -> PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(sub)).isPresent());
+            Optional<UserRecord> user = NO_USER.equals(sub) ? Optional.empty() : named(pool, store, sub, username);
             // A decoy costs the same exponentiations as a real check, so the answer takes as long.
             return new Prover(SrpCredentials.poolName(pool.id()), userId,
                     user.flatMap(u -> credentials.verifier(pool, store, u))
-                            .orElseGet(() -> credentials.decoy(pool, username)));
+                            .orElseGet(() -> credentials.decoy(pool, username)), user);
         });
-        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(proven.sub())
-                .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
+        UserRecord user = proven.user().orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
         SignInService.checkMaySignIn(user);
         return signIns.signedIn(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")));
     }
@@ -175,8 +175,8 @@ public class SrpSignIn {
         Device device = devices.find(pool.id(), pending.sub(), deviceKey).filter(Device::remembered)
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Device does not exist."));
         return challenge(pool, client, DEVICE_PASSWORD_VERIFIER, pending.sub(),
-                new Prover(device.deviceGroupKey(), deviceKey, device.srpVerifier().orElseThrow()), clientPublic,
-                Map.of("USERNAME", username, "DEVICE_KEY", deviceKey));
+                new Prover(device.deviceGroupKey(), deviceKey, device.srpVerifier().orElseThrow(), Optional.empty()),
+                clientPublic, Map.of("USERNAME", username, "DEVICE_KEY", deviceKey));
     }
 
     /** RespondToAuthChallenge with DEVICE_PASSWORD_VERIFIER: checks the device's proof, then signs the user in. */
@@ -190,11 +190,10 @@ public class SrpSignIn {
         Proven proven = proven(pool, client, DEVICE_PASSWORD_VERIFIER, responses, (sub, userId) -> {
             Device device = devices.find(pool.id(), sub, userId).filter(d -> d.remembered() && userId.equals(deviceKey))
                     .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Device does not exist."));
-            return new Prover(device.deviceGroupKey(), device.deviceKey(), device.srpVerifier().orElseThrow());
+            return new Prover(device.deviceGroupKey(), device.deviceKey(), device.srpVerifier().orElseThrow(),
+                    Optional.empty());
         });
-        UserStore store = stores.forPool(pool);
-        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(proven.sub())
-                .filter(u -> PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(u.sub())).isPresent())
+        UserRecord user = named(pool, stores.forPool(pool), proven.sub(), username)
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
         SignInService.checkMaySignIn(user);
         devices.authenticated(deviceKey);
@@ -256,7 +255,17 @@ public class SrpSignIn {
                 prover.userId(), block, timestamp, signature)) {
             throw new ServiceException("NotAuthorizedException", INCORRECT);
         }
-        return new Proven(pending.sub(), state.userId());
+        return new Proven(pending.sub(), state.userId(), prover.user());
+    }
+
+    /**
+     * The session's user, if the answer's USERNAME still names them. Clients send back the USER_ID_FOR_SRP they were
+     * given, the user name itself, which spares the second lookup; an alias or sign-in attribute is looked up.
+     */
+    private static Optional<UserRecord> named(UserPool pool, UserStore store, String sub, String username) {
+        return PoolUsers.capability(store, UserLookup.class).findBySub(sub)
+                .filter(user -> user.username().equals(username)
+                        || PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(sub)).isPresent());
     }
 
     private static Duration validity(UserPoolClient client) {

@@ -2,6 +2,7 @@ package io.gatehouse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.testing.CognitoSrpClient;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 
 import java.io.IOException;
 import java.net.URI;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

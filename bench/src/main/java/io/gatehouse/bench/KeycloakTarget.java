@@ -1,10 +1,10 @@
 package io.gatehouse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 import java.io.IOException;
 import java.net.URI;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import java.util.List;
 import java.util.Map;
 

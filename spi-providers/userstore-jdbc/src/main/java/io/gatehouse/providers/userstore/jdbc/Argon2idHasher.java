@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * hands its hash over and waits. Argon2 is bound by memory bandwidth: eight 19 MiB hashes at once on two cores
  * thrash the caches and together finish fewer hashes a second than two at a time do (32/s against 51/s, measured
  * with bench/auth.sh's hash command). Two at a time is not enough, though, if it is any two of the server's request
- * threads: 32 threads taking turns through a two-permit semaphore hashed 86–90/s where the same two threads hashing
- * every time did 105–111/s (each hash's 19 MiB then lands in memory its thread's allocator and the caches already
- * hold), and at 32 clients that was most of what sign-ins lost to the hash alone.
+ * threads: 32 threads taking turns through a two-permit semaphore hashed 86–90/s where two dedicated threads did
+ * 105–111/s, measured side by side in one JVM (presumably because each hash's 19 MiB then comes from an allocator
+ * arena, and memory, that the previous hash just warmed).
  *
  * <p>The threads are plain daemon threads rather than the container's managed ones: they only run the hash function
  * over bytes they are handed, and need no naming context, transaction or security identity. {@link #close} ends

@@ -81,9 +81,9 @@ public class TokenGrants {
         UserPool pool = pools.get(redeemed.userPoolId());
         UserRecord user = signIns.stillSignedIn(pool, redeemed.sub()).orElseThrow(() ->
                 OAuthException.badRequest("invalid_grant", "The user can no longer sign in."));
-        TokenSet issued = tokens.issue(pool, client, user, redeemed.grant());
-        codes.redeemed(redeemed, tokens.originOf(issued.refreshToken()).orElseThrow());
-        return response(issued);
+        TokenService.SignIn signIn = tokens.signIn(pool, client, user, redeemed.grant());
+        codes.redeemed(redeemed, signIn.originJti());
+        return response(signIn.tokens());
     }
 
     /** {@code refresh_token}: new ID and access tokens for a user's refresh token issued to this client. */

@@ -82,18 +82,25 @@ public class TokenService {
     public record RefreshGrant(String sub, String originJti, long authTime, List<String> scopes) {
     }
 
+    /**
+     * A new sign-in: its tokens, and the {@code origin_jti} they share, by which a reused authorization code's
+     * sign-in is revoked.
+     */
+    public record SignIn(TokenSet tokens, String originJti) {
+    }
+
     /** The tokens of a new sign-in of {@code user} through {@code client}; stores the refresh token. */
     @Transactional(Transactional.TxType.REQUIRED)
     public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user) {
-        return issue(pool, client, user, null);
+        return signIn(pool, client, user, null).tokens();
     }
 
     /**
-     * The tokens of a new sign-in through the OAuth endpoints ({@code grant} not null) or the Cognito API; stores the
-     * refresh token, with the grant's scopes so that refreshing keeps them.
+     * A new sign-in through the OAuth endpoints ({@code grant} not null) or the Cognito API; stores the refresh
+     * token, with the grant's scopes so that refreshing keeps them.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user, OAuthGrant grant) {
+    public SignIn signIn(UserPool pool, UserPoolClient client, UserRecord user, OAuthGrant grant) {
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
         long authTime = grant == null ? now.getEpochSecond() : grant.authTime();
@@ -104,7 +111,8 @@ public class TokenService {
         em.persist(new RefreshTokenEntity(Hashes.sha256Hex(refresh), pool.id(), client.clientId(), user.sub(), originJti,
                 authTime, now.plus(refreshValidity).toEpochMilli(),
                 grant == null ? null : String.join(" ", grant.scopes())));
-        return new TokenSet(tokens.idToken(), tokens.accessToken(), refresh, tokens.expiresInSeconds());
+        return new SignIn(new TokenSet(tokens.idToken(), tokens.accessToken(), refresh, tokens.expiresInSeconds()),
+                originJti);
     }
 
     /**
@@ -120,13 +128,6 @@ public class TokenService {
         em.persist(new RefreshTokenEntity(Hashes.sha256Hex(RandomTokens.urlSafe(48)), pool.id(), client.clientId(),
                 user.sub(), originJti, grant.authTime(), expiresAt, String.join(" ", grant.scopes())));
         return tokens;
-    }
-
-    /** The origin_jti the refresh token continues, whether or not it is still valid; empty if unknown. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<String> originOf(String refreshToken) {
-        return Optional.ofNullable(em.find(RefreshTokenEntity.class, Hashes.sha256Hex(refreshToken)))
-                .map(RefreshTokenEntity::originJti);
     }
 
     /** Revokes every token of one sign-in (a reused authorization code's). */

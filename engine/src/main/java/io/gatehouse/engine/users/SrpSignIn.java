@@ -102,8 +102,8 @@ public class SrpSignIn {
     private record Prover(String poolName, String userId, SrpVerifier verifier, Optional<UserRecord> user) {
     }
 
-    /** A verifier step whose proof checked out: the session's user, the block's subject, and the prover's user. */
-    private record Proven(String sub, String userId, Optional<UserRecord> user) {
+    /** A verifier step whose proof checked out: the session's user, and the prover's user. */
+    private record Proven(String sub, Optional<UserRecord> user) {
     }
 
     /** InitiateAuth / AdminInitiateAuth with USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge. */
@@ -255,7 +255,7 @@ public class SrpSignIn {
                 prover.userId(), block, timestamp, signature)) {
             throw new ServiceException("NotAuthorizedException", INCORRECT);
         }
-        return new Proven(pending.sub(), state.userId(), prover.user());
+        return new Proven(pending.sub(), prover.user());
     }
 
     /**

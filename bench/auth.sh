@@ -2,7 +2,7 @@
 # Sign-ins and refreshes per second, with p50/p99 latency and server CPU per request, of Gatehouse beside
 # Keycloak's distribution in the same run, and the cost of the password hash alone. See bench/README.md.
 #
-#   bench/auth.sh                 everything (about 20 minutes on two cores)
+#   bench/auth.sh                 everything (about 22 minutes on two cores)
 #   bench/auth.sh --no-peer       Gatehouse and the hash only
 #   SECONDS_PER_POINT=20 ROUNDS=5 bench/auth.sh   longer windows (default 10 s after 3 s of warm-up), more rounds
 #                                                (default 3; the report takes each point's median)
@@ -49,9 +49,10 @@ gatehouse() { # label, extra JVM options...
   flows=(--flows sign-in,refresh)
   # A refresh involves no password hash; production sign-ins are measured beside the hash alone on every core.
   # At 70 sign-ins/s, one minute is too few requests for C2 to finish compiling the request path; it would still be
-  # taking a core's sixth during the measurement, so the production server warms up for three.
+  # taking a core's sixth during the measurement. Three minutes were not enough either (C2 still took 4% of the CPU,
+  # 1.2 ms a sign-in), so the production server warms up for five.
   local warm=(--jit-warm-up 60)
-  [ "$label" = production ] && flows=(--flows sign-in --hash-alone "$ARGON2") && warm=(--jit-warm-up 180)
+  [ "$label" = production ] && flows=(--flows sign-in --hash-alone "$ARGON2") && warm=(--jit-warm-up 300)
   echo "== Gatehouse, $label hash"
   driver load --server gatehouse --url http://localhost:9080 --admin-key "$ADMIN_KEY" --admin-secret "$ADMIN_SECRET" \
     --pid "$(cat "$wlp/usr/servers/.pid/gatehouse.pid")" --hash "$label" "${flows[@]}" "${warm[@]}" --users $USERS \

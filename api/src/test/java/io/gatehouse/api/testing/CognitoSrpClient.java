@@ -40,29 +40,47 @@ public final class CognitoSrpClient {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy",
             Locale.US).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The libraries' a: 128 random bytes. */
+    private static final int LIBRARY_SECRET_BITS = 1024;
 
     private final String poolName;
     private final BigInteger a;
     private final BigInteger clientPublic;
+    /** k = H(N, g), and A as it is hashed: the same for every answer. */
+    private final BigInteger k;
+    private final String clientPublicHex;
     /** g^x by x: a user's x stays the same while their salt and password do. */
     private final Map<BigInteger, BigInteger> powers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private CognitoSrpClient(String poolName) {
+    private CognitoSrpClient(String poolName, int secretBits) {
         this.poolName = poolName;
-        byte[] bytes = new byte[128];
-        RANDOM.nextBytes(bytes);
-        this.a = new BigInteger(1, bytes);
+        this.a = new BigInteger(secretBits, RANDOM).setBit(secretBits - 1);
         this.clientPublic = G.modPow(a, N);
+        try {
+            this.k = hexHash(padHex(N) + padHex(G));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        this.clientPublicHex = padHex(clientPublic);
     }
 
     /** A client for a user of the pool: SRP's pool name is the pool id's part after the underscore. */
     public static CognitoSrpClient forPool(String userPoolId) {
-        return new CognitoSrpClient(userPoolId.substring(userPoolId.indexOf('_') + 1));
+        return forPool(userPoolId, LIBRARY_SECRET_BITS);
+    }
+
+    /**
+     * A client whose secret a has {@code secretBits} bits instead of the libraries' 1024: the load driver takes 256,
+     * as the server does for b, so that its own exponentiation (with a + u·x for exponent) costs it less of the
+     * cores it shares with the server. The server sees no difference: A is a number modulo N either way.
+     */
+    public static CognitoSrpClient forPool(String userPoolId, int secretBits) {
+        return new CognitoSrpClient(userPoolId.substring(userPoolId.indexOf('_') + 1), secretBits);
     }
 
     /** A client for a device's SRP, whose "pool name" is the device group key. */
     public static CognitoSrpClient forDevice(String deviceGroupKey) {
-        return new CognitoSrpClient(deviceGroupKey);
+        return new CognitoSrpClient(deviceGroupKey, LIBRARY_SECRET_BITS);
     }
 
     /**
@@ -103,8 +121,7 @@ public final class CognitoSrpClient {
                                Instant now) throws Exception {
         BigInteger serverPublic = new BigInteger(challenge.get("SRP_B"), 16);
         BigInteger salt = new BigInteger(challenge.get("SALT"), 16);
-        BigInteger k = hexHash(padHex(N) + padHex(G));
-        BigInteger u = hexHash(padHex(clientPublic) + padHex(serverPublic));
+        BigInteger u = hexHash(clientPublicHex + padHex(serverPublic));
         String inner = HexFormat.of().formatHex(sha256((poolName + userId + ":" + password).getBytes(StandardCharsets.UTF_8)));
         BigInteger x = hexHash(padHex(salt) + inner);
         BigInteger gx = powers.computeIfAbsent(x, e -> G.modPow(e, N));
@@ -125,13 +142,15 @@ public final class CognitoSrpClient {
         return answer;
     }
 
-    /** The library's padHex: even-length hex, with "00" in front when the first digit is 8 or more. */
+    /**
+     * The library's padHex: even-length hex, with "00" in front when the first digit is 8 or more. That is the hex
+     * of the two's-complement bytes of a non-negative number, which is quicker to get than toString(16)'s division.
+     */
     public static String padHex(BigInteger value) {
-        String hex = value.toString(16);
-        if (hex.length() % 2 == 1) {
-            hex = "0" + hex;
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("SRP numbers are not negative");
         }
-        return "89abcdef".indexOf(hex.charAt(0)) >= 0 ? "00" + hex : hex;
+        return HexFormat.of().formatHex(value.toByteArray());
     }
 
     private static BigInteger hexHash(String hex) throws Exception {

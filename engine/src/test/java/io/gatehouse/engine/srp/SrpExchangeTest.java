@@ -34,6 +34,19 @@ class SrpExchangeTest {
     }
 
     @Test
+    void hexWhenAnyNumberThenWhatToStringGivesInBase16() {
+        assertThat(SrpGroup.hex(BigInteger.ZERO)).isEqualTo("0");
+        assertThat(SrpGroup.hex(BigInteger.valueOf(0x0f))).isEqualTo("f");
+        assertThat(SrpGroup.hex(BigInteger.valueOf(0x80))).isEqualTo("80");
+        assertThat(SrpGroup.hex(BigInteger.valueOf(0x100))).isEqualTo("100");
+        for (int bits : new int[] {1, 7, 8, 9, 127, 128, 3071, 3072}) {
+            BigInteger value = new BigInteger(bits, RANDOM);
+            assertThat(SrpGroup.hex(value)).as("%d bits", bits).isEqualTo(value.toString(16));
+        }
+        assertThat(SrpGroup.hex(SrpGroup.N)).isEqualTo(SrpGroup.N.toString(16));
+    }
+
+    @Test
     void timestampWhenSingleDigitDayThenNotPaddedAndParsedBack() {
         Instant instant = Instant.parse("2024-03-05T09:03:07Z");
         assertThat(SrpTimestamp.format(instant)).isEqualTo("Tue Mar 5 09:03:07 UTC 2024");

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,12 +43,13 @@ public final class CognitoSrpClient {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The libraries' a: 128 random bytes. */
     private static final int LIBRARY_SECRET_BITS = 1024;
+    /** k = H(N, g). */
+    private static final BigInteger K = hexHash(padHex(N) + padHex(G));
 
     private final String poolName;
     private final BigInteger a;
     private final BigInteger clientPublic;
-    /** k = H(N, g), and A as it is hashed: the same for every answer. */
-    private final BigInteger k;
+    /** A as it is hashed: the same for every answer. */
     private final String clientPublicHex;
     /** g^x by x: a user's x stays the same while their salt and password do. */
     private final Map<BigInteger, BigInteger> powers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -56,11 +58,6 @@ public final class CognitoSrpClient {
         this.poolName = poolName;
         this.a = new BigInteger(secretBits, RANDOM).setBit(secretBits - 1);
         this.clientPublic = G.modPow(a, N);
-        try {
-            this.k = hexHash(padHex(N) + padHex(G));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
         this.clientPublicHex = padHex(clientPublic);
     }
 
@@ -125,7 +122,7 @@ public final class CognitoSrpClient {
         String inner = HexFormat.of().formatHex(sha256((poolName + userId + ":" + password).getBytes(StandardCharsets.UTF_8)));
         BigInteger x = hexHash(padHex(salt) + inner);
         BigInteger gx = powers.computeIfAbsent(x, e -> G.modPow(e, N));
-        BigInteger s = serverPublic.subtract(k.multiply(gx)).modPow(a.add(u.multiply(x)), N);
+        BigInteger s = serverPublic.subtract(K.multiply(gx)).modPow(a.add(u.multiply(x)), N);
         byte[] prk = hmac(bytes(padHex(u)), bytes(padHex(s)));
         byte[] key = Arrays.copyOf(hmac(prk, "Caldera Derived Key\u0001".getBytes(StandardCharsets.UTF_8)), 16);
         String timestamp = TIMESTAMP.format(now);
@@ -153,7 +150,7 @@ public final class CognitoSrpClient {
         return HexFormat.of().formatHex(value.toByteArray());
     }
 
-    private static BigInteger hexHash(String hex) throws Exception {
+    private static BigInteger hexHash(String hex) {
         return new BigInteger(1, sha256(bytes(hex)));
     }
 
@@ -161,8 +158,12 @@ public final class CognitoSrpClient {
         return HexFormat.of().parseHex(hex);
     }
 
-    private static byte[] sha256(byte[] data) throws Exception {
-        return MessageDigest.getInstance("SHA-256").digest(data);
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
     }
 
     private static byte[] hmac(byte[] key, byte[] data) throws Exception {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SRP sign-ins per second beside USER_PASSWORD_AUTH (production Argon2id) on the same server, and the bound the
 # server's SRP math sets: its three 3072-bit modular exponentiations and two RS256 token signatures, measured alone.
-# See bench/README.md. About 15 minutes on two cores.
+# See bench/README.md. About 17 minutes on two cores.
 #
 #   bench/srp.sh
 #   SECONDS_PER_POINT=20 ROUNDS=5 bench/srp.sh
@@ -25,8 +25,8 @@ mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpat
 driver() { ${DRIVER_ON:-} java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   io.gatehouse.bench.AuthBenchmark "$@" 2> >(grep -v SLF4J >&2); }
 
-# The bound moved by a tenth between minutes on this machine (3.30 against 3.68 ms a sign-in): it is measured before,
-# between and after the two runs, and the report takes the median.
+# The bound moved by up to a quarter within one run on this machine (3.29 to 4.20 ms a sign-in): it is measured
+# before, between and after the two runs, and the report takes the median.
 bound() { echo "== the server's SRP math alone, one core"; driver srp-cost --seconds "$WINDOW" --results "$results"; }
 bound
 
@@ -50,7 +50,7 @@ load() { # seconds of unrecorded load for the JIT first, then the driver's optio
 start
 echo "== Gatehouse: USER_SRP_AUTH and USER_PASSWORD_AUTH (Argon2id m=19456,t=2,p=1), server and driver sharing the cores"
 # SRP involves no password hash. C2 was still taking a quarter of the CPU two and a half minutes into SRP load, and
-# settled after four: three minutes of both flows first.
+# settled after four: three minutes of both flows first, and the rounds that follow take three more.
 load 180 --flows srp,sign-in
 
 # The driver's SRP client does a 3072-bit exponentiation with a ~512-bit exponent per sign-in, so on shared cores it

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 
@@ -125,6 +126,25 @@ class SignInIT {
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult();
 
         assertThat(result.accessToken()).isNotBlank();
+    }
+
+    @Test
+    void signInWhenClientUnknownOrOfAnotherPoolThenResourceNotFound() {
+        String username = confirmedUser(Map.of());
+        String otherPool = cognito.createUserPool(r -> r.poolName("sign-in-elsewhere")).userPool().id();
+        Map<String, String> password = Map.of("USERNAME", username, "PASSWORD", PASSWORD);
+
+        assertThatThrownBy(() -> cognito.initiateAuth(r -> r.clientId("nosuchclient0000000000000a")
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(password)))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("User pool client nosuchclient0000000000000a does not exist.");
+        assertThatThrownBy(() -> cognito.adminInitiateAuth(r -> r.userPoolId(otherPool).clientId(clientId)
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(password)))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("User pool client " + clientId + " does not exist.");
+        assertThat(cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(clientId)
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(password)).authenticationResult()
+                .accessToken()).isNotBlank();
     }
 
     @Test

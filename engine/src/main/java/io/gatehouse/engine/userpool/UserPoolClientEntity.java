@@ -3,13 +3,19 @@ package io.gatehouse.engine.userpool;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /** An app client row. Its settings are JSON in the shape of Cognito's {@code UserPoolClientType}. */
 @Entity
 @Table(name = "user_pool_client")
+@NamedQuery(name = UserPoolClientEntity.WITH_POOL, query = "select c, p from UserPoolClientEntity c, UserPoolEntity p"
+        + " where c.clientId = :clientId and p.id = c.userPoolId")
 public class UserPoolClientEntity {
+
+    /** The client with its pool, as {@code Object[] {client, pool}}. */
+    static final String WITH_POOL = "UserPoolClientEntity.withPool";
 
     @Id
     @Column(name = "client_id")

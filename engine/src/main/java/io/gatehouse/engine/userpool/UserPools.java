@@ -43,7 +43,8 @@ public class UserPools {
     @Inject
     SigningKeys signingKeys;
 
-    private final StoredSettings parsedSettings = new StoredSettings();
+    /** Static, as {@link #view} is: UserPoolClients makes pool views too, without a call through this bean's proxy. */
+    private static final StoredSettings PARSED_SETTINGS = new StoredSettings();
 
     /** Creates a pool from a validated CreateUserPool request. */
     public UserPool create(ObjectNode request) {
@@ -119,7 +120,7 @@ public class UserPools {
                 : "select p from UserPoolEntity p order by p.id", UserPoolEntity.class);
         after.ifPresent(a -> query.setParameter("after", a));
         List<UserPoolEntity> rows = query.setMaxResults(maxResults + 1).getResultList();
-        return Page.cut(rows.stream().map(this::view).toList(), maxResults, TOKEN_KIND, UserPool::id);
+        return Page.cut(rows.stream().map(UserPools::view).toList(), maxResults, TOKEN_KIND, UserPool::id);
     }
 
     /** The pool's ARN. */
@@ -135,8 +136,8 @@ public class UserPools {
         return entity;
     }
 
-    UserPool view(UserPoolEntity e) {
-        return new UserPool(e.id(), e.name(), parsedSettings.parse(e.id(), e.settings()),
+    static UserPool view(UserPoolEntity e) {
+        return new UserPool(e.id(), e.name(), PARSED_SETTINGS.parse(e.id(), e.settings()),
                 Instant.ofEpochMilli(e.createdAt()), Instant.ofEpochMilli(e.modifiedAt()));
     }
 }

@@ -18,6 +18,7 @@ import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
+import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
@@ -120,13 +121,14 @@ public class SignInService {
             }
             default -> { }
         }
-        UserPoolClient client = client(clientId, expectedPoolId);
+        ClientOfPool app = client(clientId, expectedPoolId);
+        UserPoolClient client = app.client();
         if (!NEW_PASSWORD_REQUIRED.equals(challenge)) {
             throw ServiceException.invalidParameter("Gatehouse does not support the " + challenge
                     + " challenge yet.");
         }
         UserRecord confirmed = newPassword(client, session, responses, true);
-        return authenticated(pools.get(client.userPoolId()), client, confirmed, false);
+        return authenticated(app.pool(), client, confirmed, false);
     }
 
     /**
@@ -219,7 +221,8 @@ public class SignInService {
     }
 
     private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
-        UserPoolClient client = client(clientId, expectedPoolId);
+        ClientOfPool app = client(clientId, expectedPoolId);
+        UserPoolClient client = app.client();
         allowFlow(client, flow);
         String username = parameters.get("USERNAME");
         String password = parameters.get("PASSWORD");
@@ -228,7 +231,7 @@ public class SignInService {
                     : "PASSWORD"));
         }
         SecretHash.check(client, username, parameters.get("SECRET_HASH"));
-        UserPool pool = pools.get(client.userPoolId());
+        UserPool pool = app.pool();
         UserStore store = stores.forPool(pool);
         UserRecord user = checkPassword(pool, client, store, username, password);
         return signedIn(pool, client, user, Optional.ofNullable(parameters.get("DEVICE_KEY")));
@@ -370,14 +373,15 @@ public class SignInService {
     /** @param secretHash whether a confidential client proves itself with SECRET_HASH here (not when it sent its secret) */
     private TokenSet refresh(String clientId, String expectedPoolId, Map<String, String> parameters,
                              boolean secretHash) {
-        UserPoolClient client = client(clientId, expectedPoolId);
+        ClientOfPool app = client(clientId, expectedPoolId);
+        UserPoolClient client = app.client();
         allowFlow(client, "REFRESH_TOKEN_AUTH");
         String refreshToken = parameters.get("REFRESH_TOKEN");
         if (refreshToken == null) {
             throw ServiceException.invalidParameter("Missing required parameter REFRESH_TOKEN");
         }
         TokenService.RefreshGrant grant = narrowed(client, tokens.redeem(client, refreshToken));
-        UserPool pool = pools.get(client.userPoolId());
+        UserPool pool = app.pool();
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(grant.sub())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Refresh Token"));
         if (secretHash) {
@@ -537,12 +541,12 @@ public class SignInService {
         }
     }
 
-    UserPoolClient client(String clientId, String expectedPoolId) {
-        UserPoolClient client = clients.byClientId(clientId);
-        if (expectedPoolId != null && !expectedPoolId.equals(client.userPoolId())) {
+    ClientOfPool client(String clientId, String expectedPoolId) {
+        ClientOfPool found = clients.byClientIdWithPool(clientId);
+        if (expectedPoolId != null && !expectedPoolId.equals(found.pool().id())) {
             throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
         }
-        return client;
+        return found;
     }
 
     static void allowFlow(UserPoolClient client, String flow) {

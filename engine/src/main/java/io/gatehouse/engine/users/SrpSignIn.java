@@ -14,10 +14,10 @@ import io.gatehouse.engine.srp.SrpExchange;
 import io.gatehouse.engine.srp.SrpGroup;
 import io.gatehouse.engine.srp.SrpTimestamp;
 import io.gatehouse.engine.srp.SrpVerifier;
+import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
-import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -54,9 +54,6 @@ public class SrpSignIn {
 
     @Inject
     SignInService signIns;
-
-    @Inject
-    UserPools pools;
 
     @Inject
     UserStores stores;
@@ -109,12 +106,13 @@ public class SrpSignIn {
     /** InitiateAuth / AdminInitiateAuth with USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters) {
-        UserPoolClient client = signIns.client(clientId, expectedPoolId);
+        ClientOfPool app = signIns.client(clientId, expectedPoolId);
+        UserPoolClient client = app.client();
         SignInService.allowFlow(client, "USER_SRP_AUTH");
         String username = required(parameters, "USERNAME");
         BigInteger clientPublic = clientPublic(required(parameters, "SRP_A"));
         SecretHash.check(client, username, parameters.get("SECRET_HASH"));
-        UserPool pool = pools.get(client.userPoolId());
+        UserPool pool = app.pool();
         if (!SrpCredentials.enabled(pool)) {
             throw ServiceException.invalidParameter("USER_SRP_AUTH is turned off for this user pool.");
         }
@@ -137,8 +135,9 @@ public class SrpSignIn {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses) {
-        UserPoolClient client = signIns.client(clientId, expectedPoolId);
-        UserPool pool = pools.get(client.userPoolId());
+        ClientOfPool app = signIns.client(clientId, expectedPoolId);
+        UserPoolClient client = app.client();
+        UserPool pool = app.pool();
         String username = required(responses, "USERNAME");
         SecretHash.check(client, username, responses.get("SECRET_HASH"));
         UserStore store = stores.forPool(pool);
@@ -165,8 +164,9 @@ public class SrpSignIn {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respondDevice(String clientId, String expectedPoolId, String session,
                                   Map<String, String> responses) {
-        UserPoolClient client = signIns.client(clientId, expectedPoolId);
-        UserPool pool = pools.get(client.userPoolId());
+        ClientOfPool app = signIns.client(clientId, expectedPoolId);
+        UserPoolClient client = app.client();
+        UserPool pool = app.pool();
         String username = required(responses, "USERNAME");
         String deviceKey = required(responses, "DEVICE_KEY");
         BigInteger clientPublic = clientPublic(required(responses, "SRP_A"));
@@ -182,8 +182,9 @@ public class SrpSignIn {
     /** RespondToAuthChallenge with DEVICE_PASSWORD_VERIFIER: checks the device's proof, then signs the user in. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respondDeviceVerifier(String clientId, String expectedPoolId, Map<String, String> responses) {
-        UserPoolClient client = signIns.client(clientId, expectedPoolId);
-        UserPool pool = pools.get(client.userPoolId());
+        ClientOfPool app = signIns.client(clientId, expectedPoolId);
+        UserPoolClient client = app.client();
+        UserPool pool = app.pool();
         String username = required(responses, "USERNAME");
         String deviceKey = required(responses, "DEVICE_KEY");
         SecretHash.check(client, username, responses.get("SECRET_HASH"));

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -143,9 +145,21 @@ class HostedUiBrowserIT {
      * wait for the next page, so looking at once may see the old page, or none.
      */
     private static void awaitText(ChromeDriver driver, By element, String text) {
+        ExpectedCondition<Boolean> shown = ExpectedConditions.textToBePresentInElementLocated(element, text);
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .withMessage(() -> "\"" + text + "\" in " + element + " of " + driver.getPageSource())
-                .until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+                .until(d -> {
+                    try {
+                        return shown.apply(d);
+                    } catch (WebDriverException e) {
+                        // An element found on the old page just as the new one replaces it: Chromium reports it as
+                        // an inspector error rather than a stale element (seen once in CI). Look again.
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     private static void signIn(ChromeDriver driver, String email, String password) {

@@ -77,8 +77,9 @@ public class UserPoolClients {
     }
 
     /**
-     * The client with this id and its pool, read in one query: every step of a sign-in needs both, and two reads
-     * cost twice the persistence context, transaction interceptor and statement.
+     * The client with this id and its pool, read in one query: the public calls that name only their client (sign-in,
+     * sign-up, password reset) need both, and two reads cost twice the persistence context, transaction interceptor
+     * and statement.
      *
      * @throws ServiceException {@code ResourceNotFoundException} when there is no such client
      */

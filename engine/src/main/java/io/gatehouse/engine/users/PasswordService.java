@@ -13,6 +13,7 @@ import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
@@ -69,9 +70,10 @@ public class PasswordService {
     /** Mails a reset code to the user's verified e-mail address (ForgotPassword). */
     @Transactional
     public CodeDelivery forgotPassword(String clientId, String secretHash, String username) {
-        UserPoolClient client = clients.byClientId(clientId);
+        ClientOfPool app = clients.byClientIdWithPool(clientId);
+        UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
-        UserPool pool = pools.get(client.userPoolId());
+        UserPool pool = app.pool();
         Optional<UserRecord> found = PoolUsers.find(pool, stores.forPool(pool), username);
         if (found.isEmpty()) {
             if (ExistenceErrors.prevented(client)) {
@@ -156,9 +158,10 @@ public class PasswordService {
     @Transactional(dontRollbackOn = ServiceException.class)
     public void confirmForgotPassword(String clientId, String secretHash, String username, String code,
                                       String password) {
-        UserPoolClient client = clients.byClientId(clientId);
+        ClientOfPool app = clients.byClientIdWithPool(clientId);
+        UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
-        UserPool pool = pools.get(client.userPoolId());
+        UserPool pool = app.pool();
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
                 ExistenceErrors.unknownUser(client, VerificationCodes.mismatch()));

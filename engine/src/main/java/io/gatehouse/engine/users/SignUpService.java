@@ -10,6 +10,7 @@ import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
@@ -63,9 +64,10 @@ public class SignUpService {
     @Transactional
     public Result signUp(String clientId, String secretHash, String username, String password,
                          Map<String, String> attributes) {
-        UserPoolClient client = clients.byClientId(clientId);
+        ClientOfPool app = clients.byClientIdWithPool(clientId);
+        UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
-        UserPool pool = pools.get(client.userPoolId());
+        UserPool pool = app.pool();
         JsonNode settings = pool.settings();
         if (settings.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false)) {
             throw new ServiceException("NotAuthorizedException", "SignUp is not permitted for this user pool");
@@ -97,9 +99,10 @@ public class SignUpService {
     /** Confirms a sign-up with the code the user received; marks the address the code went to as verified. */
     @Transactional(dontRollbackOn = ServiceException.class)
     public void confirm(String clientId, String secretHash, String username, String code) {
-        UserPoolClient client = clients.byClientId(clientId);
+        ClientOfPool app = clients.byClientIdWithPool(clientId);
+        UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
-        UserPool pool = pools.get(client.userPoolId());
+        UserPool pool = app.pool();
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
                 ExistenceErrors.unknownUser(client, VerificationCodes.mismatch()));
@@ -121,9 +124,10 @@ public class SignUpService {
     /** Sends a new sign-up code. */
     @Transactional
     public CodeDelivery resend(String clientId, String secretHash, String username) {
-        UserPoolClient client = clients.byClientId(clientId);
+        ClientOfPool app = clients.byClientIdWithPool(clientId);
+        UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
-        UserPool pool = pools.get(client.userPoolId());
+        UserPool pool = app.pool();
         Optional<UserRecord> user = PoolUsers.find(pool, stores.forPool(pool), username);
         if (user.isEmpty()) {
             if (ExistenceErrors.prevented(client)) {

@@ -13,6 +13,12 @@ import java.util.function.IntFunction;
  * A closed-loop load: {@code clients} threads, each sending its next request as soon as the last one is answered,
  * through a warm-up (not recorded) and a measured window. Latencies are kept whole, not bucketed, so the
  * percentiles are exact.
+ *
+ * <p>The window counts the requests that <em>end</em> in it, and the CPU times are read at its two ends. Counting
+ * only requests that both start and end inside it, as this class did until 2026-12-01, drops about one latency's
+ * worth of each client's requests: the request in flight when the window opens and the one in flight when it
+ * closes. At 32 clients and 80 production-hash sign-ins a second (400 ms each) that is 4% of a 10 s window, and the
+ * CPU, then read until the last client had finished, was spread over 4% fewer requests than it paid for.
  */
 final class LoadRun {
 
@@ -63,7 +69,7 @@ final class LoadRun {
                             continue;
                         }
                         long end = System.nanoTime();
-                        if (start >= bounds[0] && end <= bounds[1]) {
+                        if (end >= bounds[0] && end < bounds[1]) {
                             if (count == mine.length) {
                                 mine = Arrays.copyOf(mine, count * 2);
                             }
@@ -86,14 +92,15 @@ final class LoadRun {
         bounds[0] = System.nanoTime() + warmUp.toNanos();
         bounds[1] = bounds[0] + window.toNanos();
         go.countDown();
-        Thread.sleep(warmUp.toMillis());
+        sleepUntil(bounds[0]);
         double cpuBefore = serverCpu.seconds();
         double driverBefore = DRIVER_CPU.seconds();
+        sleepUntil(bounds[1]);
+        double cpuSeconds = serverCpu.seconds() - cpuBefore;
+        double driverSeconds = DRIVER_CPU.seconds() - driverBefore;
         for (Thread thread : threads) {
             thread.join();
         }
-        double cpuSeconds = serverCpu.seconds() - cpuBefore;
-        double driverSeconds = DRIVER_CPU.seconds() - driverBefore;
 
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -110,6 +117,12 @@ final class LoadRun {
         return new Result(label, clients, total / seconds, percentile(all, 0.50), percentile(all, 0.99),
                 errors.get(), total == 0 ? Double.NaN : cpuSeconds * 1000 / total,
                 total == 0 ? Double.NaN : driverSeconds * 1000 / total);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
     }
 
     private static double percentile(long[] sorted, double p) {

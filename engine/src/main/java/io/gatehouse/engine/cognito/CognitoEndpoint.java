@@ -1,15 +1,14 @@
 package io.gatehouse.engine.cognito;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,33 +21,90 @@ import java.util.logging.Logger;
  * failure in Cognito's form: an HTTP status (400 for client errors, as Cognito sends even where its model says
  * otherwise), a {@code {"__type", "message"}} body and the {@code x-amzn-ErrorType} header. An unexpected failure
  * is logged with the request id and answered as {@code InternalErrorException}, never with a stack trace.
+ *
+ * <p>A plain servlet on the context root's exact path (the {@code ""} pattern, which wins over the JAX-RS
+ * application's {@code /*}), not a JAX-RS resource: every call is one POST to one path whose operation is in a
+ * header, so JAX-RS's matching, per-request resource instance and response building bought nothing, and cost 5% of
+ * the server's CPU on a token refresh (a profile of 2,000 refreshes a second, of which the two RS256 signatures are
+ * 62%). Browsers call the API from any origin, so the CORS answers are given here too (see {@link CorsFilter} for
+ * why that is safe).
  */
-@Path("/")
-public class CognitoEndpoint {
+@WebServlet(name = "CognitoApi", urlPatterns = "", loadOnStartup = 1)
+public class CognitoEndpoint extends HttpServlet {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final String ALLOWED_METHODS = "POST, OPTIONS";
 
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(CognitoEndpoint.class.getName());
 
     @Inject
-    CognitoDispatcher dispatcher;
+    transient CognitoDispatcher dispatcher;
 
-    @Context
-    HttpServletRequest http;
-
-    @POST
-    public Response call(InputStream body) {
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = UUID.randomUUID().toString();
         try {
-            ObjectNode result = dispatcher.dispatch(SignedRequest.of(http, read(body)));
-            return Response.ok(Json.write(result), CONTENT_TYPE).header("x-amzn-RequestId", requestId).build();
+            byte[] result = Json.MAPPER.writeValueAsBytes(dispatcher.dispatch(SignedRequest.of(request,
+                    read(request))));
+            answer(response, HttpServletResponse.SC_OK, requestId, null, result);
         } catch (ServiceException e) {
-            return error(requestId, e.httpStatus(), e.type(), e.getMessage());
+            answer(response, e.httpStatus(), requestId, e.type(), CognitoErrors.body(e.type(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
-            return error(requestId, 500, "InternalErrorException", "An internal error occurred (request id "
-                    + requestId + ").");
+            answer(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, requestId, CognitoErrors.INTERNAL,
+                    CognitoErrors.body(CognitoErrors.INTERNAL, "An internal error occurred (request id "
+                            + requestId + ")."));
+        }
+    }
+
+    /** A browser's preflight for a call from another origin, or a plain OPTIONS: which methods the API takes. */
+    @Override
+    protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getHeader("Access-Control-Request-Method") == null) {
+            response.setHeader("Allow", ALLOWED_METHODS);
+            return;
+        }
+        CorsFilter.preflight(request.getHeader("Access-Control-Request-Headers")).forEach(response::setHeader);
+    }
+
+    /**
+     * Every answer to another origin carries the CORS headers. GET, PUT, DELETE...: the API takes POST only, and
+     * says so in its own form rather than with a servlet error page.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (request.getHeader("Origin") != null) {
+            CorsFilter.actualResponse().forEach(response::setHeader);
+        }
+        String method = request.getMethod();
+        if (method.equals("POST") || method.equals("OPTIONS")) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", ALLOWED_METHODS);
+        String type = "UnknownOperationException";
+        answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, UUID.randomUUID().toString(), type,
+                method.equals("HEAD") ? null : CognitoErrors.body(type, "The user-pool API takes POST requests."));
+    }
+
+    /**
+     * Sends an answer: its status, request id, error type (null for a success) and body (null for none, as HEAD
+     * takes), with its length, so the connection stays open without chunking.
+     */
+    private static void answer(HttpServletResponse response, int status, String requestId, String errorType,
+                               byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setHeader("x-amzn-RequestId", requestId);
+        if (errorType != null) {
+            response.setHeader("x-amzn-ErrorType", errorType);
+        }
+        response.setContentType(CONTENT_TYPE);
+        if (body != null) {
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
         }
     }
 
@@ -56,15 +112,14 @@ public class CognitoEndpoint {
      * The body, refused past {@link #MAX_BODY_BYTES} before it is all in memory: no Cognito request comes near
      * that size (the largest carry message templates of 20,000 characters).
      */
-    private static byte[] read(InputStream body) {
-        if (body == null) {
-            return new byte[0];
+    private static byte[] read(HttpServletRequest request) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge();
         }
-        try {
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw ServiceException.serialization("The request body is larger than " + MAX_BODY_BYTES
-                        + " bytes.");
+                throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
@@ -72,12 +127,7 @@ public class CognitoEndpoint {
         }
     }
 
-    /** A failure in Cognito's form, also for Gatehouse's own administrative endpoints. */
-    public static Response error(String requestId, int status, String type, String message) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("__type", type).put("message", message);
-        return Response.status(status).type(CONTENT_TYPE).entity(Json.write(body))
-                .header("x-amzn-RequestId", requestId)
-                .header("x-amzn-ErrorType", type)
-                .build();
+    private static ServiceException tooLarge() {
+        return ServiceException.serialization("The request body is larger than " + MAX_BODY_BYTES + " bytes.");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,7 +17,9 @@ import java.util.Set;
  * {@code X-Amz-User-Agent} and {@code Cache-Control}, which need a preflight. The API takes no cookies, so any
  * origin may call it, as with Cognito; what protects it is the signature or token in each request. The same holds
  * for the OAuth endpoints a single-page app calls after the hosted UI (token, revoke, userInfo), which take no
- * cookies either; the hosted UI's pages, which do, are never opened to other origins.
+ * cookies either; the hosted UI's pages, which do, are never opened to other origins. This filter serves the OAuth
+ * endpoints; the API's servlet, {@link CognitoEndpoint}, gives the same answers through {@link #preflight} and
+ * {@link #actualResponse}.
  */
 @Provider
 @PreMatching
@@ -28,35 +31,42 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     private static final String ALLOWED_HEADERS = "Content-Type, X-Amz-Target, X-Amz-User-Agent, Cache-Control, "
             + "Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256, amz-sdk-invocation-id, "
             + "amz-sdk-request";
+    private static final Map<String, String> ACTUAL = Map.of("Access-Control-Allow-Origin", "*",
+            "Access-Control-Expose-Headers", EXPOSED);
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if ("OPTIONS".equals(request.getMethod()) && isApi(request)
+        if ("OPTIONS".equals(request.getMethod()) && isCookieless(request)
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
-            String requested = request.getHeaderString("Access-Control-Request-Headers");
-            request.abortWith(Response.ok()
-                    .header("Access-Control-Allow-Origin", "*")
-                    .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-                    .header("Access-Control-Allow-Headers", requested != null ? requested : ALLOWED_HEADERS)
-                    .header("Access-Control-Max-Age", "86400")
-                    .build());
+            Response.ResponseBuilder ok = Response.ok();
+            preflight(request.getHeaderString("Access-Control-Request-Headers")).forEach(ok::header);
+            request.abortWith(ok.build());
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (isApi(request) && request.getHeaderString("Origin") != null) {
+        if (isCookieless(request) && request.getHeaderString("Origin") != null) {
             MultivaluedMap<String, Object> headers = response.getHeaders();
-            headers.putSingle("Access-Control-Allow-Origin", "*");
-            headers.putSingle("Access-Control-Expose-Headers", EXPOSED);
+            actualResponse().forEach(headers::putSingle);
         }
     }
 
-    private static boolean isApi(ContainerRequestContext request) {
+    /** The headers that answer a preflight asking for {@code requestedHeaders} (null: none named). */
+    static Map<String, String> preflight(String requestedHeaders) {
+        return Map.of("Access-Control-Allow-Origin", "*",
+                "Access-Control-Allow-Methods", "GET, POST, OPTIONS",
+                "Access-Control-Allow-Headers", requestedHeaders != null ? requestedHeaders : ALLOWED_HEADERS,
+                "Access-Control-Max-Age", "86400");
+    }
+
+    /** The headers of an answer to a call from another origin. */
+    static Map<String, String> actualResponse() {
+        return ACTUAL;
+    }
+
+    private static boolean isCookieless(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/")) {
-            path = path.substring(1);
-        }
-        return path.isEmpty() || COOKIELESS_OAUTH.contains(path);
+        return COOKIELESS_OAUTH.contains(path.startsWith("/") ? path.substring(1) : path);
     }
 }

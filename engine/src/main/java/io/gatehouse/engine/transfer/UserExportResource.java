@@ -1,7 +1,7 @@
 package io.gatehouse.engine.transfer;
 
 import io.gatehouse.engine.admin.AdminCredentials;
-import io.gatehouse.engine.cognito.CognitoEndpoint;
+import io.gatehouse.engine.cognito.CognitoErrors;
 import io.gatehouse.engine.cognito.sigv4.SigV4Verifier;
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
@@ -62,7 +62,7 @@ public class UserExportResource {
             verifier.verify(SignedRequest.of(http, new byte[0]), clock.instant(), adminCredentials::secretFor);
             source = export.source(pools.get(userPoolId));
         } catch (ServiceException e) {
-            return CognitoEndpoint.error(requestId, e.httpStatus(), e.type(), e.getMessage());
+            return CognitoErrors.response(requestId, e.httpStatus(), e.type(), e.getMessage());
         }
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

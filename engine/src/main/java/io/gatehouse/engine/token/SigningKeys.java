@@ -35,9 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * for less than that never meet an unknown key; a retired key stays published until every token it signed has
  * expired. Keys live in the database, so every node signs and verifies with the same ones; each node keeps a
  * pool's keys, parsed and ready to sign, for a minute, and looks again at once for a key id it does not know.
+ *
+ * <p>No transaction interceptor on the readers: they read the keys in the caller's transaction if there is one and
+ * without one otherwise, which is what {@code SUPPORTS} would do, and {@link #active} runs twice for every token
+ * set, nearly always from the cache, where the interceptor was most of its cost.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class SigningKeys {
 
     static final int RSA_BITS = 2048;

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -112,6 +114,32 @@ class CognitoWireIT {
         JsonNode error = assertError(RawCall.unsigned(RawCall.target("CreateUserPool"), huge, Map.of()), 400,
                 "SerializationException");
         assertThat(error.get("message").asText()).contains("larger than");
+    }
+
+    @Test
+    void callWhenBodyChunkedPastOneMebibyteThenRefused() throws Exception {
+        // No Content-Length: the limit is enforced while reading, not only from the header.
+        byte[] huge = ("{\"PoolName\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(Gatehouse.ENDPOINT.resolve("/"))
+                .header("Content-Type", RawCall.CONTENT_TYPE)
+                .header("X-Amz-Target", RawCall.target("CreateUserPool"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .build();
+
+        JsonNode error = assertError(Gatehouse.HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()), 400,
+                "SerializationException");
+        assertThat(error.get("message").asText()).contains("larger than");
+    }
+
+    @Test
+    void getWhenSentToTheApiThenMethodNotAllowedInCognitoForm() throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(Gatehouse.ENDPOINT.resolve("/")).GET().build();
+
+        HttpResponse<String> response = Gatehouse.HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+
+        assertError(response, 405, "UnknownOperationException");
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
     }
 
     @Test

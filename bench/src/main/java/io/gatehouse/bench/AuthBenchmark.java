@@ -14,8 +14,8 @@ import java.util.function.IntFunction;
 /**
  * The sign-in and refresh benchmark's driver; bench/auth.sh runs it. Three commands:
  * <pre>
- *   load   --server gatehouse|keycloak --url URL --hash NAME [--pid PID] [--hash-alone M,T,P] [--rounds N]
- *          --results FILE [options]
+ *   load   --server gatehouse|keycloak --url URL --hash NAME [--pid PID] [--hash-alone M,T,P | --srp-bound S]
+ *          [--rounds N] --results FILE [options]
  *   hash   --argon2 MEMORY_KIB,ITERATIONS,PARALLELISM --results FILE
  *   srp-cost --results FILE
  *   report FILE
@@ -23,9 +23,9 @@ import java.util.function.IntFunction;
  * {@code load} sets up a pool (or realm) with {@code --users} users, then measures USER_PASSWORD_AUTH sign-ins
  * (the password grant), REFRESH_TOKEN_AUTH (the refresh grant) and USER_SRP_AUTH with its PASSWORD_VERIFIER answer
  * (Gatehouse only) at each of {@code --clients}, appending one line
- * per measurement to the results file, in {@code --rounds} interleaved rounds; with {@code --hash-alone}, the
- * Argon2id hash alone on every core is measured before each point. {@code report} prints the medians and the
- * ratios the targets are stated in.
+ * per measurement to the results file, in {@code --rounds} interleaved rounds; with {@code --hash-alone} (the
+ * Argon2id hash alone on every core) or {@code --srp-bound} (the server's SRP math alone), that is measured before
+ * each point and after the last. {@code report} prints the medians and the ratios the targets are stated in.
  */
 public final class AuthBenchmark {
 
@@ -44,7 +44,8 @@ public final class AuthBenchmark {
         switch (args[0]) {
             case "load" -> load(options);
             case "hash" -> hash(options);
-            case "srp-cost" -> srpCost(options);
+            case "srp-cost" -> srpCost(options, Duration.ofSeconds(Long.parseLong(
+                    options.getOrDefault("seconds", "5"))));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -80,24 +81,58 @@ public final class AuthBenchmark {
             }
         }
         // This machine's speed drifts by a third over minutes (shared memory bandwidth, neighbours), so the points
-        // are measured in rounds, interleaved, and the report takes medians. A run against the hash alone
-        // measures the hash right before each point.
-        Optional<HashCost> hashAlone = Optional.ofNullable(o.get("hash-alone")).map(HashCost::parse);
+        // are measured in rounds, interleaved, and the report takes medians. What a point is set against (the hash
+        // alone, the SRP bound) is measured right before each point and once after the last, so that the report can
+        // set each point against the machine's speed on both sides of it.
+        Optional<Runnable> reference = reference(o);
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
-        int cores = Runtime.getRuntime().availableProcessors();
         for (int round = 0; round < rounds; round++) {
             for (String clients : o.getOrDefault("clients", "8,32").split(",")) {
                 int n = Integer.parseInt(clients);
                 for (String flow : flows) {
-                    if (hashAlone.isPresent()) {
-                        double rate = hashAlone.get().hashesPerSecond(cores, window);
-                        record(o, new Result("hash " + hashAlone.get().label(), cores, rate, cores * 1000 / rate,
-                                Double.NaN, 0, Double.NaN));
-                    }
+                    reference.ifPresent(Runnable::run);
                     record(o, LoadRun.run(prefix + flow, n, warmUp, window, cpu, steps(flow, target, n, users)));
                 }
             }
         }
+        reference.ifPresent(Runnable::run);
+    }
+
+    /**
+     * What the points are set against, measured in this JVM while the server waits: with {@code --hash-alone}, the
+     * Argon2id hash on every core; with {@code --srp-bound SECONDS}, the server's SRP math on one thread, each of its
+     * parts for that long (for a server given cores of its own, this JVM runs on other cores of the same kind).
+     */
+    private static Optional<Runnable> reference(Map<String, String> o) {
+        Duration window = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10")));
+        if (o.containsKey("hash-alone")) {
+            HashCost hash = HashCost.parse(o.get("hash-alone"));
+            int cores = Runtime.getRuntime().availableProcessors();
+            return Optional.of(unchecked(() -> {
+                double rate = hash.hashesPerSecond(cores, window);
+                record(o, new Result("hash " + hash.label(), cores, rate, cores * 1000 / rate, Double.NaN, 0,
+                        Double.NaN));
+            }));
+        }
+        if (o.containsKey("srp-bound")) {
+            Duration boundWindow = Duration.ofSeconds(Long.parseLong(o.get("srp-bound")));
+            return Optional.of(unchecked(() -> srpCost(o, boundWindow)));
+        }
+        return Optional.empty();
+    }
+
+    private interface Measurement {
+        void run() throws Exception;
+    }
+
+    private static Runnable unchecked(Measurement measurement) {
+        return () -> {
+            try {
+                measurement.run();
+            } catch (Exception e) {
+                throw new IllegalStateException("measuring the reference failed", e);
+            }
+        };
     }
 
     /** Client {@code i}'s loop: sign-ins cycling through the users, or refreshes of the client's own sign-in. */
@@ -143,8 +178,8 @@ public final class AuthBenchmark {
     }
 
     /** Records the SRP bound as a result line: per second = what every core could do, p50 = ms per sign-in. */
-    private static void srpCost(Map<String, String> o) throws Exception {
-        SrpCost cost = SrpCost.measure(Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "5"))));
+    private static void srpCost(Map<String, String> o, Duration window) throws Exception {
+        SrpCost cost = SrpCost.measure(window);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(java.util.Locale.ROOT, "SRP server math alone: exponentiations %.2f ms + two signatures %.2f ms"
                 + " = %.2f ms a sign-in%n", cost.exponentiationsMs(), cost.signaturesMs(), cost.perSignInMs());

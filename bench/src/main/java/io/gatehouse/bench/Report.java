@@ -3,12 +3,15 @@ package io.gatehouse.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +31,9 @@ final class Report {
     }
 
     static void print(Path file) throws IOException {
-        Map<String, List<Result>> points = Files.readAllLines(file).stream().filter(l -> !l.isBlank())
-                .map(Result::fromTsv)
+        List<Result> inOrder = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(Result::fromTsv)
+                .toList();
+        Map<String, List<Result>> points = inOrder.stream()
                 .collect(Collectors.groupingBy(r -> r.label() + "\t" + r.clients(), LinkedHashMap::new,
                         Collectors.toList()));
         List<Result> medians = points.values().stream().map(Report::median).toList();
@@ -61,6 +65,13 @@ final class Report {
                 find(medians, "gatehouse production sign-in", clients).ifPresent(g -> System.out.printf(Locale.ROOT,
                         "  %2d clients: %.1f/s = %.0f%%%n", clients, g.perSecond(), 100 * g.perSecond() / h.perSecond()));
             }
+            System.out.println("  each point against the hash alone measured on both sides of it:");
+            for (int clients : List.of(8, 32)) {
+                int c = clients;
+                paired(inOrder, r -> r.label().equals("gatehouse production sign-in") && r.clients() == c,
+                        r -> r.label().equals(h.label()) && r.clients() == h.clients())
+                        .ifPresent(p -> System.out.printf(Locale.ROOT, "  %2d clients: %s%n", c, p));
+            }
         });
 
         List<Result> srp = medians.stream().filter(r -> r.label().endsWith(" srp")).toList();
@@ -72,10 +83,55 @@ final class Report {
                         + "exponentiations; server CPU %.2f ms a sign-in: the math is %.0f%% of it)%n",
                 r.label(), r.clients(), r.perSecond(), bound.perSecond(), 100 * r.perSecond() / bound.perSecond(),
                 bound.p50Ms(), bound.serverCpuMs(), r.serverCpuMs(), 100 * bound.p50Ms() / r.serverCpuMs())));
+        if (!srp.isEmpty()) {
+            System.out.println("  each point against the bound measured on both sides of it:");
+        }
+        srp.forEach(r -> paired(inOrder, p -> p.label().equals(r.label()) && p.clients() == r.clients(),
+                b -> b.label().equals(SRP_BOUND) && b.clients() == serverCores(r))
+                .ifPresent(p -> System.out.printf(Locale.ROOT, "  %-40s %2d clients: %s%n", r.label(), r.clients(),
+                        p)));
 
         System.out.println("== refresh p99 at 32 clients (target: under 50 ms)");
         medians.stream().filter(r -> r.label().endsWith("refresh") && r.clients() == 32)
                 .forEach(r -> System.out.printf(Locale.ROOT, "  %s: %.1f ms%n", r.label(), r.p99Ms()));
+    }
+
+    /**
+     * Each point's rate over its reference's (the hash alone, the SRP bound), the reference taken as the mean of the
+     * nearest measurement before the point and the nearest after it, in the order the file was written (the
+     * machine's speed drifts by a tenth within minutes, so a reference measured only before a point, or the median
+     * of a whole run's, can be off for that point): the median ratio, the range and how many points.
+     */
+    private static Optional<String> paired(List<Result> inOrder, Predicate<Result> point, Predicate<Result> reference) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < inOrder.size(); i++) {
+            if (!point.test(inOrder.get(i))) {
+                continue;
+            }
+            DoubleSummaryStatistics around = new DoubleSummaryStatistics();
+            nearest(inOrder, i, -1, reference).ifPresent(r -> around.accept(r.perSecond()));
+            nearest(inOrder, i, 1, reference).ifPresent(r -> around.accept(r.perSecond()));
+            if (around.getCount() > 0) {
+                ratios.add(inOrder.get(i).perSecond() / around.getAverage());
+            }
+        }
+        if (ratios.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return Optional.of(String.format(Locale.ROOT, "median %.0f%% (%.0f-%.0f%% over %d points)", 100 * median,
+                100 * sorted[0], 100 * sorted[sorted.length - 1], sorted.length));
+    }
+
+    private static Optional<Result> nearest(List<Result> inOrder, int from, int step, Predicate<Result> reference) {
+        for (int i = from + step; i >= 0 && i < inOrder.size(); i += step) {
+            if (reference.test(inOrder.get(i))) {
+                return Optional.of(inOrder.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The cores a load's server had: those its label names ("... on 1 core ..."), else this machine's. */

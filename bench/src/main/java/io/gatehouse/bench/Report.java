@@ -96,13 +96,27 @@ final class Report {
                 .forEach(r -> System.out.printf(Locale.ROOT, "  %s: %.1f ms%n", r.label(), r.p99Ms()));
     }
 
+    /** {@link #ratiosToBracket}, summed up: the median ratio, the range and how many points; empty if none. */
+    private static Optional<String> paired(List<Result> inOrder, Predicate<Result> point, Predicate<Result> reference) {
+        double[] sorted = ratiosToBracket(inOrder, point, reference).stream().mapToDouble(Double::doubleValue).sorted()
+                .toArray();
+        if (sorted.length == 0) {
+            return Optional.empty();
+        }
+        int mid = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return Optional.of(String.format(Locale.ROOT, "median %.0f%% (%.0f-%.0f%% over %d points)", 100 * median,
+                100 * sorted[0], 100 * sorted[sorted.length - 1], sorted.length));
+    }
+
     /**
      * Each point's rate over its reference's (the hash alone, the SRP bound), the reference taken as the mean of the
      * nearest measurement before the point and the nearest after it, in the order the file was written (the
      * machine's speed drifts by a tenth within minutes, so a reference measured only before a point, or the median
-     * of a whole run's, can be off for that point): the median ratio, the range and how many points.
+     * of a whole run's, can be off for that point). A point with a reference on one side only is set against that
+     * one; a point with none is left out.
      */
-    private static Optional<String> paired(List<Result> inOrder, Predicate<Result> point, Predicate<Result> reference) {
+    static List<Double> ratiosToBracket(List<Result> inOrder, Predicate<Result> point, Predicate<Result> reference) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < inOrder.size(); i++) {
             if (!point.test(inOrder.get(i))) {
@@ -115,14 +129,7 @@ final class Report {
                 ratios.add(inOrder.get(i).perSecond() / around.getAverage());
             }
         }
-        if (ratios.isEmpty()) {
-            return Optional.empty();
-        }
-        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-        return Optional.of(String.format(Locale.ROOT, "median %.0f%% (%.0f-%.0f%% over %d points)", 100 * median,
-                100 * sorted[0], 100 * sorted[sorted.length - 1], sorted.length));
+        return ratios;
     }
 
     private static Optional<Result> nearest(List<Result> inOrder, int from, int step, Predicate<Result> reference) {

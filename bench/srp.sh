@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SRP sign-ins per second beside USER_PASSWORD_AUTH (production Argon2id) on the same server, and the bound the
 # server's SRP math sets: its three 3072-bit modular exponentiations and two RS256 token signatures, measured alone.
-# See bench/README.md. About 17 minutes on two cores.
+# See bench/README.md. About 19 minutes on two cores.
 #
 #   bench/srp.sh
 #   SECONDS_PER_POINT=20 ROUNDS=5 bench/srp.sh

@@ -84,18 +84,22 @@ public final class AuthBenchmark {
         // are measured in rounds, interleaved, and the report takes medians. What a point is set against (the hash
         // alone, the SRP bound) is measured right before each point and once after the last, so that the report can
         // set each point against the machine's speed on both sides of it.
-        Optional<Runnable> reference = reference(o);
+        Optional<Measurement> reference = reference(o, window);
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
         for (int round = 0; round < rounds; round++) {
             for (String clients : o.getOrDefault("clients", "8,32").split(",")) {
                 int n = Integer.parseInt(clients);
                 for (String flow : flows) {
-                    reference.ifPresent(Runnable::run);
+                    if (reference.isPresent()) {
+                        reference.get().run();
+                    }
                     record(o, LoadRun.run(prefix + flow, n, warmUp, window, cpu, steps(flow, target, n, users)));
                 }
             }
         }
-        reference.ifPresent(Runnable::run);
+        if (reference.isPresent()) {
+            reference.get().run();
+        }
     }
 
     /**
@@ -103,36 +107,21 @@ public final class AuthBenchmark {
      * Argon2id hash on every core; with {@code --srp-bound SECONDS}, the server's SRP math on one thread, each of its
      * parts for that long (for a server given cores of its own, this JVM runs on other cores of the same kind).
      */
-    private static Optional<Runnable> reference(Map<String, String> o) {
-        Duration window = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10")));
+    private static Optional<Measurement> reference(Map<String, String> o, Duration window) {
         if (o.containsKey("hash-alone")) {
             HashCost hash = HashCost.parse(o.get("hash-alone"));
             int cores = Runtime.getRuntime().availableProcessors();
-            return Optional.of(unchecked(() -> {
-                double rate = hash.hashesPerSecond(cores, window);
-                record(o, new Result("hash " + hash.label(), cores, rate, cores * 1000 / rate, Double.NaN, 0,
-                        Double.NaN));
-            }));
+            return Optional.of(() -> recordHash(o, hash, cores, window));
         }
         if (o.containsKey("srp-bound")) {
             Duration boundWindow = Duration.ofSeconds(Long.parseLong(o.get("srp-bound")));
-            return Optional.of(unchecked(() -> srpCost(o, boundWindow)));
+            return Optional.of(() -> srpCost(o, boundWindow));
         }
         return Optional.empty();
     }
 
     private interface Measurement {
         void run() throws Exception;
-    }
-
-    private static Runnable unchecked(Measurement measurement) {
-        return () -> {
-            try {
-                measurement.run();
-            } catch (Exception e) {
-                throw new IllegalStateException("measuring the reference failed", e);
-            }
-        };
     }
 
     /** Client {@code i}'s loop: sign-ins cycling through the users, or refreshes of the client's own sign-in. */
@@ -170,11 +159,16 @@ public final class AuthBenchmark {
         Duration window = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "5")));
         String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
         for (String count : o.getOrDefault("threads", "1," + cores).split(",")) {
-            int threads = Integer.parseInt(count);
-            double rate = cost.hashesPerSecond(threads, window);
-            record(o, new Result("hash " + cost.label(), threads, rate, threads * 1000 / rate, Double.NaN, 0,
-                    Double.NaN));
+            recordHash(o, cost, Integer.parseInt(count), window);
         }
+    }
+
+    /** Records the hash alone on {@code threads} threads: per second, and p50 = ms of one thread per hash. */
+    private static void recordHash(Map<String, String> o, HashCost cost, int threads, Duration window)
+            throws Exception {
+        double rate = cost.hashesPerSecond(threads, window);
+        record(o, new Result("hash " + cost.label(), threads, rate, threads * 1000 / rate, Double.NaN, 0,
+                Double.NaN));
     }
 
     /** Records the SRP bound as a result line: per second = what every core could do, p50 = ms per sign-in. */

@@ -103,10 +103,8 @@ final class Report {
         if (sorted.length == 0) {
             return Optional.empty();
         }
-        int mid = sorted.length / 2;
-        double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-        return Optional.of(String.format(Locale.ROOT, "median %.0f%% (%.0f-%.0f%% over %d points)", 100 * median,
-                100 * sorted[0], 100 * sorted[sorted.length - 1], sorted.length));
+        return Optional.of(String.format(Locale.ROOT, "median %.0f%% (%.0f-%.0f%% over %d points)",
+                100 * medianOfSorted(sorted), 100 * sorted[0], 100 * sorted[sorted.length - 1], sorted.length));
     }
 
     /**
@@ -156,7 +154,10 @@ final class Report {
     }
 
     private static double median(List<Result> rounds, ToDoubleFunction<Result> field) {
-        double[] values = rounds.stream().mapToDouble(field).sorted().toArray();
+        return medianOfSorted(rounds.stream().mapToDouble(field).sorted().toArray());
+    }
+
+    private static double medianOfSorted(double[] values) {
         int mid = values.length / 2;
         return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }

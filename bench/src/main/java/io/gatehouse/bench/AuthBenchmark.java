@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * The sign-in and refresh benchmark's driver; bench/auth.sh runs it. Three commands:
  * <pre>
  *   load   --server gatehouse|keycloak --url URL --hash NAME [--pid PID] [--hash-alone M,T,P | --srp-bound S]
- *          [--rounds N] --results FILE [options]
+ *          [--rounds N] [--jit-warm-up SECONDS [--warm-up-flows F,G]] --results FILE [options]
  *   hash   --argon2 MEMORY_KIB,ITERATIONS,PARALLELISM --results FILE
  *   srp-cost --results FILE
  *   report FILE
@@ -71,13 +71,14 @@ public final class AuthBenchmark {
 
         target.setUp(users);
         // The JIT compiles a server's hot paths over its first minutes: two minutes into a run, C2 still took a
-        // sixth of the CPU. Both servers get this unrecorded minute of both flows first, so that what is measured
-        // is the server, not its compiler.
+        // sixth of the CPU. Both servers get this unrecorded time first, shared among the flows measured or those
+        // of --warm-up-flows, so that what is measured is the server, not its compiler.
         Duration jitWarmUp = Duration.ofSeconds(Long.parseLong(o.getOrDefault("jit-warm-up", "60")));
+        List<String> warmUpFlows = List.of(o.getOrDefault("warm-up-flows", String.join(",", flows)).split(","));
         if (!jitWarmUp.isZero()) {
-            for (String flow : flows) {
-                LoadRun.run(prefix + flow + " (JIT warm-up)", 8, Duration.ZERO, jitWarmUp.dividedBy(flows.size()),
-                        cpu, steps(flow, target, 8, users));
+            for (String flow : warmUpFlows) {
+                LoadRun.run(prefix + flow + " (JIT warm-up)", 8, Duration.ZERO,
+                        jitWarmUp.dividedBy(warmUpFlows.size()), cpu, steps(flow, target, 8, users));
             }
         }
         // This machine's speed drifts by a third over minutes (shared memory bandwidth, neighbours), so the points

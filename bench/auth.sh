@@ -2,7 +2,7 @@
 # Sign-ins and refreshes per second, with p50/p99 latency and server CPU per request, of Gatehouse beside
 # Keycloak's distribution in the same run, and the cost of the password hash alone. See bench/README.md.
 #
-#   bench/auth.sh                 everything (about 27 minutes on two cores)
+#   bench/auth.sh                 everything (about 30 minutes on two cores)
 #   bench/auth.sh --no-peer       Gatehouse and the hash only
 #   SECONDS_PER_POINT=20 ROUNDS=5 bench/auth.sh   longer windows (default 10 s after 3 s of warm-up), more rounds
 #                                                (default 3; the report takes each point's median)

@@ -74,7 +74,8 @@ public final class AuthBenchmark {
         // sixth of the CPU. Both servers get this unrecorded time first, shared among the flows measured or those
         // of --warm-up-flows, so that what is measured is the server, not its compiler.
         Duration jitWarmUp = Duration.ofSeconds(Long.parseLong(o.getOrDefault("jit-warm-up", "60")));
-        List<String> warmUpFlows = List.of(o.getOrDefault("warm-up-flows", String.join(",", flows)).split(","));
+        List<String> warmUpFlows = o.containsKey("warm-up-flows") ? List.of(o.get("warm-up-flows").split(","))
+                : flows;
         if (!jitWarmUp.isZero()) {
             for (String flow : warmUpFlows) {
                 LoadRun.run(prefix + flow + " (JIT warm-up)", 8, Duration.ZERO,

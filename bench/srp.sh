@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SRP sign-ins per second beside USER_PASSWORD_AUTH (production Argon2id) on the same server, and the bound the
 # server's SRP math sets: its three 3072-bit modular exponentiations and two RS256 token signatures, measured alone.
-# See bench/README.md. About 19 minutes on two cores.
+# See bench/README.md. About 22 minutes on two cores.
 #
 #   bench/srp.sh
 #   SECONDS_PER_POINT=20 ROUNDS=5 bench/srp.sh
@@ -60,9 +60,11 @@ load 180 --flows srp,sign-in
 bound
 start taskset -c 0
 echo "== Gatehouse: USER_SRP_AUTH, the server on core 0, the driver on core 1"
-# With half the CPU, C2 takes longer to finish: five minutes of SRP first.
+# With half the CPU, C2 takes longer to finish: eight minutes of SRP first, four at 8 clients and four at 32. Warmed
+# four minutes at 8 clients alone, C2 still compiled about 300 methods a minute through the measurement; after ten
+# minutes at 8 clients, 16-33 a minute, and 65-78 once 32 clients came (2026-12-02).
 # The bound of one core is also measured on core 1 before each point and after the last, while the server waits.
-DRIVER_ON="taskset -c 1" load 300 --flows srp --server-cores 1 --srp-bound 5
+DRIVER_ON="taskset -c 1" load 480 --flows srp --server-cores 1 --srp-bound 5
 "$wlp/bin/server" stop gatehouse >/dev/null
 bound
 

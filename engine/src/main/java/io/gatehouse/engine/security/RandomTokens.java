@@ -11,10 +11,17 @@ public final class RandomTokens {
     private RandomTokens() {
     }
 
-    /** A string carrying {@code bytes} random bytes. */
+    /**
+     * A string carrying {@code bytes} random bytes, never starting with '-': command lines take such a value for an
+     * option (the AWS CLI's {@code --session -x...} fails with "expected one argument"), one time in 64 otherwise.
+     */
     public static String urlSafe(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token;
+        do {
+            RANDOM.nextBytes(random);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        } while (token.startsWith("-"));
+        return token;
     }
 }

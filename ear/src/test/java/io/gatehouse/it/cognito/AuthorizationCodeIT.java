@@ -296,7 +296,7 @@ class AuthorizationCodeIT {
 
         HttpResponse<String> page = browser.signIn(query, "nina", "Temp-0rary!");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("<input id=\"name\"", "value=\"name\"");
+        assertThat(page.body()).contains("<input id=\"name\"");
         java.util.regex.Matcher session = java.util.regex.Pattern.compile("name=\"session\" value=\"([^\"]+)\"")
                 .matcher(page.body());
         assertThat(session.find()).isTrue();
@@ -312,6 +312,39 @@ class AuthorizationCodeIT {
         assertThat(done.headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK + "?code=");
         assertThat(cognito.adminGetUser(r -> r.userPoolId(strict).username("nina")).userAttributes())
                 .anySatisfy(a -> assertThat(a.name() + "=" + a.value()).isEqualTo("name=Nina Simone"));
+    }
+
+    @Test
+    void newPasswordPageWhenFormNamesAttributesTheUserHasThenOnlyTheMissingOnesAreWritten() throws Exception {
+        String strict = cognito.createUserPool(r -> r.poolName("requires-name-too").schema(
+                software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType.builder()
+                        .name("name").required(true).build())).userPool().id();
+        UserPoolClientType app = cognito.createUserPoolClient(r -> r.userPoolId(strict).clientName("app")
+                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthScopes("openid").callbackURLs(CALLBACK).supportedIdentityProviders("COGNITO"))
+                .userPoolClient();
+        cognito.adminCreateUser(r -> r.userPoolId(strict).username("olga").temporaryPassword("Temp-0rary!")
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(AttributeType.builder().name("email").value("olga@example.com").build(),
+                        AttributeType.builder().name("email_verified").value("true").build()));
+        HostedForm browser = new HostedForm();
+        String query = authorize(app, Map.of());
+        HttpResponse<String> page = browser.signIn(query, "olga", "Temp-0rary!");
+        java.util.regex.Matcher session = java.util.regex.Pattern.compile("name=\"session\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(session.find()).isTrue();
+
+        // The form claims the page asked for the e-mail address too, and gives the CEO's.
+        HttpResponse<String> done = browser.post("/forceChangePassword?" + query, new LinkedHashMap<>(Map.of(
+                "_csrf", HostedForm.csrf(page), "session", session.group(1), "username", "olga",
+                "attributes", "name,email", "name", "Olga", "email", "ceo@corp.example",
+                "password", "Ch0sen-Password!", "confirmPassword", "Ch0sen-Password!")));
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(strict).username("olga")).userAttributes())
+                .extracting(a -> a.name() + "=" + a.value())
+                .contains("name=Olga", "email=olga@example.com", "email_verified=true")
+                .doesNotContain("email=ceo@corp.example");
     }
 
     @Test

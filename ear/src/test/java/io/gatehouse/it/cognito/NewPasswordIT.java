@@ -110,6 +110,68 @@ class NewPasswordIT {
     }
 
     @Test
+    void newPasswordRequiredWhenAnswerChangesAttributesAlreadySetThenRefusedAndNothingWritten() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("takeover").schema(
+                software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType.builder()
+                        .name("role").attributeDataType("String").mutable(false).build())).userPool().id();
+        String client = Clients.passwordClient(cognito, pool);
+        String username = "ivan-" + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).temporaryPassword(TEMPORARY)
+                .messageAction(MessageActionType.SUPPRESS).userAttributes(
+                        AttributeType.builder().name("email").value("ivan@example.com").build(),
+                        AttributeType.builder().name("email_verified").value("true").build(),
+                        AttributeType.builder().name("custom:role").value("intern").build()));
+
+        for (Map.Entry<String, String> takeover : Map.of("userAttributes.email", "ceo@corp.example",
+                "userAttributes.custom:role", "admin").entrySet()) {
+            String session = newPasswordSession(client, username);
+            assertThatThrownBy(() -> cognito.respondToAuthChallenge(r -> r.clientId(client)
+                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(session)
+                    .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", CHOSEN,
+                            takeover.getKey(), takeover.getValue()))))
+                    .as(takeover.getKey())
+                    .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class)
+                    .hasMessageContaining("Cannot modify an already provided");
+        }
+        String session = newPasswordSession(client, username);
+        // Repeating a value the user has is no change, and is accepted.
+        RespondToAuthChallengeResponse done = cognito.respondToAuthChallenge(r -> r.clientId(client)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(session)
+                .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", CHOSEN,
+                        "userAttributes.email", "ivan@example.com")));
+
+        com.nimbusds.jwt.JWTClaimsSet id = com.nimbusds.jwt.SignedJWT.parse(done.authenticationResult().idToken())
+                .getJWTClaimsSet();
+        assertThat(id.getStringClaim("email")).isEqualTo("ivan@example.com");
+        assertThat(id.getBooleanClaim("email_verified")).isTrue();
+        assertThat(id.getStringClaim("custom:role")).isEqualTo("intern");
+    }
+
+    @Test
+    void newPasswordRequiredWhenAnswerAddsAnEmailAddressThenItIsUnverified() throws Exception {
+        String username = invited(TEMPORARY);
+        InitiateAuthResponse first = signIn(username, TEMPORARY);
+
+        RespondToAuthChallengeResponse done = cognito.respondToAuthChallenge(r -> r.clientId(clientId)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(first.session())
+                .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", CHOSEN,
+                        "userAttributes.email", "ceo@corp.example")));
+
+        com.nimbusds.jwt.JWTClaimsSet id = com.nimbusds.jwt.SignedJWT.parse(done.authenticationResult().idToken())
+                .getJWTClaimsSet();
+        assertThat(id.getStringClaim("email")).isEqualTo("ceo@corp.example");
+        assertThat(id.getBooleanClaim("email_verified")).isFalse();
+    }
+
+    private static String newPasswordSession(String client, String username) {
+        InitiateAuthResponse first = cognito.initiateAuth(r -> r.clientId(client)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", TEMPORARY)));
+        assertThat(first.challengeName()).isEqualTo(ChallengeNameType.NEW_PASSWORD_REQUIRED);
+        return first.session();
+    }
+
+    @Test
     void respondWhenSessionForgedThenNotAuthorized() {
         String username = invited(TEMPORARY);
         signIn(username, TEMPORARY);

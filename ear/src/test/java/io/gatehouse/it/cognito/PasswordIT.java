@@ -52,9 +52,8 @@ class PasswordIT {
         String email = "kate-" + UUID.randomUUID() + "@example.com";
         String username = verifiedUser(email);
 
-        assertThat(cognito.forgotPassword(r -> r.clientId(clientId).username(username)).codeDeliveryDetails()
-                .destination()).isEqualTo("k***@e***");
-        String code = Mailbox.lastCodeTo(MAIL, email);
+        String code = Mailbox.nextCodeTo(MAIL, email, () -> assertThat(cognito.forgotPassword(r -> r
+                .clientId(clientId).username(username)).codeDeliveryDetails().destination()).isEqualTo("k***@e***"));
         String wrong = code.equals("000000") ? "111111" : "000000";
 
         assertThatThrownBy(() -> confirmForgot(username, wrong, NEW_PASSWORD)).isInstanceOf(CodeMismatchException.class);
@@ -68,13 +67,19 @@ class PasswordIT {
     }
 
     @Test
-    void forgotPasswordWhenNoVerifiedEmailThenInvalidParameter() {
+    void forgotPasswordWhenNoVerifiedEmailThenInvalidParameterOrSimulatedWhereExistenceErrorsPrevented() {
         String username = "leo-" + UUID.randomUUID();
         cognito.signUp(r -> r.clientId(clientId).username(username).password(PASSWORD));
         cognito.adminConfirmSignUp(r -> r.userPoolId(poolId).username(username));
+        String legacy = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("legacy")
+                .preventUserExistenceErrors("LEGACY")).userPoolClient().clientId();
 
-        assertThatThrownBy(() -> cognito.forgotPassword(r -> r.clientId(clientId).username(username)))
+        assertThatThrownBy(() -> cognito.forgotPassword(r -> r.clientId(legacy).username(username)))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("no registered/verified email");
+        int sent = MAIL.getReceivedMessages().length;
+        assertThat(cognito.forgotPassword(r -> r.clientId(clientId).username(username)).codeDeliveryDetails()
+                .destination()).matches("[a-z]\\*\\*\\*@[a-z]\\*\\*\\*");
+        assertThat(MAIL.getReceivedMessages()).hasSize(sent);
     }
 
     @Test
@@ -89,6 +94,51 @@ class PasswordIT {
         cognito.changePassword(r -> r.accessToken(access).previousPassword(PASSWORD).proposedPassword(NEW_PASSWORD));
 
         assertThat(signIn(username, NEW_PASSWORD)).isNotBlank();
+    }
+
+    @Test
+    void changePasswordWhenDoneThenOtherSignInsEndAndTheCallersGoesOn() throws Exception {
+        String username = verifiedUser("oda-" + UUID.randomUUID() + "@example.com");
+        var mine = signInResult(username, PASSWORD);
+        var other = signInResult(username, PASSWORD);
+
+        cognito.changePassword(r -> r.accessToken(mine.accessToken()).previousPassword(PASSWORD)
+                .proposedPassword(NEW_PASSWORD));
+
+        assertThat(cognito.getUser(r -> r.accessToken(mine.accessToken())).username()).isEqualTo(username);
+        assertThat(refresh(mine.refreshToken())).isNotBlank();
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(other.accessToken())))
+                .isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> refresh(other.refreshToken())).isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void passwordResetWhenConfirmedOrSetByAnAdministratorThenEverySignInEnds() throws Exception {
+        String email = "pia-" + UUID.randomUUID() + "@example.com";
+        String username = verifiedUser(email);
+        var before = signInResult(username, PASSWORD);
+
+        String code = Mailbox.nextCodeTo(MAIL, email, () -> cognito.forgotPassword(r -> r.clientId(clientId)
+                .username(username)));
+        confirmForgot(username, code, NEW_PASSWORD);
+
+        assertThatThrownBy(() -> refresh(before.refreshToken())).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(before.accessToken())))
+                .isInstanceOf(NotAuthorizedException.class);
+        var after = signInResult(username, NEW_PASSWORD);
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username(username).password(PASSWORD).permanent(true));
+        assertThatThrownBy(() -> refresh(after.refreshToken())).isInstanceOf(NotAuthorizedException.class);
+    }
+
+    private static software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType signInResult(
+            String username, String password) {
+        return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
+    }
+
+    private static String refresh(String refreshToken) {
+        return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult().accessToken();
     }
 
     @Test

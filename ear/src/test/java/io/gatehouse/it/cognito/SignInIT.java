@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConf
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -126,6 +127,30 @@ class SignInIT {
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult();
 
         assertThat(result.accessToken()).isNotBlank();
+    }
+
+    @Test
+    void initiateAuthWhenAdminPasswordFlowThenRefusedWithoutTheAdminCredential() throws Exception {
+        String username = confirmedUser(Map.of());
+        Map<String, String> password = Map.of("USERNAME", username, "PASSWORD", PASSWORD);
+
+        // The unsigned InitiateAuth is no way around AdminInitiateAuth's SigV4, whatever the client allows.
+        for (AuthFlowType adminFlow : List.of(AuthFlowType.ADMIN_USER_PASSWORD_AUTH, AuthFlowType.ADMIN_NO_SRP_AUTH)) {
+            assertThatThrownBy(() -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(adminFlow)
+                    .authParameters(password))).as(adminFlow.toString())
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("Initiate Auth method not supported.");
+        }
+        assertThatThrownBy(() -> cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(password)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("Initiate Auth method not supported.");
+        // The same over raw HTTP with no signature at all.
+        java.net.http.HttpResponse<String> raw = RawCall.unsigned(RawCall.target("InitiateAuth"), "{\"ClientId\":\""
+                + clientId + "\",\"AuthFlow\":\"ADMIN_USER_PASSWORD_AUTH\",\"AuthParameters\":{\"USERNAME\":\""
+                + username + "\",\"PASSWORD\":\"" + PASSWORD + "\"}}", Map.of());
+        assertThat(raw.statusCode()).isEqualTo(400);
+        assertThat(raw.body()).contains("InvalidParameterException").doesNotContain("AccessToken");
     }
 
     @Test
@@ -240,8 +265,6 @@ class SignInIT {
 
         assertThat(second.refreshToken()).isNotBlank().isNotEqualTo(first.refreshToken());
         assertThat(cognito.getUser(r -> r.accessToken(first.accessToken())).username()).isEqualTo(username);
-        assertThatThrownBy(() -> cognito.getTokensFromRefreshToken(r -> r.clientId(rotating)
-                .refreshToken(first.refreshToken()))).isInstanceOf(NotAuthorizedException.class);
         assertThat(cognito.getTokensFromRefreshToken(r -> r.clientId(rotating).refreshToken(second.refreshToken()))
                 .authenticationResult().accessToken()).isNotBlank();
 
@@ -252,6 +275,76 @@ class SignInIT {
                 .refreshToken(plain.refreshToken())).authenticationResult();
         assertThat(refreshed.refreshToken()).as("no rotation: the refresh token stays").isNull();
         assertThat(refreshed.idToken()).isNotBlank();
+    }
+
+    @Test
+    void rotatedRefreshTokenWhenReplayedAfterItsGracePeriodThenTheWholeSignInIsRevoked() {
+        String rotating = rotatingClient(0);
+        String username = confirmedUser(Map.of());
+        AuthenticationResultType first = signInThrough(rotating, username);
+        AuthenticationResultType second = rotate(rotating, first.refreshToken());
+        AuthenticationResultType third = rotate(rotating, second.refreshToken());
+
+        // A copy of the first token comes back: the client or a thief, no telling which (RFC 9700 4.14.2).
+        assertThatThrownBy(() -> rotate(rotating, first.refreshToken())).isInstanceOf(NotAuthorizedException.class);
+
+        assertThatThrownBy(() -> rotate(rotating, third.refreshToken())).isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("revoked");
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(third.accessToken())))
+                .isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> cognito.initiateAuth(r -> r.clientId(rotating).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", third.refreshToken())))).isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void rotatedRefreshTokenWhenRetriedWithinItsGracePeriodThenOnlyTheNewestReplacementLives() {
+        String rotating = rotatingClient(300);
+        String username = confirmedUser(Map.of());
+        AuthenticationResultType first = signInThrough(rotating, username);
+        AuthenticationResultType lost = rotate(rotating, first.refreshToken());
+
+        // The answer was lost; the client retries with the token it still has, within the grace period.
+        AuthenticationResultType retried = rotate(rotating, first.refreshToken());
+
+        assertThat(retried.refreshToken()).isNotEqualTo(lost.refreshToken());
+        AuthenticationResultType next = rotate(rotating, retried.refreshToken());
+        assertThat(cognito.getUser(r -> r.accessToken(next.accessToken())).username()).isEqualTo(username);
+        // Two live chains would let a copy of the first token keep one for itself: the lost replacement is dead,
+        // and presenting it is taken as theft.
+        assertThatThrownBy(() -> rotate(rotating, lost.refreshToken())).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> rotate(rotating, next.refreshToken())).isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void revokeTokenWhenTheTokenWasRotatedThenEveryTokenOfTheSignInEnds() {
+        String rotating = rotatingClient(300);
+        String username = confirmedUser(Map.of());
+        AuthenticationResultType first = signInThrough(rotating, username);
+        AuthenticationResultType second = rotate(rotating, first.refreshToken());
+
+        cognito.revokeToken(r -> r.clientId(rotating).token(first.refreshToken()));
+
+        assertThatThrownBy(() -> rotate(rotating, second.refreshToken())).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> cognito.getUser(r -> r.accessToken(second.accessToken())))
+                .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    private static String rotatingClient(int graceSeconds) {
+        return cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("rotating-" + graceSeconds)
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                .refreshTokenRotation(t -> t.feature(FeatureType.ENABLED).retryGracePeriodSeconds(graceSeconds)))
+                .userPoolClient().clientId();
+    }
+
+    private static AuthenticationResultType signInThrough(String client, String username) {
+        return cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult();
+    }
+
+    private static AuthenticationResultType rotate(String client, String refreshToken) {
+        return cognito.getTokensFromRefreshToken(r -> r.clientId(client).refreshToken(refreshToken))
+                .authenticationResult();
     }
 
     private static String confirmedUser(Map<String, String> attributes) {

@@ -75,14 +75,29 @@ public class AuthSessions {
         return takeStored(session, clientId, challenge);
     }
 
+    /**
+     * The state of a session that stays open: for a page that shows what the next step asks before it is answered.
+     *
+     * @throws ServiceException as {@link #take}
+     */
+    public Pending peek(String session, String clientId, String challenge) {
+        AuthSessionEntity stored = session == null ? null : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session));
+        return pending(stored, clientId, challenge);
+    }
+
     private Pending takeStored(String session, String clientId, String challenge) {
         AuthSessionEntity stored = session == null ? null
                 : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session), LockModeType.PESSIMISTIC_WRITE);
+        Pending pending = pending(stored, clientId, challenge);
+        em.remove(stored);
+        return pending;
+    }
+
+    private Pending pending(AuthSessionEntity stored, String clientId, String challenge) {
         if (stored == null || stored.expiresAt() < clock.millis() || !stored.clientId().equals(clientId)
                 || !stored.challenge().equals(challenge)) {
             throw new ServiceException("NotAuthorizedException", "Invalid session for the user, session is expired.");
         }
-        em.remove(stored);
         return new Pending(stored.userPoolId(), stored.clientId(), stored.sub(), stored.challenge());
     }
 }

@@ -78,8 +78,7 @@ public class LoginPage {
             }
             if (proven.newPasswordSession() != null) {
                 model.put("session", proven.newPasswordSession())
-                        .put("fields", SignUpFields.required(proven.missingAttributes(), model.locale()))
-                        .put("attributeNames", String.join(",", proven.missingAttributes()));
+                        .put("fields", SignUpFields.required(proven.missingAttributes(), model.locale()));
                 return support.render(200, "new-password", model, request);
             }
             return support.flow().signedIn(support.browser(), request, proven.user());
@@ -125,16 +124,16 @@ public class LoginPage {
             String session = PageSupport.value(fields, "session");
             String password = fields.getOrDefault("password", "");
             PageModel model = support.model(request).put("username", username).put("session", session);
-            // The attribute inputs the page showed come back as a list of names, so the page can show them again.
-            List<String> names = List.of(PageSupport.value(fields, "attributes").split(",")).stream()
-                    .filter(n -> !n.isBlank()).toList();
-            Map<String, String> attributes = PageSupport.filled(fields, names);
-            model.put("fields", SignUpFields.required(names, model.locale())).put("values", attributes)
-                    .put("attributeNames", String.join(",", names));
-            if (!password.equals(fields.getOrDefault("confirmPassword", ""))) {
-                return support.render(400, "new-password", model.message("error", "error.passwordsDiffer"), request);
-            }
             try {
+                // The attributes asked for are those the pool requires and the user lacks, never names the form
+                // sends: a form naming others could otherwise write them.
+                List<String> names = signIns.newPasswordAttributes(request.client(), session);
+                Map<String, String> attributes = PageSupport.filled(fields, names);
+                model.put("fields", SignUpFields.required(names, model.locale())).put("values", attributes);
+                if (!password.equals(fields.getOrDefault("confirmPassword", ""))) {
+                    return support.render(400, "new-password", model.message("error", "error.passwordsDiffer"),
+                            request);
+                }
                 return support.flow().signedIn(support.browser(), request,
                         signIns.chooseNewPassword(request.client(), session, username, password, attributes));
             } catch (ServiceException e) {

@@ -35,6 +35,14 @@ public class RefreshTokenEntity {
     @Column(name = "revoked_at")
     private Long revokedAt;
 
+    /** When a rotated token stops being usable (its grace period's end); null until it is rotated. */
+    @Column(name = "superseded_at")
+    private Long supersededAt;
+
+    /** The hash of the token that replaced this one when it was last rotated. */
+    @Column(name = "successor_hash")
+    private String successorHash;
+
     /** The OAuth scopes granted, space-separated; null for a sign-in through the Cognito API. */
     @Column(name = "scopes")
     private String scopes;
@@ -86,9 +94,26 @@ public class RefreshTokenEntity {
         return userPoolId;
     }
 
-    /** Ends the token's use at {@code when} at the latest (a rotated token, after its grace period). */
-    void expireBy(long when) {
-        expiresAt = Math.min(expiresAt, when);
+    Long supersededAt() {
+        return supersededAt;
+    }
+
+    String successorHash() {
+        return successorHash;
+    }
+
+    /** Whether the token was rotated and its grace period is over at {@code now}. */
+    boolean supersededBy(long now) {
+        return supersededAt != null && supersededAt <= now;
+    }
+
+    /**
+     * Records a rotation: {@code successorHash} replaces this token, which stays usable until {@code until} (or
+     * an earlier end set before).
+     */
+    void supersede(long until, String successorHash) {
+        this.supersededAt = supersededAt == null ? until : Math.min(supersededAt, until);
+        this.successorHash = successorHash;
     }
 
     void revoke(long now) {

@@ -72,6 +72,9 @@ public class TokenService {
     @Inject
     Event<SignInsRevoked> revoked;
 
+    @Inject
+    RefreshChains chains;
+
     private final Throttle purge = new Throttle(PURGE_INTERVAL);
 
     /**
@@ -167,8 +170,27 @@ public class TokenService {
         if (stored.expiresAt() <= clock.millis()) {
             throw new ServiceException("NotAuthorizedException", "Refresh Token has expired");
         }
+        if (replayed(stored)) {
+            chains.revokeForReuse(stored.originJti());
+            throw new ServiceException("NotAuthorizedException", "Refresh Token has been revoked");
+        }
         return new RefreshGrant(stored.sub(), stored.originJti(), stored.authTime(),
                 stored.scopes() == null ? null : List.of(stored.scopes().split(" ")));
+    }
+
+    /**
+     * Whether a rotated token comes back when only a copy of it could: after its grace period, or after the token
+     * that replaced it was itself rotated (so whoever rotated it had the replacement).
+     */
+    private boolean replayed(RefreshTokenEntity stored) {
+        if (stored.supersededAt() == null) {
+            return false;
+        }
+        if (stored.supersededBy(clock.millis())) {
+            return true;
+        }
+        RefreshTokenEntity successor = em.find(RefreshTokenEntity.class, stored.successorHash());
+        return successor != null && successor.successorHash() != null;
     }
 
     /** New ID and access tokens continuing a sign-in; no new refresh token, as in Cognito without rotation. */
@@ -182,26 +204,46 @@ public class TokenService {
     /**
      * Refresh token rotation (GetTokensFromRefreshToken on a client with RefreshTokenRotation): a new refresh token
      * continuing the same sign-in, valid as long as the one presented was. The presented one stops working after
-     * {@code grace}; it expires rather than being revoked, so the sign-in's access tokens stay good.
+     * {@code grace}, for a client whose answer was lost to retry with; presented again within it, it gets another
+     * replacement and the one before is superseded at once, so one chain stays live. Presented after it, it
+     * revokes the sign-in ({@link #redeem}, which callers run first).
      *
      * @return the new refresh token
+     * @throws ServiceException {@code NotAuthorizedException} when the token was revoked, expired or rotated past
+     *                          its grace period since {@link #redeem} read it
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public String rotate(UserPoolClient client, String refreshToken, Duration grace) {
         RefreshTokenEntity old = em.find(RefreshTokenEntity.class, Hashes.sha256Hex(refreshToken),
                 LockModeType.PESSIMISTIC_WRITE);
-        if (old == null || !old.clientId().equals(client.clientId())) {
+        long now = clock.millis();
+        // Checked again under the lock: a concurrent call may have rotated or revoked it since it was redeemed.
+        if (old == null || !old.clientId().equals(client.clientId()) || old.revokedAt() != null
+                || old.expiresAt() <= now || old.supersededBy(now)) {
             throw new ServiceException("NotAuthorizedException", "Invalid Refresh Token");
         }
+        if (old.successorHash() != null) {
+            RefreshTokenEntity previous = em.find(RefreshTokenEntity.class, old.successorHash(),
+                    LockModeType.PESSIMISTIC_WRITE);
+            if (previous != null && previous.successorHash() != null) {
+                throw new ServiceException("NotAuthorizedException", "Invalid Refresh Token");
+            }
+            if (previous != null) {
+                // Never to be used: if it is, someone else has it, and the sign-in is revoked.
+                previous.supersede(now, null);
+            }
+        }
         String fresh = RandomTokens.urlSafe(48);
-        em.persist(new RefreshTokenEntity(Hashes.sha256Hex(fresh), old.userPoolId(), old.clientId(), old.sub(),
+        String freshHash = Hashes.sha256Hex(fresh);
+        em.persist(new RefreshTokenEntity(freshHash, old.userPoolId(), old.clientId(), old.sub(),
                 old.originJti(), old.authTime(), old.expiresAt(), old.scopes()));
-        old.expireBy(clock.instant().plus(grace).toEpochMilli());
+        old.supersede(now + grace.toMillis(), freshHash);
         return fresh;
     }
 
     /**
-     * Revokes one refresh token of {@code client}, and with it every access token of its sign-in.
+     * Revokes one refresh token of {@code client} with the rest of its sign-in: the tokens rotation made from it
+     * or it from, and every access token of the sign-in.
      *
      * @return false when the token is not one of the client's
      */
@@ -210,8 +252,22 @@ public class TokenService {
         if (stored == null || !stored.clientId().equals(client.clientId())) {
             return false;
         }
-        stored.revoke(clock.millis());
+        revokeSignIn(stored.originJti());
         return true;
+    }
+
+    /**
+     * Revokes every sign-in of a user but one (ChangePassword keeps the caller's), and their hosted UI sessions.
+     *
+     * @param keptOriginJti the sign-in that goes on
+     */
+    public void revokeAllBut(String userPoolId, String sub, String keptOriginJti) {
+        long now = clock.millis();
+        em.createQuery("select t from RefreshTokenEntity t where t.userPoolId = :pool and t.sub = :sub"
+                        + " and t.originJti <> :kept", RefreshTokenEntity.class)
+                .setParameter("pool", userPoolId).setParameter("sub", sub).setParameter("kept", keptOriginJti)
+                .getResultList().forEach(t -> t.revoke(now));
+        revoked.fire(new SignInsRevoked(userPoolId, sub));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.gatehouse.engine.error.ServiceException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,13 +67,59 @@ final class AttributeRules {
     }
 
     /**
-     * Validates the attributes a user gives while answering NEW_PASSWORD_REQUIRED: the user's whole profile must
-     * now meet the schema (required attributes included), and the app client may write what the user added.
+     * Validates the attributes a user gives while answering NEW_PASSWORD_REQUIRED and returns the ones to write.
+     * As Cognito does, the step only fills in what the user lacks: an attribute that already has a value may be
+     * repeated unchanged but not changed (UpdateUserAttributes is for that, with its own rules), so an invited user
+     * cannot take over an address or an immutable attribute an administrator set. What the user adds must be
+     * writable by the app client, and the profile must then meet the schema, required attributes included.
+     *
+     * @param current the user's attributes now
+     * @param given   the {@code userAttributes.*} of the answer, without the prefix
+     * @return the attributes the answer adds
+     * @throws ServiceException {@code InvalidParameterException} or {@code NotAuthorizedException}
      */
-    static void checkNewPasswordAnswer(JsonNode poolSettings, JsonNode clientSettings, Map<String, String> profile,
-                                       Map<String, String> added) {
-        check(poolSettings, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), profile, true, true);
-        writable(schema(poolSettings), clientSettings, added, true);
+    static Map<String, String> checkNewPasswordAnswer(JsonNode poolSettings, JsonNode clientSettings,
+                                                      Map<String, String> current, Map<String, String> given) {
+        Map<String, String> added = new HashMap<>();
+        given.forEach((name, value) -> {
+            String existing = current.get(name);
+            if (existing == null) {
+                added.put(name, value);
+            } else if (!existing.equals(value)) {
+                throw ServiceException.invalidParameter("Cannot modify an already provided " + name);
+            }
+        });
+        Map<String, JsonNode> schema = schema(poolSettings);
+        // Creating: an immutable attribute the user has no value for is theirs to give, once.
+        writable(schema, clientSettings, added, true);
+        Map<String, String> profile = new HashMap<>(current);
+        profile.keySet().removeIf(n -> SYSTEM_OWNED.contains(n) || n.startsWith("dev:"));
+        profile.putAll(added);
+        List<String> problems = new ArrayList<>();
+        added.forEach((name, value) -> checkValue(name, value, schema.get(name)).ifPresent(problems::add));
+        missingRequired(schema, profile).forEach(n -> problems.add(n + ": The attribute is required"));
+        if (!problems.isEmpty()) {
+            throw ServiceException.invalidParameter("Attributes did not conform to the schema: "
+                    + String.join(", ", problems));
+        }
+        return added;
+    }
+
+    /** The attributes the pool requires that {@code attributes} lacks, in the schema's order. */
+    static List<String> missingRequired(JsonNode poolSettings, Map<String, String> attributes) {
+        return missingRequired(schema(poolSettings), attributes);
+    }
+
+    private static List<String> missingRequired(Map<String, JsonNode> schema, Map<String, String> attributes) {
+        List<String> missing = new ArrayList<>();
+        for (JsonNode definition : schema.values()) {
+            String name = definition.path("Name").asText();
+            if (definition.path("Required").asBoolean(false) && !"sub".equals(name)
+                    && !attributes.containsKey(name)) {
+                missing.add(name);
+            }
+        }
+        return missing;
     }
 
     /**
@@ -109,7 +156,7 @@ final class AttributeRules {
     }
 
     private static Map<String, JsonNode> schema(JsonNode poolSettings) {
-        Map<String, JsonNode> schema = new HashMap<>();
+        Map<String, JsonNode> schema = new LinkedHashMap<>();
         poolSettings.path("SchemaAttributes").forEach(a -> schema.put(a.path("Name").asText(), a));
         return schema;
     }
@@ -147,13 +194,7 @@ final class AttributeRules {
         List<String> problems = new ArrayList<>();
         attributes.forEach((name, value) -> checkValue(name, value, schema.get(name)).ifPresent(problems::add));
         if (requireAll) {
-            for (JsonNode definition : schema.values()) {
-                String name = definition.path("Name").asText();
-                if (definition.path("Required").asBoolean(false) && !"sub".equals(name)
-                        && !attributes.containsKey(name)) {
-                    problems.add(name + ": The attribute is required");
-                }
-            }
+            missingRequired(schema, attributes).forEach(n -> problems.add(n + ": The attribute is required"));
         }
         if (!problems.isEmpty()) {
             throw ServiceException.invalidParameter("Attributes did not conform to the schema: "

@@ -30,7 +30,7 @@ public class AttributeService {
 
     static final String VERIFY = "verify:";
     /** The attributes a code can verify, and their verification flags. */
-    private static final Set<String> VERIFIABLE = Set.of("email", "phone_number");
+    static final Set<String> VERIFIABLE = Set.of("email", "phone_number");
     static final Duration VERIFY_CODE_VALIDITY = Duration.ofHours(24);
 
     @Inject
@@ -87,12 +87,7 @@ public class AttributeService {
             if (value == null || value.equals(user.attributes().get(attribute))) {
                 continue;
             }
-            if (PoolUsers.names(pool.settings().path("UsernameAttributes")).contains(attribute)
-                    && PoolUsers.byAttribute(store, attribute, value).filter(u -> !u.sub().equals(user.sub()))
-                    .isPresent()) {
-                throw new ServiceException("AliasExistsException", "An account with the given "
-                        + ("email".equals(attribute) ? "email" : "phone number") + " already exists.");
-            }
+            PoolUsers.checkSignInAttributeFree(pool, store, user, attribute, value);
             if ("true".equals(attributes.get(attribute + "_verified"))) {
                 continue; // an administrator vouched for it
             }

@@ -2,6 +2,7 @@ package io.gatehouse.engine.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.engine.messaging.AfterCommit;
 import io.gatehouse.engine.messaging.MailSender;
 import io.gatehouse.engine.messaging.SmsSender;
 import io.gatehouse.engine.userpool.UserPool;
@@ -14,6 +15,20 @@ import java.time.Duration;
 @ApplicationScoped
 public class CodeSender {
 
+    /** When the message leaves. */
+    enum When {
+        /** Within the call: a refused delivery fails the call, which writes nothing. */
+        NOW,
+        /**
+         * After the call's transaction commits, in the background: the answer's timing says nothing about whether
+         * a message was sent.
+         */
+        AFTER_COMMIT
+    }
+
+    @Inject
+    AfterCommit afterCommit;
+
     @Inject
     VerificationCodes codes;
 
@@ -25,6 +40,11 @@ public class CodeSender {
 
     /** Issues a code for {@code purpose} and mails it to {@code email}; runs in the caller's transaction. */
     CodeDelivery email(UserPool pool, UserRecord user, String email, String purpose, Duration validity) {
+        return email(pool, user, email, purpose, validity, When.NOW);
+    }
+
+    /** Issues a code for {@code purpose} and mails it to {@code email}, {@code when} it says. */
+    CodeDelivery email(UserPool pool, UserRecord user, String email, String purpose, Duration validity, When when) {
         String code = codes.issue(pool.id(), user.sub(), purpose, validity);
         JsonNode settings = pool.settings();
         JsonNode template = settings.path("VerificationMessageTemplate");
@@ -32,17 +52,32 @@ public class CodeSender {
                 settings.path("EmailVerificationSubject").asText("Your verification code"));
         String body = template.path("EmailMessage").asText(
                 settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
-        mail.send(email, subject, body.replace("{####}", code).replace("{username}", user.username()));
+        String text = body.replace("{####}", code).replace("{username}", user.username());
+        send(when, () -> mail.send(email, subject, text));
         return new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email");
     }
 
     /** Issues a code for {@code purpose} and texts it to {@code phone}; runs in the caller's transaction. */
     CodeDelivery sms(UserPool pool, UserRecord user, String phone, String purpose, Duration validity) {
+        return sms(pool, user, phone, purpose, validity, When.NOW);
+    }
+
+    /** Issues a code for {@code purpose} and texts it to {@code phone}, {@code when} it says. */
+    CodeDelivery sms(UserPool pool, UserRecord user, String phone, String purpose, Duration validity, When when) {
         String code = codes.issue(pool.id(), user.sub(), purpose, validity);
         JsonNode settings = pool.settings();
         String body = settings.path("VerificationMessageTemplate").path("SmsMessage").asText(
                 settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
-        sms.send(pool.id(), phone, body.replace("{####}", code).replace("{username}", user.username()));
+        String text = body.replace("{####}", code).replace("{username}", user.username());
+        send(when, () -> sms.send(pool.id(), phone, text));
         return new CodeDelivery(CodeDelivery.maskPhone(phone), "SMS", "phone_number");
+    }
+
+    private void send(When when, Runnable delivery) {
+        if (when == When.NOW) {
+            delivery.run();
+        } else {
+            afterCommit.deliver(delivery);
+        }
     }
 }

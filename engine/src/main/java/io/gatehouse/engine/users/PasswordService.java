@@ -67,7 +67,15 @@ public class PasswordService {
     @Inject
     SrpCredentials srpCredentials;
 
-    /** Mails a reset code to the user's verified e-mail address (ForgotPassword). */
+    /**
+     * Sends a reset code to the user's verified e-mail address or phone (ForgotPassword).
+     *
+     * <p>Where the client prevents user existence errors, every name gets the same kind of answer at the same
+     * speed: a user who cannot reset (unknown, disabled, awaiting a new password, with nothing verified) gets a
+     * simulated delivery, and a code is issued for a stand-in of the name (the same database work, and the same
+     * limits, as a real code) and sent nowhere; a real code is sent after the call has answered, so no SMTP round
+     * trip shows in its timing.
+     */
     @Transactional
     public CodeDelivery forgotPassword(String clientId, String secretHash, String username) {
         ClientOfPool app = clients.byClientIdWithPool(clientId);
@@ -75,18 +83,28 @@ public class PasswordService {
         SecretHash.check(client, username, secretHash);
         UserPool pool = app.pool();
         Optional<UserRecord> found = PoolUsers.find(pool, stores.forPool(pool), username);
-        if (found.isEmpty()) {
-            if (ExistenceErrors.prevented(client)) {
-                return ExistenceErrors.simulatedDelivery(username);
+        if (ExistenceErrors.prevented(client)) {
+            Optional<CodeDelivery> sent = found.filter(user -> mayReset(user) && resetContact(pool, user).isPresent())
+                    .flatMap(user -> sendResetCode(pool, user, CodeSender.When.AFTER_COMMIT));
+            if (sent.isPresent()) {
+                return sent.get();
             }
-            throw new ServiceException("UserNotFoundException", "User does not exist.");
+            codes.issue(pool.id(), VerificationCodes.standInSub(pool.id(), username), RESET, RESET_CODE_VALIDITY);
+            return ExistenceErrors.simulatedDelivery(pool.id(), username,
+                    recoveryOrder(pool).stream().findFirst().orElse("").equals("verified_phone_number"));
         }
-        UserRecord user = found.get();
-        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD || !user.enabled()) {
+        UserRecord user = found.orElseThrow(() -> new ServiceException("UserNotFoundException",
+                "User does not exist."));
+        if (!mayReset(user)) {
             throw new ServiceException("NotAuthorizedException", "User password cannot be reset in the current state.");
         }
-        return sendResetCode(pool, user).orElseThrow(() -> ServiceException.invalidParameter("Cannot reset "
-                + "password for the user as there is no registered/verified email or phone_number"));
+        return sendResetCode(pool, user, CodeSender.When.NOW).orElseThrow(() -> ServiceException.invalidParameter(
+                "Cannot reset password for the user as there is no registered/verified email or phone_number"));
+    }
+
+    /** Whether the user's own reset may replace their password: not while disabled or awaiting a new password. */
+    private static boolean mayReset(UserRecord user) {
+        return user.enabled() && user.status() != UserStatus.FORCE_CHANGE_PASSWORD;
     }
 
     /**
@@ -104,18 +122,27 @@ public class PasswordService {
         }
         PoolUsers.capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.RESET_REQUIRED);
         tokens.revokeAll(pool.id(), user.sub());
-        sendResetCode(pool, user);
+        sendResetCode(pool, user, CodeSender.When.NOW);
     }
 
     /** Sends a reset code by the pool's first recovery mechanism the user has verified; empty when none. */
-    private Optional<CodeDelivery> sendResetCode(UserPool pool, UserRecord user) {
+    private Optional<CodeDelivery> sendResetCode(UserPool pool, UserRecord user, CodeSender.When when) {
+        return resetContact(pool, user).map(contact -> "email".equals(contact.attribute())
+                ? sender.email(pool, user, contact.value(), RESET, RESET_CODE_VALIDITY, when)
+                : sender.sms(pool, user, contact.value(), RESET, RESET_CODE_VALIDITY, when));
+    }
+
+    /** A verified address or number a reset code can go to. */
+    private record Contact(String attribute, String value) {
+    }
+
+    /** Where the pool's first recovery mechanism the user has verified sends reset codes; empty when none. */
+    private static Optional<Contact> resetContact(UserPool pool, UserRecord user) {
         for (String mechanism : recoveryOrder(pool)) {
             String attribute = "verified_email".equals(mechanism) ? "email" : "phone_number";
             String value = user.attributes().get(attribute);
             if (value != null && "true".equals(user.attributes().get(attribute + "_verified"))) {
-                return Optional.of("email".equals(attribute)
-                        ? sender.email(pool, user, value, RESET, RESET_CODE_VALIDITY)
-                        : sender.sms(pool, user, value, RESET, RESET_CODE_VALIDITY));
+                return Optional.of(new Contact(attribute, value));
             }
         }
         return Optional.empty();
@@ -123,7 +150,7 @@ public class PasswordService {
 
     /**
      * Sets a user's password as an administrator (AdminSetUserPassword): a permanent one confirms the user, a
-     * temporary one must be changed at the next sign-in (NEW_PASSWORD_REQUIRED).
+     * temporary one must be changed at the next sign-in (NEW_PASSWORD_REQUIRED). The user's sign-ins end.
      */
     @Transactional
     public void adminSet(String userPoolId, String username, String password, boolean permanent) {
@@ -135,6 +162,8 @@ public class PasswordService {
         modification.updatePassword(user.sub(), new PasswordCredential(password));
         srpCredentials.passwordSet(pool, store, user, password);
         modification.updateStatus(user.sub(), permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD);
+        // Whoever held the old password is signed out with it (Cognito keeps their sessions; we do not).
+        tokens.revokeAll(pool.id(), user.sub());
     }
 
     /**
@@ -154,7 +183,15 @@ public class PasswordService {
         return order;
     }
 
-    /** Sets a new password with the reset code (ConfirmForgotPassword). */
+    /**
+     * Sets a new password with the reset code (ConfirmForgotPassword), and ends the user's sign-ins: whoever
+     * reset the password may be locking out someone who had it. Cognito leaves them; this is a deliberate
+     * difference.
+     *
+     * <p>Where the client prevents user existence errors, the password policy is checked first for every name,
+     * and a user who could not have been sent a code (see {@link #forgotPassword}) has the code checked against
+     * their stand-in, so wrong codes, missing codes and the attempt limit answer alike for every name.
+     */
     @Transactional(dontRollbackOn = ServiceException.class)
     public void confirmForgotPassword(String clientId, String secretHash, String username, String code,
                                       String password) {
@@ -163,9 +200,20 @@ public class PasswordService {
         SecretHash.check(client, username, secretHash);
         UserPool pool = app.pool();
         UserStore store = stores.forPool(pool);
-        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
-                ExistenceErrors.unknownUser(client, VerificationCodes.mismatch()));
+        Optional<UserRecord> found = PoolUsers.find(pool, store, username);
+        if (found.isEmpty() && !ExistenceErrors.prevented(client)) {
+            throw new ServiceException("UserNotFoundException", "User does not exist.");
+        }
         PasswordPolicy.of(pool.settings()).check(password);
+        // The users ForgotPassword sends a real code to; any other has had at most a stand-in's.
+        Optional<UserRecord> resettable = ExistenceErrors.prevented(client)
+                ? found.filter(user -> mayReset(user) && resetContact(pool, user).isPresent()) : found;
+        if (resettable.isEmpty()) {
+            // Counts against the stand-in's limits as a real guess would; a stand-in's code is never sent.
+            codes.verify(VerificationCodes.standInSub(pool.id(), username), RESET, code);
+            throw VerificationCodes.mismatch();
+        }
+        UserRecord user = resettable.get();
         // Nothing is written before the code is accepted; a wrong code still counts (this method commits on
         // ServiceException).
         codes.verify(user.sub(), RESET, code);
@@ -175,9 +223,14 @@ public class PasswordService {
         if (user.status() == UserStatus.RESET_REQUIRED) {
             modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
         }
+        tokens.revokeAll(pool.id(), user.sub());
     }
 
-    /** Changes the password of the access token's user, who proves the old one (ChangePassword). */
+    /**
+     * Changes the password of the access token's user, who proves the old one (ChangePassword). The user's other
+     * sign-ins end (another device may be whoever learned the old password); the one of the access token goes on.
+     * Cognito keeps them all; this is a deliberate difference.
+     */
     @Transactional
     public void changePassword(String accessToken, String previous, String proposed) {
         SignInService.Caller caller = signIns.caller(accessToken);
@@ -191,6 +244,7 @@ public class PasswordService {
         PasswordPolicy.of(pool.settings()).check(proposed);
         PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(), new PasswordCredential(proposed));
         srpCredentials.passwordSet(pool, store, user, proposed);
+        tokens.revokeAllBut(pool.id(), user.sub(), caller.originJti());
     }
 
     /** Deletes the access token's user and ends all their sign-ins (DeleteUser). */

@@ -46,6 +46,20 @@ final class PoolUsers {
                 new ServiceException("UserNotFoundException", "User does not exist."));
     }
 
+    /**
+     * Refuses an e-mail address or phone number that the pool signs users in with and another user already has.
+     *
+     * @throws ServiceException {@code AliasExistsException}
+     */
+    static void checkSignInAttributeFree(UserPool pool, UserStore store, UserRecord user, String attribute,
+                                         String value) {
+        if (names(pool.settings().path("UsernameAttributes")).contains(attribute)
+                && byAttribute(store, attribute, value).filter(u -> !u.sub().equals(user.sub())).isPresent()) {
+            throw new ServiceException("AliasExistsException", "An account with the given "
+                    + ("email".equals(attribute) ? "email" : "phone number") + " already exists.");
+        }
+    }
+
     static Optional<UserRecord> byAttribute(UserStore store, String attribute, String value) {
         return capability(store, UserQuery.class)
                 .query(Optional.of(new UserFilter(attribute, UserFilter.Match.EQUALS, value)), 1, Optional.empty())

@@ -30,7 +30,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -169,22 +168,29 @@ public class SignInService {
             throw ServiceException.invalidParameter("Missing required parameter NEW_PASSWORD");
         }
         PasswordPolicy.of(pool.settings()).check(newPassword);
-        Map<String, String> attributes = new HashMap<>();
+        Map<String, String> given = new HashMap<>();
         responses.forEach((name, value) -> {
             if (name.startsWith(ATTRIBUTE_PREFIX)) {
-                attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
+                given.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
             }
         });
-        Map<String, String> merged = new HashMap<>(user.attributes());
-        merged.putAll(attributes);
-        AttributeRules.checkNewPasswordAnswer(pool.settings(), client.settings(), withoutSystemOwned(merged),
-                attributes);
+        Map<String, String> added = AttributeRules.checkNewPasswordAnswer(pool.settings(), client.settings(),
+                user.attributes(), given);
+        Map<String, String> changes = new HashMap<>(added);
+        for (String attribute : AttributeService.VERIFIABLE) {
+            String value = added.get(attribute);
+            if (value != null) {
+                // Given by the user, not proven: unverified until a code sent to it comes back.
+                PoolUsers.checkSignInAttributeFree(pool, store, user, attribute, value);
+                changes.put(attribute + "_verified", "false");
+            }
+        }
         UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updatePassword(user.sub(), new PasswordCredential(newPassword));
         srpCredentials.passwordSet(pool, store, user, newPassword);
         modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
-        if (!attributes.isEmpty()) {
-            modification.updateAttributes(user.sub(), attributes, Set.of());
+        if (!changes.isEmpty()) {
+            modification.updateAttributes(user.sub(), changes, Set.of());
         }
         return PoolUsers.capability(store, UserLookup.class).findBySub(user.sub()).orElseThrow();
     }
@@ -334,14 +340,22 @@ public class SignInService {
 
     /** The attributes the pool requires that the user has no value for: they give them with their new password. */
     private static List<String> missingRequired(UserPool pool, UserRecord user) {
-        List<String> missing = new ArrayList<>();
-        pool.settings().path("SchemaAttributes").forEach(a -> {
-            String name = a.path("Name").asText();
-            if (a.path("Required").asBoolean(false) && !"sub".equals(name) && !user.attributes().containsKey(name)) {
-                missing.add(name);
-            }
-        });
-        return missing;
+        return AttributeRules.missingRequired(pool.settings(), user.attributes());
+    }
+
+    /**
+     * The attributes the hosted UI's new-password page asks for: those the pool requires and the user of the
+     * session lacks, from the pool and the user, never from the page's own form.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} when the session is not a current NEW_PASSWORD_REQUIRED
+     *                          session of this client
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> newPasswordAttributes(UserPoolClient client, String session) {
+        AuthSessions.Pending pending = sessions.peek(session, client.clientId(), NEW_PASSWORD_REQUIRED);
+        UserPool pool = pools.get(pending.userPoolId());
+        return PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(pending.sub())
+                .map(user -> missingRequired(pool, user)).orElse(List.of());
     }
 
     /** A temporary password is good for the pool's TemporaryPasswordValidityDays. */
@@ -467,8 +481,11 @@ public class SignInService {
         }
     }
 
-    /** The user behind a valid access token, their pool, the app client the token was issued to, its scopes. */
-    public record Caller(UserPool pool, UserRecord user, String clientId, List<String> scopes) {
+    /**
+     * The user behind a valid access token, their pool, the app client the token was issued to, its scopes, and
+     * the sign-in it belongs to (the {@code origin_jti} its tokens share).
+     */
+    public record Caller(UserPool pool, UserRecord user, String clientId, List<String> scopes, String originJti) {
         public Caller {
             scopes = List.copyOf(scopes);
         }
@@ -520,7 +537,8 @@ public class SignInService {
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }
-        return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")), scopes);
+        return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")), scopes,
+                String.valueOf(claims.getClaim("origin_jti")));
     }
 
     /**

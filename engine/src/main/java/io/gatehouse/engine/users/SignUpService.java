@@ -92,11 +92,15 @@ public class SignUpService {
             throw new ServiceException("UsernameExistsException", "User already exists");
         }
         srpCredentials.passwordSet(pool, store, user, password);
-        Optional<CodeDelivery> delivery = sendSignUpCode(pool, user);
+        Optional<CodeDelivery> delivery = sendSignUpCode(pool, user, CodeSender.When.NOW);
         return new Result(user.sub(), false, delivery);
     }
 
-    /** Confirms a sign-up with the code the user received; marks the address the code went to as verified. */
+    /**
+     * Confirms a sign-up with the code the user received; marks the address the code went to as verified. Where
+     * the client prevents user existence errors, a name that is unknown or already confirmed has its code checked
+     * against its stand-in ({@link VerificationCodes#standInSub}), so it answers as a wrong or missing code would.
+     */
     @Transactional(dontRollbackOn = ServiceException.class)
     public void confirm(String clientId, String secretHash, String username, String code) {
         ClientOfPool app = clients.byClientIdWithPool(clientId);
@@ -104,8 +108,13 @@ public class SignUpService {
         SecretHash.check(client, username, secretHash);
         UserPool pool = app.pool();
         UserStore store = stores.forPool(pool);
-        UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
-                ExistenceErrors.unknownUser(client, VerificationCodes.mismatch()));
+        Optional<UserRecord> found = PoolUsers.find(pool, store, username);
+        if (ExistenceErrors.prevented(client) && found.filter(u -> u.status() == UserStatus.UNCONFIRMED).isEmpty()) {
+            codes.verify(VerificationCodes.standInSub(pool.id(), username), SIGN_UP, code);
+            throw VerificationCodes.mismatch();
+        }
+        UserRecord user = found.orElseThrow(() -> new ServiceException("UserNotFoundException",
+                "User does not exist."));
         if (user.status() != UserStatus.UNCONFIRMED) {
             throw new ServiceException("NotAuthorizedException", "User cannot be confirmed. Current status is "
                     + user.status());
@@ -121,24 +130,36 @@ public class SignUpService {
         }
     }
 
-    /** Sends a new sign-up code. */
+    /**
+     * Sends a new sign-up code. Where the client prevents user existence errors, a name that is unknown, already
+     * confirmed or has nothing to send a code to gets a simulated delivery and a code issued to its stand-in (the
+     * same work and limits), and a real code leaves after the call has answered, so the answers and their timing
+     * are alike.
+     */
     @Transactional
     public CodeDelivery resend(String clientId, String secretHash, String username) {
         ClientOfPool app = clients.byClientIdWithPool(clientId);
         UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
         UserPool pool = app.pool();
-        Optional<UserRecord> user = PoolUsers.find(pool, stores.forPool(pool), username);
-        if (user.isEmpty()) {
-            if (ExistenceErrors.prevented(client)) {
-                return ExistenceErrors.simulatedDelivery(username);
+        Optional<UserRecord> found = PoolUsers.find(pool, stores.forPool(pool), username);
+        if (ExistenceErrors.prevented(client)) {
+            Optional<CodeDelivery> sent = found.filter(u -> u.status() == UserStatus.UNCONFIRMED)
+                    .flatMap(u -> sendSignUpCode(pool, u, CodeSender.When.AFTER_COMMIT));
+            if (sent.isPresent()) {
+                return sent.get();
             }
-            throw new ServiceException("UserNotFoundException", "User does not exist.");
+            codes.issue(pool.id(), VerificationCodes.standInSub(pool.id(), username), SIGN_UP,
+                    SIGN_UP_CODE_VALIDITY);
+            return ExistenceErrors.simulatedDelivery(pool.id(), username,
+                    autoVerified(pool).contains("phone_number") && !username.contains("@"));
         }
-        if (user.get().status() != UserStatus.UNCONFIRMED) {
+        UserRecord user = found.orElseThrow(() -> new ServiceException("UserNotFoundException",
+                "User does not exist."));
+        if (user.status() != UserStatus.UNCONFIRMED) {
             throw ServiceException.invalidParameter("User is already confirmed.");
         }
-        return sendSignUpCode(pool, user.get()).orElseThrow(() -> ServiceException.invalidParameter(
+        return sendSignUpCode(pool, user, CodeSender.When.NOW).orElseThrow(() -> ServiceException.invalidParameter(
                 "The user pool verifies no attribute that this user has, so no code can be sent."));
     }
 
@@ -160,12 +181,12 @@ public class SignUpService {
      * Sends the sign-up code where the pool verifies: to the phone when it verifies phone numbers and the user
      * has one (as Cognito prefers), else to the e-mail address.
      */
-    private Optional<CodeDelivery> sendSignUpCode(UserPool pool, UserRecord user) {
+    private Optional<CodeDelivery> sendSignUpCode(UserPool pool, UserRecord user, CodeSender.When when) {
         return switch (signUpChannel(pool, user)) {
             case "phone_number" -> Optional.of(sender.sms(pool, user, user.attributes().get("phone_number"),
-                    SIGN_UP, SIGN_UP_CODE_VALIDITY));
+                    SIGN_UP, SIGN_UP_CODE_VALIDITY, when));
             case "email" -> Optional.of(sender.email(pool, user, user.attributes().get("email"), SIGN_UP,
-                    SIGN_UP_CODE_VALIDITY));
+                    SIGN_UP_CODE_VALIDITY, when));
             default -> Optional.empty();
         };
     }

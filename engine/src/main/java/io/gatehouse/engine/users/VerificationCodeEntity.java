@@ -60,20 +60,47 @@ public class VerificationCodeEntity {
     @Column(name = "expires_at", nullable = false)
     private long expiresAt;
 
+    /** Wrong guesses of this code. */
     @Column(name = "failures", nullable = false)
     private int failures;
+
+    @Column(name = "window_started_at", nullable = false)
+    private long windowStartedAt;
+
+    /** Codes issued since the window began, this one included. */
+    @Column(name = "window_sends", nullable = false)
+    private int windowSends;
+
+    /** Wrong guesses since the window began, of this code and the ones it replaced. */
+    @Column(name = "window_failures", nullable = false)
+    private int windowFailures;
 
     protected VerificationCodeEntity() {
     }
 
-    VerificationCodeEntity(String sub, String purpose, String userPoolId, String salt, String codeHash,
-                           long expiresAt) {
+    VerificationCodeEntity(String sub, String purpose, String userPoolId, long windowStartedAt) {
         this.sub = sub;
         this.purpose = purpose;
         this.userPoolId = userPoolId;
+        this.windowStartedAt = windowStartedAt;
+    }
+
+    /** A new code in place of the one before: its own five guesses, but the window's counts go on. */
+    void reissue(String salt, String codeHash, long expiresAt) {
         this.salt = salt;
         this.codeHash = codeHash;
         this.expiresAt = expiresAt;
+        this.failures = 0;
+        this.windowSends++;
+    }
+
+    /** Starts a new counting window at {@code now} when the current one has ended. */
+    void rollWindow(long now, long windowMillis) {
+        if (windowStartedAt + windowMillis <= now) {
+            windowStartedAt = now;
+            windowSends = 0;
+            windowFailures = 0;
+        }
     }
 
     String salt() {
@@ -92,7 +119,16 @@ public class VerificationCodeEntity {
         return failures;
     }
 
+    int windowSends() {
+        return windowSends;
+    }
+
+    int windowFailures() {
+        return windowFailures;
+    }
+
     void failed() {
         failures++;
+        windowFailures++;
     }
 }

@@ -15,10 +15,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 
 /**
  * Six-digit one-time codes: issued with an expiry, stored only as a salted hash, checked in constant time, and
  * spent after a bounded number of wrong guesses, so a code cannot be guessed online.
+ *
+ * <p>Limits hold per user and purpose over a window of {@link #WINDOW}, across re-issued codes: at most
+ * {@link #MAX_SENDS} codes are sent in it and at most {@link #MAX_WINDOW_FAILURES} wrong guesses are taken, on top
+ * of {@link #MAX_FAILURES} per code. Without the window, "send a new code, guess five times" could be looped to
+ * guess a reset code online (about 830,000 requests for even odds); with it, ten guesses an hour make even odds a
+ * matter of decades. The price, as in Cognito, is that a stranger's wrong guesses can hold up a user's code for
+ * the rest of the window.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -26,6 +34,11 @@ public class VerificationCodes {
 
     /** Wrong guesses a code survives; the next one voids it. */
     static final int MAX_FAILURES = 5;
+    /** Wrong guesses per user and purpose in a window, however many codes were sent. */
+    static final int MAX_WINDOW_FAILURES = 10;
+    /** Codes sent per user and purpose in a window. */
+    static final int MAX_SENDS = 5;
+    static final Duration WINDOW = Duration.ofHours(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,26 +49,32 @@ public class VerificationCodes {
     Clock clock;
 
     /**
-     * Issues a new code for the user and purpose, replacing any earlier one.
+     * Issues a new code for the user and purpose, replacing any earlier one; the window's counts carry over.
      *
      * @return the clear code, to send; never stored or logged
+     * @throws ServiceException {@code LimitExceededException} when the window's codes are all sent
      */
     public String issue(String userPoolId, String sub, String purpose, Duration validity) {
+        long now = clock.millis();
+        // Rows past both their code and their window are useless; clearing them as codes are issued keeps the
+        // table small without a job.
+        em.createQuery("delete from VerificationCodeEntity c where c.expiresAt < :now and c.windowStartedAt < :start")
+                .setParameter("now", now).setParameter("start", now - WINDOW.toMillis()).executeUpdate();
+        VerificationCodeEntity stored = em.find(VerificationCodeEntity.class,
+                new VerificationCodeEntity.Key(sub, purpose), LockModeType.PESSIMISTIC_WRITE);
+        if (stored == null) {
+            stored = new VerificationCodeEntity(sub, purpose, userPoolId, now);
+            em.persist(stored);
+        }
+        stored.rollWindow(now, WINDOW.toMillis());
+        if (stored.windowSends() >= MAX_SENDS) {
+            throw limitExceeded();
+        }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         String saltText = Base64.getEncoder().encodeToString(salt);
-        // Expired codes are useless; clearing them as new ones are issued keeps the table small without a job.
-        em.createQuery("delete from VerificationCodeEntity c where c.expiresAt < :now")
-                .setParameter("now", clock.millis()).executeUpdate();
-        VerificationCodeEntity existing = em.find(VerificationCodeEntity.class,
-                new VerificationCodeEntity.Key(sub, purpose));
-        if (existing != null) {
-            em.remove(existing);
-            em.flush();
-        }
-        em.persist(new VerificationCodeEntity(sub, purpose, userPoolId, saltText, hash(saltText, code),
-                clock.millis() + validity.toMillis()));
+        stored.reissue(saltText, hash(saltText, code), now + validity.toMillis());
         return code;
     }
 
@@ -67,13 +86,15 @@ public class VerificationCodes {
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ServiceException.class)
     public void verify(String sub, String purpose, String code) {
+        long now = clock.millis();
         VerificationCodeEntity stored = em.find(VerificationCodeEntity.class,
                 new VerificationCodeEntity.Key(sub, purpose), LockModeType.PESSIMISTIC_WRITE);
-        if (stored == null || stored.expiresAt() < clock.millis()) {
+        if (stored == null || stored.expiresAt() < now) {
             throw new ServiceException("ExpiredCodeException", "Invalid code provided, please request a code again.");
         }
-        if (stored.failures() >= MAX_FAILURES) {
-            throw new ServiceException("LimitExceededException", "Attempt limit exceeded, please try after some time.");
+        stored.rollWindow(now, WINDOW.toMillis());
+        if (stored.failures() >= MAX_FAILURES || stored.windowFailures() >= MAX_WINDOW_FAILURES) {
+            throw limitExceeded();
         }
         boolean right = MessageDigest.isEqual(hash(stored.salt(), code).getBytes(StandardCharsets.US_ASCII),
                 stored.codeHash().getBytes(StandardCharsets.US_ASCII));
@@ -83,6 +104,22 @@ public class VerificationCodes {
             throw mismatch();
         }
         em.remove(stored);
+    }
+
+    /**
+     * The stand-in user id under which codes are "issued" to a name that has no code to receive: an unknown user
+     * (or one a flow does not apply to) where the client prevents existence errors. Issuing and checking codes for
+     * it does the same work, and meets the same limits, as for a real user, so neither the answers nor their
+     * timing tell whether the user exists. Real subs are random (version 4) UUIDs; these are name-based (version
+     * 3), so the two never meet.
+     */
+    static String standInSub(String userPoolId, String username) {
+        return UUID.nameUUIDFromBytes(("no-such-user\n" + userPoolId + "\n" + username)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static ServiceException limitExceeded() {
+        return new ServiceException("LimitExceededException", "Attempt limit exceeded, please try after some time.");
     }
 
     /** Cognito's answer to a wrong code. */

@@ -6,9 +6,16 @@ import io.gatehouse.engine.users.SignInService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** AdminInitiateAuth: ADMIN_USER_PASSWORD_AUTH, for servers holding the admin credential. */
+import java.util.Set;
+
+/**
+ * AdminInitiateAuth: ADMIN_USER_PASSWORD_AUTH, SRP and refresh, for servers holding the admin credential.
+ * USER_PASSWORD_AUTH is InitiateAuth's, as in Cognito.
+ */
 @ApplicationScoped
 public class AdminInitiateAuth implements CognitoOperation {
+
+    private static final Set<String> APP_ONLY_FLOWS = Set.of("USER_PASSWORD_AUTH");
 
     @Inject
     SignInService signIns;
@@ -21,7 +28,7 @@ public class AdminInitiateAuth implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         return AuthResults.of(signIns.initiate(request.get("ClientId").asText(),
-                request.get("UserPoolId").asText(), request.get("AuthFlow").asText(),
+                request.get("UserPoolId").asText(), AuthResults.flowOf(request, APP_ONLY_FLOWS),
                 AuthResults.parameters(request.path("AuthParameters"))));
     }
 }

@@ -3,16 +3,32 @@ package io.gatehouse.engine.cognito.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.auth.AuthStep;
+import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.token.TokenSet;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The response shapes of the sign-in operations. */
 final class AuthResults {
 
     private AuthResults() {
+    }
+
+    /**
+     * Refuses a flow that belongs to the other of InitiateAuth and AdminInitiateAuth, with Cognito's answer: a
+     * flow made for servers that hold the admin credential must not become an anonymous password endpoint.
+     *
+     * @throws ServiceException {@code InvalidParameterException}
+     */
+    static String flowOf(ObjectNode request, Set<String> otherApisFlows) {
+        String flow = request.get("AuthFlow").asText();
+        if (otherApisFlows.contains(flow)) {
+            throw ServiceException.invalidParameter("Initiate Auth method not supported.");
+        }
+        return flow;
     }
 
     /** The response of InitiateAuth and RespondToAuthChallenge (and their Admin twins) for a sign-in step. */

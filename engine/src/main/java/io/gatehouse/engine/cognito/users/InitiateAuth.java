@@ -6,9 +6,16 @@ import io.gatehouse.engine.users.SignInService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** InitiateAuth: USER_PASSWORD_AUTH today; other flows answer InvalidParameterException. */
+import java.util.Set;
+
+/**
+ * InitiateAuth: the flows of apps (passwords, SRP, refresh). The admin password flows answer
+ * InvalidParameterException here: they are AdminInitiateAuth's, behind the admin credential.
+ */
 @ApplicationScoped
 public class InitiateAuth implements CognitoOperation {
+
+    private static final Set<String> ADMIN_FLOWS = Set.of("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH");
 
     @Inject
     SignInService signIns;
@@ -21,6 +28,6 @@ public class InitiateAuth implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         return AuthResults.of(signIns.initiate(request.get("ClientId").asText(), null,
-                request.get("AuthFlow").asText(), AuthResults.parameters(request.path("AuthParameters"))));
+                AuthResults.flowOf(request, ADMIN_FLOWS), AuthResults.parameters(request.path("AuthParameters"))));
     }
 }

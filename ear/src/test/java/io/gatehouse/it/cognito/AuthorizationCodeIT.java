@@ -320,7 +320,7 @@ class AuthorizationCodeIT {
                 software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType.builder()
                         .name("name").required(true).build())).userPool().id();
         UserPoolClientType app = cognito.createUserPoolClient(r -> r.userPoolId(strict).clientName("app")
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .generateSecret(true).allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
                 .allowedOAuthScopes("openid").callbackURLs(CALLBACK).supportedIdentityProviders("COGNITO"))
                 .userPoolClient();
         cognito.adminCreateUser(r -> r.userPoolId(strict).username("olga").temporaryPassword("Temp-0rary!")

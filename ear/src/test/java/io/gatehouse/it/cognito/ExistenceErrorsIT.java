@@ -145,7 +145,7 @@ class ExistenceErrorsIT {
             answers.put(username.equals(unknown) ? "unknown" : "confirmed", seen);
         }
 
-        assertThat(answers.values()).as(answers.toString()).containsOnly(List.of("ExpiredCodeException",
+        assertThat(answers.values()).as(answers.toString()).containsOnly(List.of("CodeMismatchException",
                 "EMAIL x***@x***", "CodeMismatchException"));
     }
 

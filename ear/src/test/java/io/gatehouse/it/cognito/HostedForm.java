@@ -46,6 +46,7 @@ final class HostedForm {
         HttpResponse<String> authorize = get("/oauth2/authorize?" + authorizeQuery);
         assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
         String login = authorize.headers().firstValue("Location").orElseThrow();
+        assertThat(login).as("the authorization request leads to the sign-in page").contains("/login?");
         HttpResponse<String> page = get(login);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         return post(login, Map.of("_csrf", csrf(page), "username", username, "password", password));

@@ -298,7 +298,7 @@ class SignInIT {
 
     @Test
     void rotatedRefreshTokenWhenRetriedWithinItsGracePeriodThenOnlyTheNewestReplacementLives() {
-        String rotating = rotatingClient(300);
+        String rotating = rotatingClient(60);
         String username = confirmedUser(Map.of());
         AuthenticationResultType first = signInThrough(rotating, username);
         AuthenticationResultType lost = rotate(rotating, first.refreshToken());
@@ -317,7 +317,7 @@ class SignInIT {
 
     @Test
     void revokeTokenWhenTheTokenWasRotatedThenEveryTokenOfTheSignInEnds() {
-        String rotating = rotatingClient(300);
+        String rotating = rotatingClient(60);
         String username = confirmedUser(Map.of());
         AuthenticationResultType first = signInThrough(rotating, username);
         AuthenticationResultType second = rotate(rotating, first.refreshToken());

@@ -80,6 +80,7 @@ public class AuthSessions {
      *
      * @throws ServiceException as {@link #take}
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Pending peek(String session, String clientId, String challenge) {
         AuthSessionEntity stored = session == null ? null : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session));
         return pending(stored, clientId, challenge);

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Forgotten and changed passwords, and users deleting themselves. */
 @ApplicationScoped
@@ -90,8 +91,7 @@ public class PasswordService {
                 return sent.get();
             }
             codes.issue(pool.id(), VerificationCodes.standInSub(pool.id(), username), RESET, RESET_CODE_VALIDITY);
-            return ExistenceErrors.simulatedDelivery(pool.id(), username,
-                    recoveryOrder(pool).stream().findFirst().orElse("").equals("verified_phone_number"));
+            return ExistenceErrors.simulatedDelivery(pool.id(), username, simulatedBySms(pool));
         }
         UserRecord user = found.orElseThrow(() -> new ServiceException("UserNotFoundException",
                 "User does not exist."));
@@ -100,6 +100,18 @@ public class PasswordService {
         }
         return sendResetCode(pool, user, CodeSender.When.NOW).orElseThrow(() -> ServiceException.invalidParameter(
                 "Cannot reset password for the user as there is no registered/verified email or phone_number"));
+    }
+
+    /**
+     * Whether a simulated reset code "goes" by SMS: as real ones most likely do in this pool, by the first
+     * recovery mechanism whose attribute the pool verifies (users have that one verified).
+     */
+    private static boolean simulatedBySms(UserPool pool) {
+        Set<String> verified = PoolUsers.names(pool.settings().path("AutoVerifiedAttributes"));
+        List<String> order = recoveryOrder(pool);
+        String likely = order.stream().filter(m -> verified.contains("verified_email".equals(m) ? "email"
+                : "phone_number")).findFirst().orElse(order.isEmpty() ? "verified_email" : order.get(0));
+        return "verified_phone_number".equals(likely);
     }
 
     /** Whether the user's own reset may replace their password: not while disabled or awaiting a new password. */

@@ -110,7 +110,11 @@ public class SignUpService {
         UserStore store = stores.forPool(pool);
         Optional<UserRecord> found = PoolUsers.find(pool, store, username);
         if (ExistenceErrors.prevented(client) && found.filter(u -> u.status() == UserStatus.UNCONFIRMED).isEmpty()) {
-            codes.verify(VerificationCodes.standInSub(pool.id(), username), SIGN_UP, code);
+            // An unconfirmed user always has a code (sign-up sent one), so the stand-in gets one too: a wrong code
+            // answers CodeMismatchException and counts towards the same limit.
+            String standIn = VerificationCodes.standInSub(pool.id(), username);
+            codes.ensureIssued(pool.id(), standIn, SIGN_UP, SIGN_UP_CODE_VALIDITY);
+            codes.verify(standIn, SIGN_UP, code);
             throw VerificationCodes.mismatch();
         }
         UserRecord user = found.orElseThrow(() -> new ServiceException("UserNotFoundException",

@@ -75,7 +75,22 @@ public class VerificationCodes {
         RANDOM.nextBytes(salt);
         String saltText = Base64.getEncoder().encodeToString(salt);
         stored.reissue(saltText, hash(saltText, code), now + validity.toMillis());
+        // Written now, so that a locking read later in the same transaction (a stand-in's code checked right
+        // after it was issued) finds it: such a read goes to the database, not the persistence context.
+        em.flush();
         return code;
+    }
+
+    /**
+     * Issues a code, as {@link #issue} does, unless a live one is there: for a stand-in that must look like a user
+     * who was sent a code when they signed up.
+     */
+    public void ensureIssued(String userPoolId, String sub, String purpose, Duration validity) {
+        VerificationCodeEntity stored = em.find(VerificationCodeEntity.class,
+                new VerificationCodeEntity.Key(sub, purpose));
+        if (stored == null || stored.expiresAt() < clock.millis()) {
+            issue(userPoolId, sub, purpose, validity);
+        }
     }
 
     /**

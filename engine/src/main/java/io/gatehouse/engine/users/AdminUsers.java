@@ -109,7 +109,8 @@ public class AdminUsers {
         String phone = user.attributes().get("phone_number");
         if (mediums.contains("SMS") && phone != null) {
             String text = template.path("SMSMessage").asText("Your username is {username} and temporary password is {####}.");
-            sms.send(pool.id(), phone, text.replace("{username}", user.username()).replace("{####}", password));
+            sms.send(pool.id(), phone, text.replace("{username}", user.username()).replace("{####}", password),
+                    password);
         }
         String email = user.attributes().get("email");
         if (mediums.contains("EMAIL") && email != null) {

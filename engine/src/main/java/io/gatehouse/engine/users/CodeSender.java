@@ -42,7 +42,7 @@ public class CodeSender {
         JsonNode settings = pool.settings();
         String body = settings.path("VerificationMessageTemplate").path("SmsMessage").asText(
                 settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
-        sms.send(pool.id(), phone, body.replace("{####}", code).replace("{username}", user.username()));
+        sms.send(pool.id(), phone, body.replace("{####}", code).replace("{username}", user.username()), code);
         return new CodeDelivery(CodeDelivery.maskPhone(phone), "SMS", "phone_number");
     }
 }

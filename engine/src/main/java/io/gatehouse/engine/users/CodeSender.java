@@ -3,6 +3,7 @@ package io.gatehouse.engine.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.messaging.MessageTemplate;
 import io.gatehouse.engine.messaging.SmsSender;
 import io.gatehouse.engine.userpool.UserPool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class CodeSender {
                 settings.path("EmailVerificationSubject").asText("Your verification code"));
         String body = template.path("EmailMessage").asText(
                 settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
-        mail.send(email, subject, body.replace("{####}", code).replace("{username}", user.username()));
+        mail.send(email, subject, new MessageTemplate(body), code, user.username());
         return new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email");
     }
 
@@ -42,7 +43,7 @@ public class CodeSender {
         JsonNode settings = pool.settings();
         String body = settings.path("VerificationMessageTemplate").path("SmsMessage").asText(
                 settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
-        sms.send(pool.id(), phone, body.replace("{####}", code).replace("{username}", user.username()), code);
+        sms.send(pool.id(), phone, new MessageTemplate(body).text(code, user.username()), code);
         return new CodeDelivery(CodeDelivery.maskPhone(phone), "SMS", "phone_number");
     }
 }

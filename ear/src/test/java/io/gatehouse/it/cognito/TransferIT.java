@@ -201,4 +201,42 @@ class TransferIT {
         assertThat(unsigned.statusCode()).isIn(400, 403);
         assertThat(unsigned.body()).contains("MissingAuthenticationTokenException").doesNotContain("cognito:username");
     }
+
+    /**
+     * OWASP's CSV injection guidance: a cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first) is
+     * written with a leading apostrophe, and an import of the file takes the apostrophe off again.
+     */
+    @Test
+    void exportWhenValuesStartLikeFormulasThenNeutralisedAndImportRestoresThem() throws Exception {
+        String source = cognito.createUserPool(r -> r.poolName("formulas")).userPool().id();
+        String formula = "=HYPERLINK(\"http://evil.example\",\"Click\")";
+        String quoted = "'=already quoted";
+        cognito.adminCreateUser(r -> r.userPoolId(source).username("formula").messageAction(MessageActionType.SUPPRESS)
+                .temporaryPassword("Temporary-Pass-1").userAttributes(
+                        AttributeType.builder().name("given_name").value(formula).build(),
+                        AttributeType.builder().name("family_name").value(quoted).build(),
+                        AttributeType.builder().name("middle_name").value("@SUM(A1)").build(),
+                        AttributeType.builder().name("nickname").value("plain").build(),
+                        AttributeType.builder().name("phone_number").value("+14155550100").build()));
+
+        HttpResponse<String> export = RawCall.signedGet(exportPath(source), Gatehouse.ADMIN_KEY, Gatehouse.ADMIN_SECRET);
+
+        Map<String, String> row = byUser(rows(export.body()), "formula");
+        assertThat(row).containsEntry("given_name", "'" + formula).containsEntry("family_name", "'" + quoted)
+                .containsEntry("middle_name", "'@SUM(A1)").containsEntry("nickname", "plain")
+                .containsEntry("phone_number", "'+14155550100");
+        assertThat(export.body()).doesNotContain("," + formula).doesNotContain(",\"" + formula.replace("\"", "\"\""));
+
+        cognito.deleteUserPool(r -> r.userPoolId(source));
+        String target = cognito.createUserPool(r -> r.poolName("formulas-arrive")).userPool().id();
+        UserImportJobType done = ImportJobRuns.run(cognito, target, export.body());
+
+        assertThat(done.importedUsers()).isEqualTo(1);
+        Map<String, String> attributes = new HashMap<>();
+        cognito.adminGetUser(r -> r.userPoolId(target).username("formula")).userAttributes()
+                .forEach(a -> attributes.put(a.name(), a.value()));
+        assertThat(attributes).containsEntry("given_name", formula).containsEntry("family_name", quoted)
+                .containsEntry("middle_name", "@SUM(A1)").containsEntry("nickname", "plain")
+                .containsEntry("phone_number", "+14155550100");
+    }
 }

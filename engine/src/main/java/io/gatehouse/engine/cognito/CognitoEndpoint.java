@@ -3,6 +3,7 @@ package io.gatehouse.engine.cognito;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.error.Throttling;
 import io.gatehouse.engine.json.Json;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +55,14 @@ public class CognitoEndpoint extends HttpServlet {
         } catch (ServiceException e) {
             answer(response, e.httpStatus(), requestId, e.type(), CognitoErrors.body(e.type(), e.getMessage()));
         } catch (RuntimeException | JsonProcessingException e) {
+            Optional<ServiceException> throttled = Throttling.of(e);
+            if (throttled.isPresent()) {
+                // Expected under a flood, and one line per refused call would flood the log too.
+                LOG.fine(() -> "Request " + requestId + " throttled: " + e.getMessage());
+                ServiceException t = throttled.get();
+                answer(response, t.httpStatus(), requestId, t.type(), CognitoErrors.body(t.type(), t.getMessage()));
+                return;
+            }
             LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
             answer(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, requestId, CognitoErrors.INTERNAL,
                     CognitoErrors.body(CognitoErrors.INTERNAL, "An internal error occurred (request id "

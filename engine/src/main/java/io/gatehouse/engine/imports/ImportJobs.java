@@ -103,6 +103,16 @@ public class ImportJobs {
     }
 
     /**
+     * Whether a job's pre-signed URL takes a file now: the token is the job's and the job is Created. Asked before
+     * the body is read, so that a stranger's upload costs the server no more than this lookup.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean takesUpload(String jobId, String token) {
+        ImportJobEntity job = em.find(ImportJobEntity.class, jobId);
+        return job != null && matches(job, token) && job.status() == ImportJob.Status.Created;
+    }
+
+    /**
      * Stores the CSV sent to a job's pre-signed URL.
      *
      * @return false when the URL's token is not the job's, or the job no longer takes a file

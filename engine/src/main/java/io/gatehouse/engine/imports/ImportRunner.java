@@ -1,6 +1,7 @@
 package io.gatehouse.engine.imports;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.transfer.FormulaCells;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
 import io.gatehouse.engine.users.UserImports;
@@ -101,6 +102,10 @@ public class ImportRunner {
             boolean transfer = header.stream().anyMatch(UserImports.TRANSFER_COLUMNS::contains);
             for (CSVRecord record : csv) {
                 Map<String, String> columns = new LinkedHashMap<>(record.toMap());
+                if (transfer) {
+                    // An export neutralised cells that looked like formulas: take the apostrophe off again.
+                    columns.replaceAll((column, value) -> FormulaCells.restore(value));
+                }
                 String username = columns.getOrDefault("cognito:username", "");
                 try {
                     if (!record.isConsistent()) {
@@ -111,15 +116,18 @@ public class ImportRunner {
                         imported++;
                     } else {
                         skipped++;
-                        printer.printRecord(record.getRecordNumber(), username, "skipped", "The user already exists.");
+                        printer.printRecord(record.getRecordNumber(), FormulaCells.neutralise(username), "skipped",
+                                "The user already exists.");
                     }
                 } catch (ServiceException e) {
                     failed++;
-                    printer.printRecord(record.getRecordNumber(), username, "failed", e.getMessage());
+                    printer.printRecord(record.getRecordNumber(), FormulaCells.neutralise(username), "failed",
+                            FormulaCells.neutralise(e.getMessage()));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Import job " + jobId + ": row " + record.getRecordNumber() + " failed", e);
                     failed++;
-                    printer.printRecord(record.getRecordNumber(), username, "failed", "A server error stopped this row.");
+                    printer.printRecord(record.getRecordNumber(), FormulaCells.neutralise(username), "failed",
+                            "A server error stopped this row.");
                 }
                 if ((imported + skipped + failed) % PROGRESS_EVERY == 0
                         && jobs.progress(jobId, imported, skipped, failed) == ImportJob.Status.Stopping) {

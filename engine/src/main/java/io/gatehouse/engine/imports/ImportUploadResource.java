@@ -3,19 +3,18 @@ package io.gatehouse.engine.imports;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 
 /**
  * An import job's pre-signed URL: PUT takes the job's CSV (UTF-8, at most {@value ImportJobs#MAX_CSV_BYTES} bytes)
@@ -29,29 +28,53 @@ public class ImportUploadResource {
     @Inject
     ImportJobs jobs;
 
+    /**
+     * Takes the CSV. The job and token are checked before a byte of the body is read, and a body announced or found
+     * to be over the limit is refused as soon as that is known: the URL needs no other credential, so a stranger
+     * must not be able to make the server hold 20 MiB per request.
+     */
     @PUT
-    public Response upload(@PathParam("jobId") String jobId, @QueryParam("token") String token, InputStream body)
+    public Response upload(@PathParam("jobId") String jobId, @QueryParam("token") String token,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body)
             throws IOException {
-        byte[] bytes = body.readNBytes(ImportJobs.MAX_CSV_BYTES + 1);
-        if (bytes.length > ImportJobs.MAX_CSV_BYTES) {
-            return plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The CSV file is larger than "
-                    + ImportJobs.MAX_CSV_BYTES + " bytes.");
+        if (!jobs.takesUpload(jobId, token)) {
+            return refused();
+        }
+        if (announced(contentLength) > ImportJobs.MAX_CSV_BYTES) {
+            return tooLarge();
         }
         String csv;
         try {
-            csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            csv = CsvUpload.read(body, ImportJobs.MAX_CSV_BYTES);
+        } catch (CsvUpload.TooLargeException e) {
+            return tooLarge();
         } catch (CharacterCodingException e) {
             return plain(Response.Status.BAD_REQUEST, "The CSV file is not UTF-8.");
         }
-        if (csv.startsWith("\uFEFF")) {
-            csv = csv.substring(1);
-        }
+        // Checked again under the job's lock: it may have been started or stopped while the body came.
         if (!jobs.upload(jobId, token, csv)) {
-            return plain(Response.Status.FORBIDDEN, "This URL does not take a file: wrong token, or the job has "
-                    + "already started.");
+            return refused();
         }
         return Response.ok().build();
+    }
+
+    /** The length the request announces; -1 for none (a chunked body) or one that is not a number. */
+    private static long announced(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Response refused() {
+        return plain(Response.Status.FORBIDDEN, "This URL does not take a file: wrong token, or the job has "
+                + "already started.");
+    }
+
+    private static Response tooLarge() {
+        return plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The CSV file is larger than "
+                + ImportJobs.MAX_CSV_BYTES + " bytes.");
     }
 
     @GET

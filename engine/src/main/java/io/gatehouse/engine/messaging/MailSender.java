@@ -20,8 +20,11 @@ import java.util.logging.Logger;
 
 /**
  * Sends e-mail through the SMTP server in {@code GATEHOUSE_SMTP_HOST} / {@code _PORT} / {@code _USERNAME} /
- * {@code _PASSWORD} / {@code _FROM}, upgrading to TLS with STARTTLS when the server offers it. Sending happens
- * inside the caller's transaction: if the server refuses the message, the call fails and writes nothing.
+ * {@code _PASSWORD} / {@code _FROM}. {@code GATEHOUSE_SMTP_STARTTLS} says how TLS is used: {@code optional} (the
+ * default) upgrades with STARTTLS when the server offers it and sends in the clear when it does not;
+ * {@code required} sends nothing unless the connection is upgraded, to a server whose certificate names it, so an
+ * attacker on the path cannot strip STARTTLS and read codes. Sending happens inside the caller's transaction: if
+ * the server refuses the message, the call fails and writes nothing.
  */
 @ApplicationScoped
 public class MailSender {
@@ -49,6 +52,10 @@ public class MailSender {
     @ConfigProperty(name = "gatehouse.smtp.from", defaultValue = "no-reply@localhost")
     String from;
 
+    @Inject
+    @ConfigProperty(name = "gatehouse.smtp.starttls", defaultValue = "optional")
+    String startTls;
+
     private Session session;
 
     @PostConstruct
@@ -60,6 +67,11 @@ public class MailSender {
         properties.put("mail.smtp.host", host.get());
         properties.put("mail.smtp.port", String.valueOf(port));
         properties.put("mail.smtp.starttls.enable", "true");
+        if (startTlsRequired()) {
+            properties.put("mail.smtp.starttls.required", "true");
+            // An upgrade to any certificate would let the attacker who strips STARTTLS simply answer it instead.
+            properties.put("mail.smtp.ssl.checkserveridentity", "true");
+        }
         properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
@@ -75,16 +87,30 @@ public class MailSender {
             };
         }
         session = Session.getInstance(properties, authenticator);
-        LOG.info(() -> "E-mail goes through SMTP server " + host.get() + ":" + port);
+        LOG.info(() -> "E-mail goes through SMTP server " + host.get() + ":" + port
+                + (startTlsRequired() ? ", over TLS only (STARTTLS required)" : ", over TLS when it offers STARTTLS"));
+    }
+
+    /** {@code required}, or a value that is neither setting: a typo must not quietly send codes in the clear. */
+    private boolean startTlsRequired() {
+        String setting = startTls.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!setting.equals("optional") && !setting.equals("required")) {
+            LOG.warning("gatehouse.smtp.starttls is '" + startTls + "', neither 'required' nor 'optional': "
+                    + "STARTTLS is required");
+        }
+        return !setting.equals("optional");
     }
 
     /**
-     * Sends a plain-text or HTML message.
+     * Sends a message made from a pool's template: HTML when the template is HTML, with the values escaped, and
+     * plain text otherwise, whatever the values hold.
      *
+     * @param code     what stands for {@value MessageTemplate#CODE}: a code or a temporary password
+     * @param username what stands for {@value MessageTemplate#USERNAME}
      * @throws ServiceException {@code CodeDeliveryFailureException} when no SMTP server is configured or it
      *                          refuses the message
      */
-    public void send(String to, String subject, String body) {
+    public void send(String to, String subject, MessageTemplate template, String code, String username) {
         if (session == null) {
             throw new ServiceException("CodeDeliveryFailureException",
                     "E-mail delivery is not configured on this server (GATEHOUSE_SMTP_HOST).");
@@ -94,8 +120,8 @@ public class MailSender {
             message.setFrom(new InternetAddress(from));
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
-            boolean html = body.contains("<") && body.contains(">");
-            message.setText(body, StandardCharsets.UTF_8.name(), html ? "html" : "plain");
+            message.setText(template.mailBody(code, username), StandardCharsets.UTF_8.name(),
+                    template.html() ? "html" : "plain");
             Transport.send(message);
         } catch (MessagingException e) {
             // The recipient is personal data and the body holds a code: neither is logged.

@@ -27,7 +27,8 @@ import java.util.Optional;
  * Writes a pool's users, with their password hashes, status and groups, as a CSV that an import job of any
  * Gatehouse pool reads back ({@link UserImports#transferHeader}). It goes page by page, writing each page before
  * reading the next, so a pool of millions streams in constant memory. It is not a snapshot: a user who changes
- * while the export runs appears as found when their page is read.
+ * while the export runs appears as found when their page is read. Cells a spreadsheet would take for a formula are
+ * neutralised ({@link FormulaCells}); an import of the file restores them.
  */
 @ApplicationScoped
 public class UserExport {
@@ -79,7 +80,7 @@ public class UserExport {
     private static List<String> row(List<String> header, UserRecord user, String hash, List<String> groupNames) {
         List<String> row = new ArrayList<>(header.size());
         for (String column : header) {
-            row.add(switch (column) {
+            row.add(FormulaCells.neutralise(switch (column) {
                 case "cognito:username" -> user.username();
                 case "cognito:mfa_enabled" -> "false";
                 case UserImports.SUB -> user.sub();
@@ -88,7 +89,7 @@ public class UserExport {
                 case UserImports.GROUPS -> groupNames == null ? "" : Json.write(Json.MAPPER.valueToTree(groupNames));
                 case UserImports.PASSWORD_HASH -> hash == null ? "" : hash;
                 default -> user.attributes().getOrDefault(column, "");
-            });
+            }));
         }
         return row;
     }

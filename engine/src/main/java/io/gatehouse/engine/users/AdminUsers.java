@@ -10,6 +10,7 @@ import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.messaging.MessageTemplate;
 import io.gatehouse.engine.messaging.SmsSender;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.UserPool;
@@ -109,14 +110,14 @@ public class AdminUsers {
         String phone = user.attributes().get("phone_number");
         if (mediums.contains("SMS") && phone != null) {
             String text = template.path("SMSMessage").asText("Your username is {username} and temporary password is {####}.");
-            sms.send(pool.id(), phone, text.replace("{username}", user.username()).replace("{####}", password));
+            sms.send(pool.id(), phone, new MessageTemplate(text).text(password, user.username()), password);
         }
         String email = user.attributes().get("email");
         if (mediums.contains("EMAIL") && email != null) {
             String subject = template.path("EmailSubject").asText("Your temporary password");
             String body = template.path("EmailMessage")
                     .asText("Your username is {username} and temporary password is {####}.");
-            mail.send(email, subject, body.replace("{username}", user.username()).replace("{####}", password));
+            mail.send(email, subject, new MessageTemplate(body), password, user.username());
         }
     }
 

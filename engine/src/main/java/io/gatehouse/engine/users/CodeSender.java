@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.messaging.AfterCommit;
 import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.messaging.MessageTemplate;
 import io.gatehouse.engine.messaging.SmsSender;
 import io.gatehouse.engine.userpool.UserPool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,8 +53,8 @@ public class CodeSender {
                 settings.path("EmailVerificationSubject").asText("Your verification code"));
         String body = template.path("EmailMessage").asText(
                 settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
-        String text = body.replace("{####}", code).replace("{username}", user.username());
-        send(when, () -> mail.send(email, subject, text));
+        MessageTemplate message = new MessageTemplate(body);
+        send(when, () -> mail.send(email, subject, message, code, user.username()));
         return new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email");
     }
 
@@ -68,8 +69,8 @@ public class CodeSender {
         JsonNode settings = pool.settings();
         String body = settings.path("VerificationMessageTemplate").path("SmsMessage").asText(
                 settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
-        String text = body.replace("{####}", code).replace("{username}", user.username());
-        send(when, () -> sms.send(pool.id(), phone, text));
+        String text = new MessageTemplate(body).text(code, user.username());
+        send(when, () -> sms.send(pool.id(), phone, text, code));
         return new CodeDelivery(CodeDelivery.maskPhone(phone), "SMS", "phone_number");
     }
 

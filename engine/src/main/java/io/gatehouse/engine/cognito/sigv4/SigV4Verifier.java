@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,6 +35,12 @@ public final class SigV4Verifier {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * Headers the signature must cover whenever the request carries them, besides {@code host}, as AWS requires:
+     * the operation and the body's type. Unsigned, a captured request could be replayed, while its signature is
+     * current, as another operation with the same body.
+     */
+    private static final List<String> SIGNED_WHEN_PRESENT = List.of("X-Amz-Target", "Content-Type");
 
     private final String region;
     private final String service;
@@ -86,6 +93,11 @@ public final class SigV4Verifier {
         }
         if (!auth.signedHeaders().contains("host")) {
             throw AuthorizationHeader.invalid("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        for (String name : SIGNED_WHEN_PRESENT) {
+            if (request.header(name) != null && !auth.signedHeaders().contains(name.toLowerCase(Locale.ROOT))) {
+                throw AuthorizationHeader.invalid("'" + name + "' must be a 'SignedHeader' in the AWS Authorization.");
+            }
         }
         String secret = secrets.apply(auth.accessKeyId()).orElseThrow(() -> new ServiceException(
                 "UnrecognizedClientException", "The security token included in the request is invalid."));

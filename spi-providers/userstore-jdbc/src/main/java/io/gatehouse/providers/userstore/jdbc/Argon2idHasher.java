@@ -1,15 +1,23 @@
 package io.gatehouse.providers.userstore.jdbc;
 
+import io.gatehouse.api.provider.ProviderBusyException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +33,10 @@ import java.util.regex.Pattern;
  * threads: 32 threads taking turns through a two-permit semaphore hashed 86–90/s where two dedicated threads did
  * 105–111/s, measured side by side in one JVM (presumably because each hash's 19 MiB then comes from an allocator
  * arena, and memory, that the previous hash just warmed).
+ *
+ * <p>The queue in front of the threads is bounded and so is a caller's wait ({@link HashLimits}): a hash that finds
+ * the queue full, or waits too long, fails at once with {@link ProviderBusyException}, which the engine answers as
+ * Cognito's TooManyRequestsException.
  *
  * <p>The threads are plain daemon threads rather than the container's managed ones: they only run the hash function
  * over bytes they are handed, and need no naming context, transaction or security identity. {@link #close} ends
@@ -53,7 +65,8 @@ final class Argon2idHasher implements AutoCloseable {
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
-    private final ExecutorService hashThreads;
+    private final ThreadPoolExecutor hashThreads;
+    private final Duration maxWait;
     private final Argon2Function function;
     /** A hash with this hasher's parameters, for {@link #spendCheck}; made once, when first needed. */
     private volatile String standIn;
@@ -66,18 +79,31 @@ final class Argon2idHasher implements AutoCloseable {
      * @param function    the Argon2id implementation
      */
     Argon2idHasher(int memoryKib, int iterations, int parallelism, int concurrency, Argon2Function function) {
+        this(memoryKib, iterations, parallelism, HashLimits.of(concurrency), function);
+    }
+
+    /**
+     * @param memoryKib   memory cost in KiB
+     * @param iterations  time cost
+     * @param parallelism lanes
+     * @param limits      how many hashes run at once, how many may wait, and for how long
+     * @param function    the Argon2id implementation
+     */
+    Argon2idHasher(int memoryKib, int iterations, int parallelism, HashLimits limits, Argon2Function function) {
         if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
             throw new IllegalArgumentException("Argon2id needs memory >= 8 KiB per lane, and iterations and "
                     + "parallelism of at least 1");
-        }
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("Argon2id concurrency must be at least 1");
         }
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
         this.function = function;
-        this.hashThreads = Executors.newFixedThreadPool(concurrency, hashThreadFactory());
+        this.maxWait = limits.maxWait();
+        BlockingQueue<Runnable> queue = limits.queue() == 0 ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(limits.queue());
+        // A fixed pool whose full queue refuses (AbortPolicy): the caller hears at once instead of waiting.
+        this.hashThreads = new ThreadPoolExecutor(limits.concurrency(), limits.concurrency(), 0L,
+                TimeUnit.MILLISECONDS, queue, hashThreadFactory(), new ThreadPoolExecutor.AbortPolicy());
     }
 
     private static ThreadFactory hashThreadFactory() {
@@ -176,10 +202,25 @@ final class Argon2idHasher implements AutoCloseable {
     private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
                           int length) {
         byte[] secret = password.getBytes(StandardCharsets.UTF_8);
-        Future<byte[]> hash = hashThreads.submit(
-                () -> function.hash(secret, salt, memoryKib, iterations, parallelism, length));
+        Future<byte[]> hash;
         try {
-            return hash.get();
+            hash = hashThreads.submit(() -> function.hash(secret, salt, memoryKib, iterations, parallelism, length));
+        } catch (RejectedExecutionException e) {
+            if (hashThreads.isShutdown()) {
+                throw e;
+            }
+            throw new ProviderBusyException("The password hash queue is full (" + hashThreads.getQueue().size()
+                    + " waiting for " + hashThreads.getMaximumPoolSize() + " threads).");
+        }
+        try {
+            return hash.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Still queued: it never runs. Running: it finishes and its result is dropped (a hash cannot be stopped).
+            hash.cancel(false);
+            if (hash instanceof Runnable queued) {
+                hashThreads.remove(queued); // frees its place in the queue now, not when a thread gets to it
+            }
+            throw new ProviderBusyException("No password hash in " + maxWait.toMillis() + " ms.");
         } catch (InterruptedException e) {
             hash.cancel(false);
             Thread.currentThread().interrupt();
@@ -193,6 +234,16 @@ final class Argon2idHasher implements AutoCloseable {
             }
             throw new IllegalStateException("the password hash failed", e.getCause());
         }
+    }
+
+    /** Hashes waiting for a thread now. */
+    int queued() {
+        return hashThreads.getQueue().size();
+    }
+
+    /** Waits until {@link #close} has let every hash handed over finish; false if that takes longer than {@code limit}. */
+    boolean awaitClosed(Duration limit) throws InterruptedException {
+        return hashThreads.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Ends the hash threads; hashes already handed over still finish. */

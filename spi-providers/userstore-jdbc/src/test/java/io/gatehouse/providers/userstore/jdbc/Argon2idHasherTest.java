@@ -1,9 +1,11 @@
 package io.gatehouse.providers.userstore.jdbc;
 
+import io.gatehouse.api.provider.ProviderBusyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -153,5 +155,87 @@ class Argon2idHasherTest {
 
         hasher.close();
         assertThatThrownBy(() -> hasher.hash("after close")).isInstanceOf(RejectedExecutionException.class);
+    }
+
+    /** An Argon2 function that holds each hash until the test lets it go. */
+    private static final class HeldArgon2 implements Argon2Function {
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch started = new CountDownLatch(1);
+        final AtomicInteger hashed = new AtomicInteger();
+
+        @Override
+        public byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            hashed.incrementAndGet();
+            return new BouncyCastleArgon2().hash(password, salt, memoryKib, iterations, parallelism, length);
+        }
+
+        @Override
+        public String description() {
+            return "held";
+        }
+    }
+
+    @Test
+    void hashWhenQueueFullThenBusyAtOnceAndQueuedHashesStillFinish() throws Exception {
+        HeldArgon2 held = new HeldArgon2();
+        Argon2idHasher hasher = new Argon2idHasher(1024, 1, 1, new HashLimits(1, 1, Duration.ofSeconds(30)), held);
+        List<Thread> callers = new ArrayList<>();
+        Set<String> hashed = ConcurrentHashMap.newKeySet();
+        for (String password : List.of("running", "queued")) {
+            Thread caller = new Thread(() -> hashed.add(hasher.hash(password)));
+            callers.add(caller);
+            caller.start();
+            if (password.equals("running")) {
+                held.started.await();
+            }
+        }
+        while (hasher.queued() < 1) {
+            Thread.sleep(5);
+        }
+
+        long before = System.nanoTime();
+        assertThatThrownBy(() -> hasher.hash("one too many")).isInstanceOf(ProviderBusyException.class)
+                .hasMessageContaining("queue is full");
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(1));
+
+        held.release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(hashed).hasSize(2);
+        hasher.close();
+    }
+
+    @Test
+    void hashWhenWaitRunsOutThenBusyAndTheQueuedHashNeverRuns() throws Exception {
+        HeldArgon2 held = new HeldArgon2();
+        Argon2idHasher hasher = new Argon2idHasher(1024, 1, 1, new HashLimits(1, 4, Duration.ofMillis(300)), held);
+        Thread running = new Thread(() -> {
+            try {
+                hasher.hash("running");
+            } catch (ProviderBusyException e) {
+                // expected: it too waits longer than 300 ms
+            }
+        });
+        running.start();
+        held.started.await();
+
+        long before = System.nanoTime();
+        assertThatThrownBy(() -> hasher.hash("waits")).isInstanceOf(ProviderBusyException.class)
+                .hasMessageContaining("300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
+
+        held.release.countDown();
+        running.join();
+        hasher.close();
+        assertThat(hasher.awaitClosed(Duration.ofSeconds(5))).isTrue();
+        assertThat(held.hashed).as("only the hash that was running; the timed-out one was taken off the queue")
+                .hasValue(1);
     }
 }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.support.ServerDataKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Cognito-authorizer equivalent: a JAX-RS application protected by MicroProfile JWT, configured with a
  * pool's JWKS and issuer, deployed beside Gatehouse on the test server, accepts the pool's access tokens and
  * refuses tampered, expired and other pools' tokens. Runs against the PostgreSQL server, whose database the test
- * can read to mint a genuinely expired token with the pool's own key.
+ * can read to mint a genuinely expired token with the pool's own key (opened with the server's data key).
  */
 class ResourceServerIT {
 
@@ -155,11 +156,14 @@ class ResourceServerIT {
         String kid = SignedJWT.parse(tokens.accessToken()).getHeader().getKeyID();
         try (Connection c = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
                 Gatehouse.property("gatehouse.it.jdbc.user"), "");
-             PreparedStatement query = c.prepareStatement("SELECT private_jwk FROM signing_key WHERE kid = ?")) {
+             PreparedStatement query = c.prepareStatement(
+                     "SELECT user_pool_id, private_jwk FROM signing_key WHERE kid = ?")) {
             query.setString(1, kid);
             try (ResultSet rs = query.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                return RSAKey.parse(rs.getString(1));
+                // The key is sealed with the server's data key, which the test has from the server's directory.
+                return RSAKey.parse(ServerDataKey.open(rs.getString(2), "signing_key.private_jwk", rs.getString(1),
+                        kid));
             }
         }
     }

@@ -37,6 +37,7 @@ public class AdminCredentialEntity {
         return accessKeyId;
     }
 
+    /** Sealed with the data key ({@code SealedColumn.ADMIN_SECRET}). */
     String secretAccessKey() {
         return secretAccessKey;
     }

@@ -1,6 +1,10 @@
 package io.gatehouse.engine.admin;
 
 import io.gatehouse.engine.config.GatehouseConfig;
+import io.gatehouse.engine.security.DataKey;
+import io.gatehouse.engine.security.OpenedSecrets;
+import io.gatehouse.engine.security.SealedColumn;
+import io.gatehouse.engine.security.SealSecretsAtStart;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -31,13 +35,14 @@ import java.util.logging.Logger;
  * <p>An operator sets one with {@code GATEHOUSE_ADMIN_ACCESS_KEY_ID} and {@code GATEHOUSE_ADMIN_SECRET_ACCESS_KEY};
  * then it is the only one. Without them, the first start generates a credential, stores it, writes it to a file
  * only the server's user can read (an AWS CLI credentials file with a {@code gatehouse} profile) and logs once
- * where that file is. The secret itself is never logged.
+ * where that file is. The secret itself is never logged, and is stored sealed with the data key: SigV4 needs it in
+ * full to recompute signatures, so it cannot be hashed.
  */
 @ApplicationScoped
 public class AdminCredentials {
 
-    /** Observer priority: after migrations, before the API takes calls. */
-    public static final int PRIORITY = 200;
+    /** Observer priority: after migrations and sealing, before the API takes calls. */
+    public static final int PRIORITY = SealSecretsAtStart.PRIORITY + 50;
 
     static final String BOOTSTRAP = "bootstrap credential generated on first start";
 
@@ -58,6 +63,11 @@ public class AdminCredentials {
     @Inject
     Clock clock;
 
+    @Inject
+    DataKey dataKey;
+
+    private final OpenedSecrets openedSecrets = new OpenedSecrets();
+
     @Transactional
     void onStart(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object event) {
         if (config.adminAccessKeyId().isPresent()) {
@@ -72,7 +82,8 @@ public class AdminCredentials {
         byte[] secretBytes = new byte[30];
         RANDOM.nextBytes(secretBytes);
         String secret = java.util.Base64.getEncoder().encodeToString(secretBytes);
-        em.persist(new AdminCredentialEntity(keyId, secret, BOOTSTRAP, clock.millis()));
+        em.persist(new AdminCredentialEntity(keyId, dataKey.sealText(secret, context(keyId)), BOOTSTRAP,
+                clock.millis()));
         Path file = credentialsFile.map(Paths::get)
                 .orElse(Paths.get("admin-credentials").toAbsolutePath());
         writeCredentialsFile(file, keyId, secret);
@@ -91,7 +102,11 @@ public class AdminCredentials {
             return same ? config.adminSecretAccessKey() : Optional.empty();
         }
         return Optional.ofNullable(em.find(AdminCredentialEntity.class, accessKeyId))
-                .map(AdminCredentialEntity::secretAccessKey);
+                .map(c -> openedSecrets.open(dataKey, c.secretAccessKey(), context(c.accessKeyId())));
+    }
+
+    private static String context(String accessKeyId) {
+        return SealedColumn.ADMIN_SECRET.context(accessKeyId);
     }
 
     private static String randomKeyChars(int length) {

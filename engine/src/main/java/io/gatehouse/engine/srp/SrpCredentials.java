@@ -52,11 +52,13 @@ public class SrpCredentials {
 
     /**
      * After a password sign-in: a user who has no verifier (imported with another system's hash, or from before the
-     * store kept verifiers) gets one, so their next sign-in may use SRP.
+     * store kept verifiers) gets one, so their next sign-in may use SRP; so does one whose verifier was sealed with a
+     * previous data key (or before sealed values named their key), so that the previous key can be retired.
      */
     public void ensure(UserPool pool, UserStore store, UserRecord user, String password) {
         if (enabled(pool) && store.capability(SrpVerifierStore.class)
-                .map(verifiers -> verifiers.srpVerifier(user.sub()).isEmpty()).orElse(false)) {
+                .map(verifiers -> verifiers.srpVerifier(user.sub()).map(v -> !dataKey.sealedWithCurrentKey(v))
+                        .orElse(true)).orElse(false)) {
             passwordSet(pool, store, user, password);
         }
     }

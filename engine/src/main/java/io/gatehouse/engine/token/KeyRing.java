@@ -16,8 +16,11 @@ import java.util.Optional;
  */
 record KeyRing(List<Key> keys) {
 
-    /** One stored key; times in epoch milliseconds, {@code retiredAt} null while no successor is scheduled. */
-    record Key(String kid, TokenPurpose purpose, String privateJwk, long createdAt, long activatesAt, Long retiredAt) {
+    /**
+     * One stored key; its private JWK sealed with the data key; times in epoch milliseconds, {@code retiredAt} null
+     * while no successor is scheduled.
+     */
+    record Key(String kid, TokenPurpose purpose, String sealedJwk, long createdAt, long activatesAt, Long retiredAt) {
 
         boolean signsAt(long now) {
             return activatesAt <= now && (retiredAt == null || retiredAt > now);

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.token;
 
+import io.gatehouse.engine.security.DataKey;
 import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ public class KeyRotation {
     @Inject
     UserPools pools;
 
+    @Inject
+    DataKey dataKey;
+
     void scheduleSuccessor(String userPoolId, TokenPurpose purpose, Duration period, Duration publishLead) {
         if (!pools.lockForUpdate(userPoolId)) {
             return;
@@ -49,7 +53,7 @@ public class KeyRotation {
         ring.active(purpose, now).ifPresent(current -> stored.stream()
                 .filter(k -> k.kid().equals(current.kid()))
                 .forEach(k -> k.retireAt(activatesAt)));
-        SigningKeyEntity successor = SigningKeys.newKey(userPoolId, purpose, now.toEpochMilli(), activatesAt);
+        SigningKeyEntity successor = SigningKeys.newKey(dataKey, userPoolId, purpose, now.toEpochMilli(), activatesAt);
         em.persist(successor);
         LOG.info(() -> "User pool " + userPoolId + ": new " + purpose + " signing key " + successor.kid()
                 + " published, signing from " + Instant.ofEpochMilli(activatesAt));

@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A pool's signing key pair, stored as a private JWK. */
+/** A pool's signing key pair, stored as a private JWK sealed with the data key ({@code SealedColumn.SIGNING_KEY}). */
 @Entity
 @Table(name = "signing_key")
 public class SigningKeyEntity {
@@ -27,7 +27,7 @@ public class SigningKeyEntity {
     private String algorithm;
 
     @Column(name = "private_jwk", nullable = false)
-    private String privateJwk;
+    private String sealedJwk;
 
     @Column(name = "created_at", nullable = false)
     private long createdAt;
@@ -41,19 +41,19 @@ public class SigningKeyEntity {
     protected SigningKeyEntity() {
     }
 
-    SigningKeyEntity(String kid, String userPoolId, TokenPurpose purpose, String algorithm, String privateJwk,
+    SigningKeyEntity(String kid, String userPoolId, TokenPurpose purpose, String algorithm, String sealedJwk,
                      long createdAt, long activatesAt) {
         this.kid = kid;
         this.userPoolId = userPoolId;
         this.purpose = purpose;
         this.algorithm = algorithm;
-        this.privateJwk = privateJwk;
+        this.sealedJwk = sealedJwk;
         this.createdAt = createdAt;
         this.activatesAt = activatesAt;
     }
 
     KeyRing.Key toKey() {
-        return new KeyRing.Key(kid, purpose, privateJwk, createdAt, activatesAt, retiredAt);
+        return new KeyRing.Key(kid, purpose, sealedJwk, createdAt, activatesAt, retiredAt);
     }
 
     void retireAt(long when) {

@@ -9,6 +9,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.gatehouse.engine.security.DataKey;
+import io.gatehouse.engine.security.SealedColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * after {@code gatehouse.token.key-rotation-period} (P90D; PT0S turns rotation off). A successor is published in
  * the JWKS {@code gatehouse.token.key-publish-lead} (PT1H) before it signs, so resource servers that cache the JWKS
  * for less than that never meet an unknown key; a retired key stays published until every token it signed has
- * expired. Keys live in the database, so every node signs and verifies with the same ones; each node keeps a
- * pool's keys, parsed and ready to sign, for a minute, and looks again at once for a key id it does not know.
+ * expired. Keys live in the database, sealed with the data key, so every node signs and verifies with the same ones;
+ * each node keeps a pool's keys, opened, parsed and ready to sign, for a minute, and looks again at once for a key
+ * id it does not know: a key is decrypted once per load, never per token.
  *
  * <p>No transaction interceptor on the readers: they read the keys in the caller's transaction if there is one and
  * without one otherwise, which is what {@code SUPPORTS} would do, and {@link #active} runs twice for every token
@@ -59,6 +63,9 @@ public class SigningKeys {
 
     @Inject
     KeyRotation rotation;
+
+    @Inject
+    DataKey dataKey;
 
     @Inject
     @ConfigProperty(name = "gatehouse.token.key-rotation-period", defaultValue = "P90D")
@@ -88,7 +95,7 @@ public class SigningKeys {
     public void createFor(String userPoolId) {
         long now = clock.millis();
         for (TokenPurpose purpose : TokenPurpose.values()) {
-            em.persist(newKey(userPoolId, purpose, now, now));
+            em.persist(newKey(dataKey, userPoolId, purpose, now, now));
         }
     }
 
@@ -138,16 +145,17 @@ public class SigningKeys {
                 ring = ring(userPoolId);
             }
         }
+        Map<String, RSAKey> opened = new HashMap<>();
         Map<TokenPurpose, ActiveKey> signers = new EnumMap<>(TokenPurpose.class);
         for (TokenPurpose purpose : TokenPurpose.values()) {
             ring.active(purpose, now).ifPresent(k -> {
-                RSAKey jwk = parse(k.privateJwk());
+                RSAKey jwk = opened.computeIfAbsent(k.kid(), kid -> open(userPoolId, k));
                 signers.put(purpose, new ActiveKey(k.kid(), signingProvider.signer(jwk)));
             });
         }
         Map<String, PublishedKey> byKid = new LinkedHashMap<>();
         for (KeyRing.Key k : ring.published(now, TokenService.LONGEST_SIGNED_TOKEN)) {
-            RSAKey publicKey = parse(k.privateJwk()).toPublicJWK();
+            RSAKey publicKey = opened.computeIfAbsent(k.kid(), kid -> open(userPoolId, k)).toPublicJWK();
             byKid.put(k.kid(), new PublishedKey(publicKey, signingProvider.verifier(publicKey)));
         }
         JWKSet published = new JWKSet(byKid.values().stream().map(PublishedKey::jwk).toList());
@@ -167,8 +175,9 @@ public class SigningKeys {
         return new KeyRing(keys);
     }
 
-    /** A new RSA key of the pool, published now and signing from {@code activatesAt}. */
-    static SigningKeyEntity newKey(String userPoolId, TokenPurpose purpose, long createdAt, long activatesAt) {
+    /** A new RSA key of the pool, published now and signing from {@code activatesAt}, sealed with the data key. */
+    static SigningKeyEntity newKey(DataKey dataKey, String userPoolId, TokenPurpose purpose, long createdAt,
+                                   long activatesAt) {
         try {
             RSAKey key = new RSAKeyGenerator(RSA_BITS)
                     .keyID(UUID.randomUUID().toString())
@@ -176,17 +185,29 @@ public class SigningKeys {
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
             return new SigningKeyEntity(key.getKeyID(), userPoolId, purpose, JWSAlgorithm.RS256.getName(),
-                    key.toJSONString(), createdAt, activatesAt);
+                    dataKey.sealText(key.toJSONString(), context(userPoolId, key.getKeyID())), createdAt,
+                    activatesAt);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }
     }
 
-    private static RSAKey parse(String jwk) {
+    /**
+     * The key pair of a stored key.
+     *
+     * @throws io.gatehouse.engine.security.SealedValueException when it is not sealed, or does not open
+     */
+    private RSAKey open(String userPoolId, KeyRing.Key key) {
+        String jwk = dataKey.openText(key.sealedJwk(), context(userPoolId, key.kid()));
         try {
             return RSAKey.parse(jwk);
         } catch (ParseException e) {
-            throw new IllegalStateException("a stored signing key is corrupt", e);
+            // Not chained: the parser's message may quote the key.
+            throw new IllegalStateException("the stored signing key " + key.kid() + " is corrupt");
         }
+    }
+
+    private static String context(String userPoolId, String kid) {
+        return SealedColumn.SIGNING_KEY.context(userPoolId, kid);
     }
 }

@@ -28,8 +28,8 @@ public class UserPoolClientEntity {
     private String clientName;
 
     /**
-     * Kept readable, not hashed: DescribeUserPoolClient returns it, as Cognito does, and SECRET_HASH checks need
-     * it to recompute the HMAC.
+     * Sealed with the data key ({@code SealedColumn.CLIENT_SECRET}), not hashed: DescribeUserPoolClient returns it,
+     * as Cognito does, and SECRET_HASH checks need it to recompute the HMAC.
      */
     @Column(name = "client_secret")
     private String clientSecret;
@@ -73,6 +73,7 @@ public class UserPoolClientEntity {
         return clientName;
     }
 
+    /** The sealed secret, or null for a public client. */
     String clientSecret() {
         return clientSecret;
     }

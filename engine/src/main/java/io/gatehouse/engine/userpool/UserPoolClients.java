@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.json.StoredSettings;
+import io.gatehouse.engine.security.DataKey;
+import io.gatehouse.engine.security.OpenedSecrets;
+import io.gatehouse.engine.security.SealedColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +36,11 @@ public class UserPoolClients {
     @Inject
     Clock clock;
 
+    @Inject
+    DataKey dataKey;
+
     private final StoredSettings parsedSettings = new StoredSettings();
+    private final OpenedSecrets openedSecrets = new OpenedSecrets();
 
     /** Creates a client from a validated CreateUserPoolClient request. */
     public UserPoolClient create(ObjectNode request) {
@@ -46,8 +53,10 @@ public class UserPoolClients {
         String secret = request.has("ClientSecret") ? request.get("ClientSecret").asText()
                 : generate ? Identifiers.clientSecret() : null;
         ObjectNode settings = ClientSettings.from(request, Json.parseObject(pool.settings()), secret != null);
-        UserPoolClientEntity entity = new UserPoolClientEntity(Identifiers.clientId(), pool.id(),
-                request.get("ClientName").asText(), secret, Json.write(settings), clock.millis());
+        String clientId = Identifiers.clientId();
+        String sealed = secret == null ? null : dataKey.sealText(secret, secretContext(pool.id(), clientId));
+        UserPoolClientEntity entity = new UserPoolClientEntity(clientId, pool.id(),
+                request.get("ClientName").asText(), sealed, Json.write(settings), clock.millis());
         em.persist(entity);
         return view(entity);
     }
@@ -132,9 +141,16 @@ public class UserPoolClients {
         return entity;
     }
 
+    /** The view, with the secret opened (once per stored value: confidential clients' sign-ins read it each time). */
     private UserPoolClient view(UserPoolClientEntity e) {
-        return new UserPoolClient(e.clientId(), e.userPoolId(), e.clientName(), Optional.ofNullable(e.clientSecret()),
+        Optional<String> secret = Optional.ofNullable(e.clientSecret()).map(sealed ->
+                openedSecrets.open(dataKey, sealed, secretContext(e.userPoolId(), e.clientId())));
+        return new UserPoolClient(e.clientId(), e.userPoolId(), e.clientName(), secret,
                 parsedSettings.parse(e.clientId(), e.settings()), Instant.ofEpochMilli(e.createdAt()),
                 Instant.ofEpochMilli(e.modifiedAt()));
+    }
+
+    private static String secretContext(String userPoolId, String clientId) {
+        return SealedColumn.CLIENT_SECRET.context(userPoolId, clientId);
     }
 }

@@ -297,11 +297,9 @@ class AuthorizationCodeIT {
         HttpResponse<String> page = browser.signIn(query, "nina", "Temp-0rary!");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("<input id=\"name\"");
-        java.util.regex.Matcher session = java.util.regex.Pattern.compile("name=\"session\" value=\"([^\"]+)\"")
-                .matcher(page.body());
-        assertThat(session.find()).isTrue();
+        String session = newPasswordSession(page);
         Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", HostedForm.csrf(page), "session",
-                session.group(1), "username", "nina", "attributes", "name", "password", "Ch0sen-Password!",
+                session, "username", "nina", "attributes", "name", "password", "Ch0sen-Password!",
                 "confirmPassword", "Ch0sen-Password!"));
         HttpResponse<String> missing = browser.post("/forceChangePassword?" + query, form);
         form.put("name", "Nina Simone");
@@ -312,6 +310,14 @@ class AuthorizationCodeIT {
         assertThat(done.headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK + "?code=");
         assertThat(cognito.adminGetUser(r -> r.userPoolId(strict).username("nina")).userAttributes())
                 .anySatisfy(a -> assertThat(a.name() + "=" + a.value()).isEqualTo("name=Nina Simone"));
+    }
+
+    /** The NEW_PASSWORD_REQUIRED session the new-password page carries in a hidden field. */
+    private static String newPasswordSession(HttpResponse<String> page) {
+        java.util.regex.Matcher session = java.util.regex.Pattern.compile("name=\"session\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(session.find()).as("a session field in " + page.body()).isTrue();
+        return session.group(1);
     }
 
     @Test
@@ -330,13 +336,11 @@ class AuthorizationCodeIT {
         HostedForm browser = new HostedForm();
         String query = authorize(app, Map.of());
         HttpResponse<String> page = browser.signIn(query, "olga", "Temp-0rary!");
-        java.util.regex.Matcher session = java.util.regex.Pattern.compile("name=\"session\" value=\"([^\"]+)\"")
-                .matcher(page.body());
-        assertThat(session.find()).isTrue();
+        String session = newPasswordSession(page);
 
         // The form claims the page asked for the e-mail address too, and gives the CEO's.
         HttpResponse<String> done = browser.post("/forceChangePassword?" + query, new LinkedHashMap<>(Map.of(
-                "_csrf", HostedForm.csrf(page), "session", session.group(1), "username", "olga",
+                "_csrf", HostedForm.csrf(page), "session", session, "username", "olga",
                 "attributes", "name,email", "name", "Olga", "email", "ceo@corp.example",
                 "password", "Ch0sen-Password!", "confirmPassword", "Ch0sen-Password!")));
 

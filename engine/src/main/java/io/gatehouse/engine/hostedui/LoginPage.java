@@ -3,6 +3,7 @@ package io.gatehouse.engine.hostedui;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.users.CodeDelivery;
+import io.gatehouse.engine.users.NewPasswordStep;
 import io.gatehouse.engine.users.PasswordService;
 import io.gatehouse.engine.users.SignInService;
 import io.gatehouse.engine.users.SignUpService;
@@ -36,6 +37,9 @@ public class LoginPage {
 
     @Inject
     SignInService signIns;
+
+    @Inject
+    NewPasswordStep newPasswordStep;
 
     @Inject
     SignUpService signUps;
@@ -127,7 +131,7 @@ public class LoginPage {
             try {
                 // The attributes asked for are those the pool requires and the user lacks, never names the form
                 // sends: a form naming others could otherwise write them.
-                List<String> names = signIns.newPasswordAttributes(request.client(), session);
+                List<String> names = newPasswordStep.attributesAsked(request.client(), session);
                 Map<String, String> attributes = PageSupport.filled(fields, names);
                 model.put("fields", SignUpFields.required(names, model.locale())).put("values", attributes);
                 if (!password.equals(fields.getOrDefault("confirmPassword", ""))) {
@@ -135,7 +139,7 @@ public class LoginPage {
                             request);
                 }
                 return support.flow().signedIn(support.browser(), request,
-                        signIns.chooseNewPassword(request.client(), session, username, password, attributes));
+                        newPasswordStep.choose(request.client(), session, username, password, attributes));
             } catch (ServiceException e) {
                 if ("NotAuthorizedException".equals(e.type())) {
                     // The session was spent or expired: start again from the sign-in form.

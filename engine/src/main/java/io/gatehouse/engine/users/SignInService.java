@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.PasswordCredential;
 import io.gatehouse.api.userstore.UserLookup;
-import io.gatehouse.api.userstore.UserModification;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
-import io.gatehouse.engine.auth.AuthSessions;
 import io.gatehouse.engine.auth.AuthStep;
-import io.gatehouse.engine.devices.Device;
-import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
-import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.token.TokenService;
@@ -28,27 +23,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Password sign-in (USER_PASSWORD_AUTH, and ADMIN_USER_PASSWORD_AUTH for servers; USER_SRP_AUTH in
- * {@link SrpSignIn}) and the user's own profile behind an access token. Multi-step flows (challenges, MFA) build on
- * this.
+ * The entry of sign-ins: InitiateAuth's flows (passwords here, USER_SRP_AUTH in {@link SrpSignIn}, refresh
+ * tokens), RespondToAuthChallenge handed to the {@link ChallengeStep} of the challenge's name, the hosted UI's
+ * password check, and the user behind an access token. What follows a proven password is {@link SignInChain}'s.
  */
 @ApplicationScoped
 public class SignInService {
 
-    static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
     private static final String INCORRECT = "Incorrect username or password.";
-    private static final String ATTRIBUTE_PREFIX = "userAttributes.";
 
     @Inject
     UserPools pools;
@@ -63,19 +53,19 @@ public class SignInService {
     TokenService tokens;
 
     @Inject
-    AuthSessions sessions;
-
-    @Inject
-    Clock clock;
-
-    @Inject
     SrpSignIn srp;
 
     @Inject
-    SrpCredentials srpCredentials;
+    ChallengeSteps steps;
 
     @Inject
-    Devices devices;
+    SignInChain chain;
+
+    @Inject
+    NewPasswordStep newPassword;
+
+    @Inject
+    SrpCredentials srpCredentials;
 
     @Inject
     OAuthScopes oauthScopes;
@@ -101,98 +91,15 @@ public class SignInService {
     }
 
     /**
-     * Answers a challenge (RespondToAuthChallenge, AdminRespondToAuthChallenge).
+     * Answers a challenge (RespondToAuthChallenge, AdminRespondToAuthChallenge) through the step that has its name;
+     * each step runs in the transaction its work needs.
      *
      * @param expectedPoolId the pool an administrator named, or null
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respond(String clientId, String expectedPoolId, String challenge, String session,
                             Map<String, String> responses) {
-        switch (challenge) {
-            case SrpSignIn.PASSWORD_VERIFIER -> {
-                return srp.respond(clientId, expectedPoolId, responses);
-            }
-            case SrpSignIn.DEVICE_SRP_AUTH -> {
-                return srp.respondDevice(clientId, expectedPoolId, session, responses);
-            }
-            case SrpSignIn.DEVICE_PASSWORD_VERIFIER -> {
-                return srp.respondDeviceVerifier(clientId, expectedPoolId, responses);
-            }
-            default -> { }
-        }
-        ClientOfPool app = client(clientId, expectedPoolId);
-        UserPoolClient client = app.client();
-        if (!NEW_PASSWORD_REQUIRED.equals(challenge)) {
-            throw ServiceException.invalidParameter("Gatehouse does not support the " + challenge
-                    + " challenge yet.");
-        }
-        UserRecord confirmed = newPassword(client, session, responses, true);
-        return authenticated(app.pool(), client, confirmed, false);
-    }
-
-    /**
-     * The hosted UI's NEW_PASSWORD_REQUIRED step: the user chose their own password in place of a temporary one,
-     * and gave the required attributes they lacked. The client is the server's own page, so no SECRET_HASH is asked
-     * for.
-     *
-     * @return the user, now CONFIRMED
-     */
-    @Transactional
-    public UserRecord chooseNewPassword(UserPoolClient client, String session, String username, String newPassword,
-                                        Map<String, String> attributes) {
-        Map<String, String> responses = new HashMap<>();
-        attributes.forEach((name, value) -> responses.put(ATTRIBUTE_PREFIX + name, value));
-        responses.put("USERNAME", username);
-        responses.put("NEW_PASSWORD", newPassword);
-        return newPassword(client, session, responses, false);
-    }
-
-    /** Answers NEW_PASSWORD_REQUIRED: checks the session and the answer, sets the password, confirms the user. */
-    private UserRecord newPassword(UserPoolClient client, String session, Map<String, String> responses,
-                                   boolean secretHash) {
-        AuthSessions.Pending pending = sessions.take(session, client.clientId(), NEW_PASSWORD_REQUIRED);
-        UserPool pool = pools.get(pending.userPoolId());
-        UserStore store = stores.forPool(pool);
-        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(pending.sub())
-                .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
-        String username = responses.get("USERNAME");
-        if (username == null || PoolUsers.find(pool, store, username).filter(u -> u.sub().equals(user.sub()))
-                .isEmpty()) {
-            throw ServiceException.invalidParameter("Missing required parameter USERNAME, or it names another user");
-        }
-        if (secretHash) {
-            SecretHash.check(client, username, responses.get("SECRET_HASH"));
-        }
-        String newPassword = responses.get("NEW_PASSWORD");
-        if (newPassword == null) {
-            throw ServiceException.invalidParameter("Missing required parameter NEW_PASSWORD");
-        }
-        PasswordPolicy.of(pool.settings()).check(newPassword);
-        Map<String, String> given = new HashMap<>();
-        responses.forEach((name, value) -> {
-            if (name.startsWith(ATTRIBUTE_PREFIX)) {
-                given.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
-            }
-        });
-        Map<String, String> added = AttributeRules.checkNewPasswordAnswer(pool.settings(), client.settings(),
-                user.attributes(), given);
-        Map<String, String> changes = new HashMap<>(added);
-        for (String attribute : AttributeService.VERIFIABLE) {
-            String value = added.get(attribute);
-            if (value != null) {
-                // Given by the user, not proven: unverified until a code sent to it comes back.
-                PoolUsers.checkSignInAttributeFree(pool, store, user, attribute, value);
-                changes.put(attribute + "_verified", "false");
-            }
-        }
-        UserModification modification = PoolUsers.capability(store, UserModification.class);
-        modification.updatePassword(user.sub(), new PasswordCredential(newPassword));
-        srpCredentials.passwordSet(pool, store, user, newPassword);
-        modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
-        if (!changes.isEmpty()) {
-            modification.updateAttributes(user.sub(), changes, Set.of());
-        }
-        return PoolUsers.capability(store, UserLookup.class).findBySub(user.sub()).orElseThrow();
+        return steps.named(challenge).answer(new ChallengeAnswer(clientId, expectedPoolId, session, responses));
     }
 
     /**
@@ -219,15 +126,13 @@ public class SignInService {
         UserPool pool = pools.get(client.userPoolId());
         UserRecord user = checkPassword(pool, client, stores.forPool(pool), username, password);
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
-            checkTemporaryPassword(pool, user);
-            return new PasswordProven(user, sessions.open(pool.id(), client.clientId(), user.sub(),
-                    NEW_PASSWORD_REQUIRED, sessionValidity(client)), missingRequired(pool, user));
+            return newPassword.pageFor(pool, client, user);
         }
         return new PasswordProven(user, null, List.of());
     }
 
     private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
-        ClientOfPool app = client(clientId, expectedPoolId);
+        ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         allowFlow(client, flow);
         String username = parameters.get("USERNAME");
@@ -240,7 +145,7 @@ public class SignInService {
         UserPool pool = app.pool();
         UserStore store = stores.forPool(pool);
         UserRecord user = checkPassword(pool, client, store, username, password);
-        return signedIn(pool, client, user, Optional.ofNullable(parameters.get("DEVICE_KEY")));
+        return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(parameters.get("DEVICE_KEY")));
     }
 
     /**
@@ -293,92 +198,6 @@ public class SignInService {
         }
     }
 
-    /**
-     * The password was proven: tokens, unless the user must first choose a new password (it was a temporary one)
-     * or the remembered device they sign in from must prove itself (DEVICE_SRP_AUTH).
-     *
-     * @param deviceKey the DEVICE_KEY the client sent, if any
-     */
-    AuthStep signedIn(UserPool pool, UserPoolClient client, UserRecord user, Optional<String> deviceKey) {
-        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
-            return newPasswordRequired(pool, client, user);
-        }
-        Optional<Device> device = deviceKey.flatMap(key -> devices.find(pool.id(), user.sub(), key))
-                .filter(Device::confirmed);
-        if (device.filter(Device::remembered).isPresent()) {
-            return srp.deviceChallenge(pool, client, user);
-        }
-        return authenticated(pool, client, user, device.isPresent());
-    }
-
-    /**
-     * The tokens of a finished sign-in, with a new device key when the pool remembers devices and the client did
-     * not sign in from one it knows.
-     */
-    AuthStep authenticated(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice) {
-        TokenSet issued = tokens.issue(pool, client, user);
-        if (knownDevice || !Devices.tracked(pool)) {
-            return new AuthStep.Authenticated(issued);
-        }
-        return new AuthStep.Authenticated(issued, devices.issue(pool, user.sub()));
-    }
-
-    /** A temporary password was right: the user must choose their own before any token is issued. */
-    private AuthStep newPasswordRequired(UserPool pool, UserPoolClient client, UserRecord user) {
-        checkTemporaryPassword(pool, user);
-        String session = sessions.open(pool.id(), client.clientId(), user.sub(), NEW_PASSWORD_REQUIRED,
-                sessionValidity(client));
-        List<String> required = missingRequired(pool, user).stream().map(n -> ATTRIBUTE_PREFIX + n).toList();
-        Map<String, String> visible = new TreeMap<>(withoutSystemOwned(user.attributes()));
-        visible.remove("email_verified");
-        visible.remove("phone_number_verified");
-        return new AuthStep.Challenged(NEW_PASSWORD_REQUIRED, session, Map.of(
-                "USER_ID_FOR_SRP", user.username(),
-                "requiredAttributes", Json.write(Json.MAPPER.valueToTree(required)),
-                "userAttributes", Json.write(Json.MAPPER.valueToTree(visible))));
-    }
-
-    /** The attributes the pool requires that the user has no value for: they give them with their new password. */
-    private static List<String> missingRequired(UserPool pool, UserRecord user) {
-        return AttributeRules.missingRequired(pool.settings(), user.attributes());
-    }
-
-    /**
-     * The attributes the hosted UI's new-password page asks for: those the pool requires and the user of the
-     * session lacks, from the pool and the user, never from the page's own form.
-     *
-     * @throws ServiceException {@code NotAuthorizedException} when the session is not a current NEW_PASSWORD_REQUIRED
-     *                          session of this client
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> newPasswordAttributes(UserPoolClient client, String session) {
-        AuthSessions.Pending pending = sessions.peek(session, client.clientId(), NEW_PASSWORD_REQUIRED);
-        UserPool pool = pools.get(pending.userPoolId());
-        return PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(pending.sub())
-                .map(user -> missingRequired(pool, user)).orElse(List.of());
-    }
-
-    /** A temporary password is good for the pool's TemporaryPasswordValidityDays. */
-    private void checkTemporaryPassword(UserPool pool, UserRecord user) {
-        int validityDays = pool.settings().path("Policies").path("PasswordPolicy")
-                .path("TemporaryPasswordValidityDays").asInt(7);
-        if (user.lastModified().plus(Duration.ofDays(validityDays)).isBefore(clock.instant())) {
-            throw new ServiceException("NotAuthorizedException",
-                    "Temporary password has expired and must be reset by an administrator.");
-        }
-    }
-
-    private static Duration sessionValidity(UserPoolClient client) {
-        return Duration.ofMinutes(client.settings().path("AuthSessionValidity").asInt(3));
-    }
-
-    private static Map<String, String> withoutSystemOwned(Map<String, String> attributes) {
-        Map<String, String> writable = new HashMap<>(attributes);
-        writable.keySet().removeIf(n -> n.equals("sub") || n.endsWith("_verified") || n.startsWith("dev:")
-                || n.equals("identities"));
-        return writable;
-    }
-
     /** New ID and access tokens for a refresh token, while its user may still sign in. */
     private TokenSet refresh(String clientId, String expectedPoolId, Map<String, String> parameters) {
         return refresh(clientId, expectedPoolId, parameters, true);
@@ -387,7 +206,7 @@ public class SignInService {
     /** @param secretHash whether a confidential client proves itself with SECRET_HASH here (not when it sent its secret) */
     private TokenSet refresh(String clientId, String expectedPoolId, Map<String, String> parameters,
                              boolean secretHash) {
-        ClientOfPool app = client(clientId, expectedPoolId);
+        ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         allowFlow(client, "REFRESH_TOKEN_AUTH");
         String refreshToken = parameters.get("REFRESH_TOKEN");
@@ -557,14 +376,6 @@ public class SignInService {
             throw new ServiceException("NotAuthorizedException", "Unable to verify client secret for client "
                     + client.clientId());
         }
-    }
-
-    ClientOfPool client(String clientId, String expectedPoolId) {
-        ClientOfPool found = clients.byClientIdWithPool(clientId);
-        if (expectedPoolId != null && !expectedPoolId.equals(found.pool().id())) {
-            throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
-        }
-        return found;
     }
 
     static void allowFlow(UserPoolClient client, String flow) {

@@ -26,7 +26,6 @@ import java.math.BigInteger;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class SrpSignIn {
     private static final String NO_USER = "-";
 
     @Inject
-    SignInService signIns;
+    SignInChain chain;
 
     @Inject
     UserStores stores;
@@ -106,7 +105,7 @@ public class SrpSignIn {
     /** InitiateAuth / AdminInitiateAuth with USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters) {
-        ClientOfPool app = signIns.client(clientId, expectedPoolId);
+        ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         SignInService.allowFlow(client, "USER_SRP_AUTH");
         String username = required(parameters, "USERNAME");
@@ -135,7 +134,7 @@ public class SrpSignIn {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses) {
-        ClientOfPool app = signIns.client(clientId, expectedPoolId);
+        ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
         String username = required(responses, "USERNAME");
@@ -150,13 +149,13 @@ public class SrpSignIn {
         });
         UserRecord user = proven.user().orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
         SignInService.checkMaySignIn(user);
-        return signIns.signedIn(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")));
+        return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")));
     }
 
     /** After the user's proof, a remembered device proves itself: the DEVICE_SRP_AUTH challenge. */
     @Transactional(Transactional.TxType.REQUIRED)
     public AuthStep deviceChallenge(UserPool pool, UserPoolClient client, UserRecord user) {
-        String session = sessions.open(pool.id(), client.clientId(), user.sub(), DEVICE_SRP_AUTH, validity(client));
+        String session = sessions.open(pool.id(), client.clientId(), user.sub(), DEVICE_SRP_AUTH, SignInChain.sessionValidity(client));
         return new AuthStep.Challenged(DEVICE_SRP_AUTH, session, Map.of("USERNAME", user.username()));
     }
 
@@ -164,7 +163,7 @@ public class SrpSignIn {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respondDevice(String clientId, String expectedPoolId, String session,
                                   Map<String, String> responses) {
-        ClientOfPool app = signIns.client(clientId, expectedPoolId);
+        ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
         String username = required(responses, "USERNAME");
@@ -182,7 +181,7 @@ public class SrpSignIn {
     /** RespondToAuthChallenge with DEVICE_PASSWORD_VERIFIER: checks the device's proof, then signs the user in. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respondDeviceVerifier(String clientId, String expectedPoolId, Map<String, String> responses) {
-        ClientOfPool app = signIns.client(clientId, expectedPoolId);
+        ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
         String username = required(responses, "USERNAME");
@@ -198,7 +197,7 @@ public class SrpSignIn {
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
         SignInService.checkMaySignIn(user);
         devices.authenticated(deviceKey);
-        return signIns.authenticated(pool, client, user, true);
+        return chain.tokens(pool, client, user, true);
     }
 
     /** Opens the session, starts the exchange and seals it into SECRET_BLOCK: a verifier challenge. */
@@ -210,7 +209,7 @@ public class SrpSignIn {
         } catch (IllegalArgumentException e) {
             throw ServiceException.invalidParameter("SRP_A is not a valid SRP value.");
         }
-        String session = sessions.open(pool.id(), client.clientId(), sub, challenge, validity(client));
+        String session = sessions.open(pool.id(), client.clientId(), sub, challenge, SignInChain.sessionValidity(client));
         byte[] block = dataKey.seal(new SecretBlock(session, prover.userId(), exchange).toBytes(),
                 blockContext(pool, client, challenge));
         Map<String, String> parameters = new HashMap<>(more);
@@ -267,10 +266,6 @@ public class SrpSignIn {
         return PoolUsers.capability(store, UserLookup.class).findBySub(sub)
                 .filter(user -> user.username().equals(username)
                         || PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(sub)).isPresent());
-    }
-
-    private static Duration validity(UserPoolClient client) {
-        return Duration.ofMinutes(client.settings().path("AuthSessionValidity").asInt(3));
     }
 
     private static BigInteger clientPublic(String srpA) {

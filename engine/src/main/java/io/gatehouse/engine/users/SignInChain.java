@@ -1,0 +1,92 @@
+package io.gatehouse.engine.users;
+
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserStatus;
+import io.gatehouse.engine.auth.AuthStep;
+import io.gatehouse.engine.devices.Device;
+import io.gatehouse.engine.devices.Devices;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.token.TokenService;
+import io.gatehouse.engine.token.TokenSet;
+import io.gatehouse.engine.userpool.ClientOfPool;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import io.gatehouse.engine.userpool.UserPoolClients;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The order of a sign-in's steps once the user's first factor (password or SRP proof) is in: a new password where
+ * the one used was temporary ({@link NewPasswordStep}), then a remembered device's proof ({@code DEVICE_SRP_AUTH}),
+ * then tokens. Each step asks this class what comes after it, so a step added to the chain (multi-factor codes)
+ * is added here, not in every step before it.
+ */
+@ApplicationScoped
+public class SignInChain {
+
+    @Inject
+    UserPoolClients clients;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    SrpSignIn srp;
+
+    @Inject
+    NewPasswordStep newPassword;
+
+    /**
+     * The first factor was proven: the next challenge, or tokens.
+     *
+     * @param deviceKey the DEVICE_KEY the client sent, if any
+     */
+    AuthStep afterFirstFactor(UserPool pool, UserPoolClient client, UserRecord user, Optional<String> deviceKey) {
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            return newPassword.challenge(pool, client, user);
+        }
+        Optional<Device> device = deviceKey.flatMap(key -> devices.find(pool.id(), user.sub(), key))
+                .filter(Device::confirmed);
+        if (device.filter(Device::remembered).isPresent()) {
+            return srp.deviceChallenge(pool, client, user);
+        }
+        return tokens(pool, client, user, device.isPresent());
+    }
+
+    /**
+     * The tokens of a finished sign-in, with a new device key when the pool remembers devices and the client did
+     * not sign in from one it knows.
+     */
+    AuthStep tokens(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice) {
+        TokenSet issued = tokens.issue(pool, client, user);
+        if (knownDevice || !Devices.tracked(pool)) {
+            return new AuthStep.Authenticated(issued);
+        }
+        return new AuthStep.Authenticated(issued, devices.issue(pool, user.sub()));
+    }
+
+    /**
+     * The client and its pool.
+     *
+     * @param expectedPoolId the pool an administrator named, or null
+     * @throws ServiceException {@code ResourceNotFoundException} for an unknown client or one of another pool
+     */
+    ClientOfPool client(String clientId, String expectedPoolId) {
+        ClientOfPool found = clients.byClientIdWithPool(clientId);
+        if (expectedPoolId != null && !expectedPoolId.equals(found.pool().id())) {
+            throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
+        }
+        return found;
+    }
+
+    /** How long a challenge's session lasts: the client's AuthSessionValidity, in minutes (three by default). */
+    static Duration sessionValidity(UserPoolClient client) {
+        return Duration.ofMinutes(client.settings().path("AuthSessionValidity").asInt(3));
+    }
+}

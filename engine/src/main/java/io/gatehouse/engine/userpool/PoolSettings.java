@@ -44,7 +44,9 @@ final class PoolSettings {
                     "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
         }
         settings.set("SchemaAttributes", schemaAttributes(request.path("Schema")));
-        return withDefaults(settings);
+        ObjectNode created = withDefaults(settings);
+        PoolMfa.applyPoolRequest(created, Json.MAPPER.createObjectNode());
+        return created;
     }
 
     /**
@@ -63,7 +65,9 @@ final class PoolSettings {
                 settings.set(e.getKey(), e.getValue().deepCopy());
             }
         });
-        return withDefaults(settings);
+        ObjectNode updated = withDefaults(settings);
+        PoolMfa.applyPoolRequest(updated, current);
+        return updated;
     }
 
     private static ObjectNode withDefaults(ObjectNode settings) {

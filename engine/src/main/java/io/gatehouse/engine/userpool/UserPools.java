@@ -80,6 +80,14 @@ public class UserPools {
         return after;
     }
 
+    /** Applies a validated SetUserPoolMfaConfig request. */
+    public PoolMfa setMfaConfig(ObjectNode request) {
+        UserPoolEntity entity = find(request.get("UserPoolId").asText(), LockModeType.PESSIMISTIC_WRITE);
+        ObjectNode settings = PoolMfa.set(Json.parseObject(entity.settings()), request);
+        entity.update(entity.name(), Json.write(settings), clock.millis());
+        return PoolMfa.of(settings);
+    }
+
     /** Adds custom attributes to the pool's schema (AddCustomAttributes). */
     public void addCustomAttributes(String id, JsonNode attributes) {
         UserPoolEntity entity = find(id, LockModeType.PESSIMISTIC_WRITE);

@@ -11,6 +11,7 @@ import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Groups;
+import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.ClientOfPool;
@@ -40,6 +41,9 @@ public class PasswordService {
 
     @Inject
     Devices devices;
+
+    @Inject
+    UserMfa userMfa;
 
     @Inject
     UserPools pools;
@@ -266,6 +270,7 @@ public class PasswordService {
         tokens.revokeAll(caller.pool().id(), caller.user().sub());
         groups.forgetUser(caller.pool().id(), caller.user().sub());
         devices.forgetUser(caller.pool().id(), caller.user().sub());
+        userMfa.forgetUser(caller.pool().id(), caller.user().sub());
         PoolUsers.capability(stores.forPool(caller.pool()), UserRegistration.class).delete(caller.user().sub());
     }
 }

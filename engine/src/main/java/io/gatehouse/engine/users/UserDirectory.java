@@ -10,6 +10,7 @@ import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Groups;
+import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.userpool.PageToken;
 import io.gatehouse.engine.userpool.UserPool;
@@ -30,6 +31,9 @@ public class UserDirectory {
 
     @Inject
     Devices devices;
+
+    @Inject
+    UserMfa userMfa;
 
     @Inject
     UserPools pools;
@@ -66,6 +70,7 @@ public class UserDirectory {
         tokens.revokeAll(pool.id(), user.sub());
         groups.forgetUser(pool.id(), user.sub());
         devices.forgetUser(pool.id(), user.sub());
+        userMfa.forgetUser(pool.id(), user.sub());
         PoolUsers.capability(store, UserRegistration.class).delete(user.sub());
     }
 

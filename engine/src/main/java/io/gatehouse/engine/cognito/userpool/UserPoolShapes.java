@@ -2,6 +2,7 @@ package io.gatehouse.engine.cognito.userpool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.userpool.PoolMfa;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
 
@@ -16,7 +17,7 @@ final class UserPoolShapes {
         ObjectNode out = Json.MAPPER.createObjectNode()
                 .put("Id", pool.id())
                 .put("Name", pool.name());
-        out.setAll((ObjectNode) pool.settings().deepCopy());
+        out.setAll(PoolMfa.withoutMethods((ObjectNode) pool.settings().deepCopy()));
         out.put("Arn", arn);
         out.put("CreationDate", Json.epochSeconds(pool.created()));
         out.put("LastModifiedDate", Json.epochSeconds(pool.modified()));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.mfa.MfaSettings;
+import io.gatehouse.engine.userpool.UserPools;
 import io.gatehouse.engine.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,12 @@ public class AdminGetUser implements CognitoOperation {
     @Inject
     UserDirectory directory;
 
+    @Inject
+    UserPools pools;
+
+    @Inject
+    MfaSettings mfa;
+
     @Override
     public String name() {
         return "AdminGetUser";
@@ -22,9 +30,11 @@ public class AdminGetUser implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        UserRecord user = directory.get(request.get("UserPoolId").asText(), request.get("Username").asText());
+        String poolId = request.get("UserPoolId").asText();
+        UserRecord user = directory.get(poolId, request.get("Username").asText());
         ObjectNode response = Json.MAPPER.createObjectNode().put("Username", user.username());
         response.set("UserAttributes", UserShapes.attributeList(user, null));
+        mfa.describe(pools.get(poolId), user, response);
         return response.put("UserCreateDate", Json.epochSeconds(user.created()))
                 .put("UserLastModifiedDate", Json.epochSeconds(user.lastModified()))
                 .put("Enabled", user.enabled())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.mfa.MfaSettings;
 import io.gatehouse.engine.userpool.UserPoolClients;
 import io.gatehouse.engine.users.SignInService;
 
@@ -20,6 +21,9 @@ public class GetUser implements CognitoOperation {
     @Inject
     UserPoolClients clients;
 
+    @Inject
+    MfaSettings mfa;
+
     @Override
     public String name() {
         return "GetUser";
@@ -33,6 +37,7 @@ public class GetUser implements CognitoOperation {
         // The app client's ReadAttributes limit what its users see of themselves, as in the ID token.
         response.set("UserAttributes", UserShapes.attributeList(user,
                 clients.byClientId(caller.clientId()).readAttributes().orElse(null)));
+        mfa.describe(caller.pool(), user, response);
         return response;
     }
 }

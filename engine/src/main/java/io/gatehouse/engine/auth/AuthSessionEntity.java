@@ -29,11 +29,20 @@ public class AuthSessionEntity {
     @Column(name = "expires_at", nullable = false)
     private long expiresAt;
 
+    /** What the challenge carries to its answer, or null. */
+    @Column(name = "state")
+    private String state;
+
+    /** Wrong answers so far. */
+    @Column(name = "failures", nullable = false)
+    private int failures;
+
     protected AuthSessionEntity() {
     }
 
     AuthSessionEntity(String sessionHash, String userPoolId, String clientId, String sub, String challenge,
-                      long expiresAt) {
+                      long expiresAt, String state) {
+        this.state = state;
         this.sessionHash = sessionHash;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
@@ -60,5 +69,17 @@ public class AuthSessionEntity {
 
     long expiresAt() {
         return expiresAt;
+    }
+
+    String state() {
+        return state;
+    }
+
+    int failures() {
+        return failures;
+    }
+
+    void failed() {
+        failures++;
     }
 }

@@ -32,8 +32,14 @@ public class AuthSessions {
 
     private final Throttle purge = new Throttle(Duration.ofMinutes(1));
 
-    /** The state a session carries to the next step. */
-    public record Pending(String userPoolId, String clientId, String sub, String challenge) {
+    /**
+     * What a session carries to the next step.
+     *
+     * @param state    what the challenge recorded for its answer (a sent code's hash, say), or null
+     * @param failures the wrong answers it has had
+     */
+    public record Pending(String userPoolId, String clientId, String sub, String challenge, String state,
+                          int failures) {
     }
 
     /**
@@ -43,13 +49,24 @@ public class AuthSessions {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public String open(String userPoolId, String clientId, String sub, String challenge, Duration validity) {
+        return open(userPoolId, clientId, sub, challenge, validity, null);
+    }
+
+    /**
+     * Opens a session awaiting {@code challenge}, carrying {@code state} to its answer.
+     *
+     * @return the session string for the client; only its hash is stored
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public String open(String userPoolId, String clientId, String sub, String challenge, Duration validity,
+                       String state) {
         if (purge.due(clock.millis())) {
             em.createQuery("delete from AuthSessionEntity s where s.expiresAt < :now")
                     .setParameter("now", clock.millis()).executeUpdate();
         }
         String session = RandomTokens.urlSafe(48);
         em.persist(new AuthSessionEntity(Hashes.sha256Hex(session), userPoolId, clientId, sub, challenge,
-                clock.millis() + validity.toMillis()));
+                clock.millis() + validity.toMillis(), state));
         return session;
     }
 
@@ -86,6 +103,59 @@ public class AuthSessions {
         return pending(stored, clientId, challenge);
     }
 
+    /**
+     * Takes a session awaiting {@code challenge} whatever its client: for the calls that carry a Session and no
+     * ClientId (AssociateSoftwareToken, VerifySoftwareToken during MFA_SETUP). Spent with the call's transaction.
+     *
+     * @throws ServiceException as {@link #take}
+     */
+    public Pending takeAny(String session, String challenge) {
+        AuthSessionEntity stored = session == null ? null
+                : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session), LockModeType.PESSIMISTIC_WRITE);
+        Pending pending = pending(stored, stored == null ? null : stored.clientId(), challenge);
+        em.remove(stored);
+        return pending;
+    }
+
+    /**
+     * Holds the session, locked, for an answer that may be wrong: {@link #spendHeld} ends it once the answer is
+     * right, {@link #failHeld} counts a wrong one, and ends it at {@code maxFailures}.
+     *
+     * @throws ServiceException as {@link #take}
+     */
+    public Pending hold(String session, String clientId, String challenge) {
+        AuthSessionEntity stored = session == null ? null
+                : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session), LockModeType.PESSIMISTIC_WRITE);
+        return pending(stored, clientId, challenge);
+    }
+
+    /** Ends a held session: its answer was right. */
+    public void spendHeld(String session) {
+        AuthSessionEntity stored = em.find(AuthSessionEntity.class, Hashes.sha256Hex(session));
+        if (stored != null) {
+            em.remove(stored);
+        }
+    }
+
+    /**
+     * Counts a wrong answer to a held session, and ends the session at {@code maxFailures}; the caller's
+     * transaction must commit although its call fails.
+     *
+     * @return whether the session is over
+     */
+    public boolean failHeld(String session, int maxFailures) {
+        AuthSessionEntity stored = em.find(AuthSessionEntity.class, Hashes.sha256Hex(session));
+        if (stored == null) {
+            return true;
+        }
+        stored.failed();
+        if (stored.failures() >= maxFailures) {
+            em.remove(stored);
+            return true;
+        }
+        return false;
+    }
+
     private Pending takeStored(String session, String clientId, String challenge) {
         AuthSessionEntity stored = session == null ? null
                 : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session), LockModeType.PESSIMISTIC_WRITE);
@@ -99,6 +169,7 @@ public class AuthSessions {
                 || !stored.challenge().equals(challenge)) {
             throw new ServiceException("NotAuthorizedException", "Invalid session for the user, session is expired.");
         }
-        return new Pending(stored.userPoolId(), stored.clientId(), stored.sub(), stored.challenge());
+        return new Pending(stored.userPoolId(), stored.clientId(), stored.sub(), stored.challenge(), stored.state(),
+                stored.failures());
     }
 }

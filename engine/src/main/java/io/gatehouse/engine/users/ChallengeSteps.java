@@ -1,6 +1,8 @@
 package io.gatehouse.engine.users;
 
+import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.mfa.MfaMethods;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -18,6 +20,12 @@ public class ChallengeSteps {
     @Any
     Instance<ChallengeStep> all;
 
+    @Inject
+    MfaMethods methods;
+
+    @Inject
+    MfaCodeStep mfaCodes;
+
     private final Map<String, ChallengeStep> byName = new HashMap<>();
 
     @PostConstruct
@@ -30,16 +38,27 @@ public class ChallengeSteps {
     }
 
     /**
-     * The step that answers {@code challenge}.
+     * The step that answers {@code challenge}: one of the engine's, or the code of an MFA method a provider offers.
      *
      * @throws ServiceException {@code InvalidParameterException} for a challenge this server does not have
      */
     public ChallengeStep named(String challenge) {
         ChallengeStep step = byName.get(challenge);
+        if (step == null && methods.exists(challenge)) {
+            return new MfaCode(challenge, mfaCodes);
+        }
         if (step == null) {
             throw ServiceException.invalidParameter("Gatehouse does not support the " + challenge
                     + " challenge yet.");
         }
         return step;
+    }
+
+    /** The answer to an MFA method's code challenge, as a step of its own. */
+    private record MfaCode(String name, MfaCodeStep codes) implements ChallengeStep {
+        @Override
+        public AuthStep answer(ChallengeAnswer answer) {
+            return codes.answer(name, answer);
+        }
     }
 }

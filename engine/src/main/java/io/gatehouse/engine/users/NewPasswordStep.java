@@ -56,6 +56,9 @@ public class NewPasswordStep implements ChallengeStep {
     SignInChain chain;
 
     @Inject
+    MfaChallenges mfa;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -69,7 +72,7 @@ public class NewPasswordStep implements ChallengeStep {
     public AuthStep answer(ChallengeAnswer answer) {
         ClientOfPool app = chain.client(answer.clientId(), answer.expectedPoolId());
         UserRecord confirmed = setPassword(app.client(), answer.session(), answer.responses(), true);
-        return chain.tokens(app.pool(), app.client(), confirmed, false);
+        return chain.afterPassword(app.pool(), app.client(), confirmed, false);
     }
 
     /**
@@ -114,7 +117,9 @@ public class NewPasswordStep implements ChallengeStep {
         attributes.forEach((name, value) -> responses.put(ATTRIBUTE_PREFIX + name, value));
         responses.put("USERNAME", username);
         responses.put("NEW_PASSWORD", newPassword);
-        return setPassword(client, session, responses, false);
+        UserRecord user = setPassword(client, session, responses, false);
+        mfa.refuseWhereAsked(pools.get(client.userPoolId()), user);
+        return user;
     }
 
     /**

@@ -20,9 +20,10 @@ import java.util.Optional;
 
 /**
  * The order of a sign-in's steps once the user's first factor (password or SRP proof) is in: a new password where
- * the one used was temporary ({@link NewPasswordStep}), then a remembered device's proof ({@code DEVICE_SRP_AUTH}),
- * then tokens. Each step asks this class what comes after it, so a step added to the chain (multi-factor codes)
- * is added here, not in every step before it.
+ * the one used was temporary ({@link NewPasswordStep}), then either a remembered device's proof
+ * ({@code DEVICE_SRP_AUTH}) or the second factor the pool and user call for ({@link MfaChallenges}), then tokens.
+ * Each step asks this class what comes after it, so a step added to the chain is added here, not in every step
+ * before it.
  */
 @ApplicationScoped
 public class SignInChain {
@@ -42,6 +43,9 @@ public class SignInChain {
     @Inject
     NewPasswordStep newPassword;
 
+    @Inject
+    MfaChallenges mfa;
+
     /**
      * The first factor was proven: the next challenge, or tokens.
      *
@@ -54,9 +58,19 @@ public class SignInChain {
         Optional<Device> device = deviceKey.flatMap(key -> devices.find(pool.id(), user.sub(), key))
                 .filter(Device::confirmed);
         if (device.filter(Device::remembered).isPresent()) {
+            // A remembered device stands in for the second factor, as in Cognito.
             return srp.deviceChallenge(pool, client, user);
         }
-        return tokens(pool, client, user, device.isPresent());
+        return afterPassword(pool, client, user, device.isPresent());
+    }
+
+    /**
+     * The password is settled (proven, or newly chosen): the second factor if the pool and user call for one, else
+     * tokens.
+     */
+    AuthStep afterPassword(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice) {
+        return mfa.challenge(pool, client, user, knownDevice).<AuthStep>map(c -> c)
+                .orElseGet(() -> tokens(pool, client, user, knownDevice));
     }
 
     /**
@@ -83,6 +97,19 @@ public class SignInChain {
             throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
         }
         return found;
+    }
+
+    /**
+     * A parameter the answer must have.
+     *
+     * @throws ServiceException {@code InvalidParameterException} when it is missing or empty
+     */
+    static String required(java.util.Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || value.isEmpty()) {
+            throw ServiceException.invalidParameter("Missing required parameter " + name);
+        }
+        return value;
     }
 
     /** How long a challenge's session lasts: the client's AuthSessionValidity, in minutes (three by default). */

@@ -65,6 +65,9 @@ public class SignInService {
     NewPasswordStep newPassword;
 
     @Inject
+    MfaChallenges mfa;
+
+    @Inject
     SrpCredentials srpCredentials;
 
     @Inject
@@ -128,6 +131,7 @@ public class SignInService {
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             return newPassword.pageFor(pool, client, user);
         }
+        mfa.refuseWhereAsked(pool, user);
         return new PasswordProven(user, null, List.of());
     }
 

@@ -1,0 +1,214 @@
+package io.gatehouse.it.cognito;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.gatehouse.it.Gatehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Sign-in with a second factor through the API: authenticator apps (enrolment by access token and inside the
+ * sign-in with MFA_SETUP), codes by e-mail read from GreenMail, choosing a method, the wrong-code limit, and what
+ * GetUser and AdminGetUser show.
+ */
+class MfaSignInIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = Mailbox.smtpServer();
+
+    private static final String PASSWORD = "Correct-Horse-9";
+
+    private static CognitoIdentityProviderClient cognito;
+    private static String poolId;
+    private static String clientId;
+
+    @BeforeAll
+    static void pool() {
+        cognito = Gatehouse.adminClient();
+        poolId = cognito.createUserPool(r -> r.poolName("mfa-optional")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true))
+                .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Sign in with {####}.")));
+        clientId = Clients.passwordClient(cognito, poolId);
+    }
+
+    @AfterAll
+    static void close() {
+        cognito.close();
+    }
+
+    @Test
+    void totpWhenRfc6238VectorThenItsCode() {
+        // RFC 6238 appendix B, SHA-1, T = 59 s: 94287082, of which an authenticator shows the last six digits.
+        assertThat(Totp.code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", Instant.ofEpochSecond(59))).isEqualTo("287082");
+    }
+
+    @Test
+    void authenticatorWhenAssociatedVerifiedAndPreferredThenSignInAsksForItsCodeOnceEach() {
+        String username = user(Map.of());
+        String access = signIn(username).authenticationResult().accessToken();
+        String secret = cognito.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
+
+        assertThatThrownBy(() -> cognito.verifySoftwareToken(r -> r.accessToken(access)
+                .userCode(wrong(Totp.code(secret, Instant.now()))))).isInstanceOf(EnableSoftwareTokenMfaException.class);
+        assertThat(cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(Totp.code(secret, Instant.now())))
+                .status()).isEqualTo(VerifySoftwareTokenResponseType.SUCCESS);
+        cognito.setUserMFAPreference(r -> r.accessToken(access)
+                .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+        var profile = cognito.getUser(r -> r.accessToken(access));
+        assertThat(profile.userMFASettingList()).containsExactly("SOFTWARE_TOKEN_MFA");
+        assertThat(profile.preferredMfaSetting()).isEqualTo("SOFTWARE_TOKEN_MFA");
+
+        InitiateAuthResponse first = signIn(username);
+        assertThat(first.challengeName()).isEqualTo(ChallengeNameType.SOFTWARE_TOKEN_MFA);
+        assertThat(first.authenticationResult()).isNull();
+        // The next step's code: within the one step of drift allowed, and not the one the verification used.
+        String code = Totp.code(secret, Instant.now().plusSeconds(30));
+        assertThatThrownBy(() -> answer(first, "SOFTWARE_TOKEN_MFA", username, wrong(code)))
+                .isInstanceOf(CodeMismatchException.class);
+        assertThat(answer(first, "SOFTWARE_TOKEN_MFA", username, code).authenticationResult().accessToken())
+                .isNotBlank();
+
+        // The same code is not taken twice, even in another sign-in.
+        InitiateAuthResponse second = signIn(username);
+        assertThatThrownBy(() -> answer(second, "SOFTWARE_TOKEN_MFA", username, code))
+                .isInstanceOf(CodeMismatchException.class);
+
+        // An administrator turns a lost authenticator off: the pool is OPTIONAL, so the password is enough again.
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username(username)
+                .softwareTokenMfaSettings(s -> s.enabled(false)));
+        assertThat(signIn(username).authenticationResult()).isNotNull();
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username(username)).userMFASettingList()).isEmpty();
+    }
+
+    @Test
+    void mfaSessionWhenThreeWrongCodesThenItEndsEvenForTheRightOne() throws Exception {
+        String email = "limit-" + UUID.randomUUID() + "@example.com";
+        String username = user(Map.of("email", email));
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username(username)
+                .emailMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+        String[] session = new String[1];
+        String code = Mailbox.nextCodeTo(MAIL, email, () -> session[0] = signIn(username).session());
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> respond(session[0], "EMAIL_OTP", username, wrong(code)))
+                    .isInstanceOf(CodeMismatchException.class);
+        }
+        assertThatThrownBy(() -> respond(session[0], "EMAIL_OTP", username, code))
+                .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void emailCodeWhenUserChoosesAmongTwoMethodsThenMailedCodeSignsIn() throws Exception {
+        String email = "choose-" + UUID.randomUUID() + "@example.com";
+        String username = user(Map.of("email", email));
+        String access = signIn(username).authenticationResult().accessToken();
+        String secret = cognito.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
+        cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(Totp.code(secret, Instant.now())));
+        cognito.setUserMFAPreference(r -> r.accessToken(access).softwareTokenMfaSettings(s -> s.enabled(true))
+                .emailMfaSettings(s -> s.enabled(true)));
+
+        InitiateAuthResponse first = signIn(username);
+        assertThat(first.challengeName()).isEqualTo(ChallengeNameType.SELECT_MFA_TYPE);
+        assertThat(first.challengeParameters().get("MFAS_CAN_CHOOSE"))
+                .contains("SOFTWARE_TOKEN_MFA", "EMAIL_OTP");
+        assertThatThrownBy(() -> cognito.respondToAuthChallenge(r -> r.clientId(clientId)
+                .challengeName(ChallengeNameType.SELECT_MFA_TYPE).session(first.session())
+                .challengeResponses(Map.of("USERNAME", username, "ANSWER", "SMS_MFA"))))
+                .isInstanceOf(InvalidParameterException.class);
+        RespondToAuthChallengeResponse[] chosen = new RespondToAuthChallengeResponse[1];
+        String code = Mailbox.nextCodeTo(MAIL, email, () -> chosen[0] = cognito.respondToAuthChallenge(r -> r
+                .clientId(clientId).challengeName(ChallengeNameType.SELECT_MFA_TYPE).session(first.session())
+                .challengeResponses(Map.of("USERNAME", username, "ANSWER", "EMAIL_OTP"))));
+
+        assertThat(chosen[0].challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
+        assertThat(chosen[0].challengeParameters()).containsEntry("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL")
+                .containsEntry("CODE_DELIVERY_DESTINATION", "c***@e***");
+        assertThat(Mailbox.lastMailTo(MAIL, email).getSubject()).isEqualTo("Your sign-in code");
+        assertThat(respond(chosen[0].session(), "EMAIL_OTP", username, code).authenticationResult().idToken())
+                .isNotBlank();
+    }
+
+    @Test
+    void mfaOnWhenUserHasNoMethodThenSetsUpAnAuthenticatorInsideTheSignIn() {
+        String pool = cognito.createUserPool(r -> r.poolName("mfa-required")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+        String client = Clients.passwordClient(cognito, pool);
+        String username = "setup-" + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS"));
+        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
+
+        AdminInitiateAuthResponse first = cognito.adminInitiateAuth(r -> r.userPoolId(pool).clientId(client)
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD)));
+        assertThat(first.challengeName()).isEqualTo(ChallengeNameType.MFA_SETUP);
+        assertThat(first.challengeParameters().get("MFAS_CAN_SETUP")).contains("SOFTWARE_TOKEN_MFA");
+        assertThatThrownBy(() -> cognito.respondToAuthChallenge(r -> r.clientId(client)
+                .challengeName(ChallengeNameType.MFA_SETUP).session(first.session())
+                .challengeResponses(Map.of("USERNAME", username))))
+                .as("no tokens before an authenticator is verified").isInstanceOf(InvalidParameterException.class);
+        var associated = cognito.associateSoftwareToken(r -> r.session(first.session()));
+        var verified = cognito.verifySoftwareToken(r -> r.session(associated.session())
+                .userCode(Totp.code(associated.secretCode(), Instant.now())));
+        assertThat(verified.status()).isEqualTo(VerifySoftwareTokenResponseType.SUCCESS);
+
+        RespondToAuthChallengeResponse done = cognito.respondToAuthChallenge(r -> r.clientId(client)
+                .challengeName(ChallengeNameType.MFA_SETUP).session(verified.session())
+                .challengeResponses(Map.of("USERNAME", username)));
+
+        assertThat(done.authenticationResult().accessToken()).isNotBlank();
+        assertThat(cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).challengeName())
+                .isEqualTo(ChallengeNameType.SOFTWARE_TOKEN_MFA);
+    }
+
+    private static String user(Map<String, String> attributes) {
+        String username = "user-" + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username(username).messageAction("SUPPRESS")
+                .userAttributes(attributes.entrySet().stream()
+                        .map(e -> AttributeType.builder().name(e.getKey()).value(e.getValue()).build()).toList()));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username(username).password(PASSWORD).permanent(true));
+        return username;
+    }
+
+    private static InitiateAuthResponse signIn(String username) {
+        return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD)));
+    }
+
+    private static RespondToAuthChallengeResponse answer(InitiateAuthResponse challenge, String name, String username,
+                                                         String code) {
+        return respond(challenge.session(), name, username, code);
+    }
+
+    private static RespondToAuthChallengeResponse respond(String session, String name, String username, String code) {
+        return cognito.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(name).session(session)
+                .challengeResponses(Map.of("USERNAME", username, name + "_CODE", code)));
+    }
+
+    private static String wrong(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+}

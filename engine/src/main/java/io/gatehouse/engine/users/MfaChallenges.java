@@ -1,0 +1,170 @@
+package io.gatehouse.engine.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.api.message.DeliveryException;
+import io.gatehouse.api.mfa.ChallengeSettings;
+import io.gatehouse.api.mfa.IssuedChallenge;
+import io.gatehouse.api.mfa.MfaMethod;
+import io.gatehouse.api.mfa.MfaStateException;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.engine.auth.AuthSessions;
+import io.gatehouse.engine.auth.AuthStep;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.mfa.MfaMethods;
+import io.gatehouse.engine.mfa.MfaPreferences;
+import io.gatehouse.engine.mfa.MfaSetting;
+import io.gatehouse.engine.mfa.UserMfa;
+import io.gatehouse.engine.userpool.PoolMfa;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The second factor of a sign-in: whether the pool and the user call for one, which, and its challenge. In a pool
+ * with MFA OPTIONAL only users who turned a method on are asked; with MFA ON everyone is, and a user with no method
+ * gets a code to the phone or address they have where the pool allows it, else sets up an authenticator app
+ * (MFA_SETUP). A user with several methods and no preferred one chooses (SELECT_MFA_TYPE).
+ */
+@ApplicationScoped
+public class MfaChallenges {
+
+    static final String SELECT_MFA_TYPE = "SELECT_MFA_TYPE";
+    static final String MFA_SETUP = "MFA_SETUP";
+
+    @Inject
+    UserMfa userMfa;
+
+    @Inject
+    MfaMethods methods;
+
+    @Inject
+    AuthSessions sessions;
+
+    /**
+     * The challenge of the second factor the user must pass now, if any.
+     *
+     * @param knownDevice whether the sign-in came from a device the user confirmed
+     */
+    Optional<AuthStep.Challenged> challenge(UserPool pool, UserPoolClient client, UserRecord user,
+                                            boolean knownDevice) {
+        PoolMfa mfa = PoolMfa.of(pool.settings());
+        if (!mfa.active()) {
+            return Optional.empty();
+        }
+        MfaPreferences preferences = new MfaPreferences(userMfa.of(pool.id(), user.sub()));
+        List<String> enabled = usable(pool, mfa, preferences);
+        if (enabled.isEmpty()) {
+            return mfa.required() ? Optional.of(fallback(pool, client, user, mfa, knownDevice)) : Optional.empty();
+        }
+        Optional<String> chosen = preferences.preferred().filter(enabled::contains)
+                .or(() -> enabled.size() == 1 ? Optional.of(enabled.get(0)) : Optional.empty());
+        if (chosen.isEmpty()) {
+            String session = open(pool, client, user, SELECT_MFA_TYPE, new MfaSessionState("", knownDevice, false));
+            return Optional.of(new AuthStep.Challenged(SELECT_MFA_TYPE, session, Map.of(
+                    "USER_ID_FOR_SRP", user.username(),
+                    "MFAS_CAN_CHOOSE", Json.write(Json.MAPPER.valueToTree(enabled)))));
+        }
+        return Optional.of(issue(pool, client, user, chosen.get(), knownDevice));
+    }
+
+    /**
+     * Refuses a sign-in that would need a second factor where none can be asked for yet: the hosted UI's pages
+     * (their MFA pages are still to come). Better a clear refusal than a sign-in that skips the factor.
+     *
+     * @throws ServiceException {@code NotAuthorizedException}
+     */
+    void refuseWhereAsked(UserPool pool, UserRecord user) {
+        PoolMfa mfa = PoolMfa.of(pool.settings());
+        if (mfa.active() && (mfa.required()
+                || !usable(pool, mfa, new MfaPreferences(userMfa.of(pool.id(), user.sub()))).isEmpty())) {
+            throw new ServiceException("NotAuthorizedException", "This account signs in with a second factor, which "
+                    + "this sign-in page does not offer yet; sign in through the app.");
+        }
+    }
+
+    /** The methods the user turned on that the pool allows and the server has, in a stable order. */
+    List<String> usable(UserPool pool, PoolMfa mfa, MfaPreferences preferences) {
+        return preferences.enabled().stream().filter(mfa.methods()::contains).filter(methods::exists).toList();
+    }
+
+    /**
+     * Issues {@code method}'s challenge: sends its code where it sends one, and opens the session its answer comes
+     * back with.
+     *
+     * @throws ServiceException {@code CodeDeliveryFailureException} when the code could not be sent
+     */
+    AuthStep.Challenged issue(UserPool pool, UserPoolClient client, UserRecord user, String method,
+                              boolean knownDevice) {
+        MfaMethod factor = methods.named(pool, method);
+        Optional<String> enrolment = factor.needsEnrolment()
+                ? userMfa.find(pool.id(), user.sub(), method).filter(MfaSetting::verified).map(MfaSetting::state)
+                : Optional.empty();
+        if (factor.needsEnrolment() && enrolment.isEmpty()) {
+            throw new ServiceException("SoftwareTokenMFANotFoundException", "Software token MFA has not been "
+                    + "enabled by the user.");
+        }
+        IssuedChallenge issued;
+        try {
+            issued = factor.issue(MfaMethods.user(pool, user), enrolment, settings(pool, method));
+        } catch (DeliveryException e) {
+            throw new ServiceException("CodeDeliveryFailureException", "Unable to deliver the code.");
+        } catch (MfaStateException e) {
+            throw MfaMethods.unreadable(e);
+        } finally {
+            factor.close();
+        }
+        String session = open(pool, client, user, method,
+                new MfaSessionState(issued.challengeState(), knownDevice, false));
+        Map<String, String> parameters = new HashMap<>(issued.parameters());
+        parameters.put("USER_ID_FOR_SRP", user.username());
+        return new AuthStep.Challenged(method, session, parameters);
+    }
+
+    /** A user who must pass a second factor and has turned none on. */
+    private AuthStep.Challenged fallback(UserPool pool, UserPoolClient client, UserRecord user, PoolMfa mfa,
+                                         boolean knownDevice) {
+        for (String method : List.of(PoolMfa.SMS_MFA, PoolMfa.EMAIL_OTP)) {
+            if (mfa.methods().contains(method) && methods.exists(method)) {
+                try (MfaMethod factor = methods.named(pool, method)) {
+                    if (factor.usableBy(MfaMethods.user(pool, user))) {
+                        return issue(pool, client, user, method, knownDevice);
+                    }
+                }
+            }
+        }
+        if (mfa.methods().contains(PoolMfa.SOFTWARE_TOKEN_MFA) && methods.exists(PoolMfa.SOFTWARE_TOKEN_MFA)) {
+            String session = open(pool, client, user, MFA_SETUP, new MfaSessionState("", knownDevice, false));
+            return new AuthStep.Challenged(MFA_SETUP, session, Map.of(
+                    "USER_ID_FOR_SRP", user.username(),
+                    "MFAS_CAN_SETUP", Json.write(Json.MAPPER.valueToTree(List.of(PoolMfa.SOFTWARE_TOKEN_MFA)))));
+        }
+        throw new ServiceException("NotAuthorizedException", "The user pool requires MFA, and this user has no "
+                + "method the pool allows nor a way to set one up.");
+    }
+
+    private String open(UserPool pool, UserPoolClient client, UserRecord user, String challenge,
+                        MfaSessionState state) {
+        return sessions.open(pool.id(), client.clientId(), user.sub(), challenge, SignInChain.sessionValidity(client),
+                state.toText());
+    }
+
+    /** The pool's text for a method's message, where it has one (Cognito's SmsAuthenticationMessage, email MFA). */
+    private static ChallengeSettings settings(UserPool pool, String method) {
+        PoolMfa mfa = PoolMfa.of(pool.settings());
+        if (!PoolMfa.SMS_MFA.equals(method) && !PoolMfa.EMAIL_OTP.equals(method)) {
+            return ChallengeSettings.defaults();
+        }
+        JsonNode config = PoolMfa.SMS_MFA.equals(method) ? mfa.sms() : mfa.email();
+        Optional<String> message = Optional.ofNullable(PoolMfa.SMS_MFA.equals(method)
+                ? config.path("SmsAuthenticationMessage").textValue() : config.path("Message").textValue());
+        Optional<String> subject = Optional.ofNullable(config.path("Subject").textValue());
+        return new ChallengeSettings(Optional.empty(), message, subject);
+    }
+}

@@ -1,0 +1,109 @@
+package io.gatehouse.engine.users;
+
+import io.gatehouse.api.mfa.MfaMethod;
+import io.gatehouse.api.mfa.MfaStateException;
+import io.gatehouse.api.mfa.Verification;
+import io.gatehouse.api.userstore.UserLookup;
+import io.gatehouse.api.userstore.UserModification;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.auth.AuthSessions;
+import io.gatehouse.engine.auth.AuthStep;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.mfa.MfaMethods;
+import io.gatehouse.engine.mfa.MfaSetting;
+import io.gatehouse.engine.mfa.UserMfa;
+import io.gatehouse.engine.userpool.ClientOfPool;
+import io.gatehouse.engine.userpool.SecretHash;
+import io.gatehouse.engine.userpool.UserPool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The answer to an MFA code challenge ({@code SMS_MFA}, {@code SOFTWARE_TOKEN_MFA}, {@code EMAIL_OTP}, or a third
+ * party's method), in {@code <challenge>_CODE}: checked by the method, and counted when wrong; the session ends
+ * after {@code gatehouse.mfa.max-wrong-codes} wrong codes, so a code cannot be guessed within one sign-in.
+ */
+@ApplicationScoped
+public class MfaCodeStep {
+
+    @Inject
+    SignInChain chain;
+
+    @Inject
+    AuthSessions sessions;
+
+    @Inject
+    UserStores stores;
+
+    @Inject
+    UserMfa userMfa;
+
+    @Inject
+    MfaMethods methods;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.mfa.max-wrong-codes", defaultValue = "3")
+    int maxWrongCodes;
+
+    /**
+     * Checks a code for the challenge of method {@code method}. A wrong one is counted even though the call fails: this method commits on
+     * ServiceException, and writes nothing else before the code is accepted.
+     */
+    @Transactional(dontRollbackOn = ServiceException.class)
+    public AuthStep answer(String method, ChallengeAnswer answer) {
+        ClientOfPool app = chain.client(answer.clientId(), answer.expectedPoolId());
+        UserPool pool = app.pool();
+        Map<String, String> responses = answer.responses();
+        String username = SignInChain.required(responses, "USERNAME");
+        String code = SignInChain.required(responses, method + "_CODE");
+        SecretHash.check(app.client(), username, responses.get("SECRET_HASH"));
+        AuthSessions.Pending held = sessions.hold(answer.session(), app.client().clientId(), method);
+        UserStore store = stores.forPool(pool);
+        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(held.sub())
+                .filter(u -> u.username().equals(username)
+                        || PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(u.sub())).isPresent())
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Incorrect username or password."));
+        SignInService.checkMaySignIn(user);
+        MfaSessionState state = MfaSessionState.parse(held.state());
+        Verification verification;
+        try (MfaMethod factor = methods.named(pool, method)) {
+            Optional<String> enrolment = factor.needsEnrolment()
+                    ? userMfa.find(pool.id(), user.sub(), method).filter(MfaSetting::verified).map(MfaSetting::state)
+                    : Optional.empty();
+            if (factor.needsEnrolment() && enrolment.isEmpty()) {
+                throw new ServiceException("SoftwareTokenMFANotFoundException", "Software token MFA has not been "
+                        + "enabled by the user.");
+            }
+            verification = factor.verify(MfaMethods.user(pool, user), enrolment, state.challengeState(), code);
+            switch (verification.outcome()) {
+                case VALID -> {
+                    sessions.spendHeld(answer.session());
+                    verification.updatedEnrolmentState().ifPresent(s ->
+                            userMfa.updateState(pool.id(), user.sub(), method, s));
+                    // The right code proves the phone or address it went to, as in Cognito.
+                    factor.deliveryAttribute().ifPresent(attribute -> PoolUsers.capability(store,
+                            UserModification.class).updateAttributes(user.sub(), Map.of(attribute + "_verified",
+                            "true"), Set.of()));
+                }
+                case EXPIRED -> {
+                    sessions.spendHeld(answer.session());
+                    throw new ServiceException("ExpiredCodeException", "Your code has expired; sign in again.");
+                }
+                default -> {
+                    sessions.failHeld(answer.session(), maxWrongCodes);
+                    throw new ServiceException("CodeMismatchException", "Invalid code received for user");
+                }
+            }
+        } catch (MfaStateException e) {
+            throw MfaMethods.unreadable(e);
+        }
+        return chain.tokens(pool, app.client(), user, state.knownDevice());
+    }
+}

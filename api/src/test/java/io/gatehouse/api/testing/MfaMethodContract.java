@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +64,21 @@ public abstract class MfaMethodContract {
 
     /** Where a user finds the right answer. */
     public record AnswerSource(Optional<Enrolment> enrolment, List<OutboundMessage> sent, Instant now) {
+
+        /** The first run of six digits in the last message sent, as a user reads a code off a text or mail. */
+        public String codeInLastMessage() {
+            if (sent.isEmpty()) {
+                throw new AssertionError("no message was sent");
+            }
+            Matcher code = SIX_DIGITS.matcher(sent.get(sent.size() - 1).body());
+            if (!code.find()) {
+                throw new AssertionError("the last message holds no six-digit code");
+            }
+            return code.group();
+        }
     }
+
+    private static final Pattern SIX_DIGITS = Pattern.compile("(?<!\\d)\\d{6}(?!\\d)");
 
     /** A new, uninitialised factory of the method under test. */
     protected abstract MfaMethodFactory factory();

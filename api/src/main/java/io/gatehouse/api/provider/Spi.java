@@ -1,6 +1,7 @@
 package io.gatehouse.api.provider;
 
 import io.gatehouse.api.message.MessageSenderFactory;
+import io.gatehouse.api.mfa.MfaMethodFactory;
 import io.gatehouse.api.userstore.UserStoreFactory;
 
 import java.util.List;
@@ -21,6 +22,9 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
     /** Channels that carry codes and invitations to users (SMS today). */
     public static final Spi MESSAGE_SENDER = new Spi("message-sender", MessageSenderFactory.class);
 
+    /** Second factors for sign-in (TOTP, SMS and e-mail codes), one provider per factor. Since API 1.2. */
+    public static final Spi MFA_METHOD = new Spi("mfa-method", MfaMethodFactory.class);
+
     public Spi {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(factoryType, "factoryType");
@@ -28,6 +32,6 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
 
     /** Every family this version of the API defines, in the order the engine initialises them. */
     public static List<Spi> all() {
-        return List.of(USER_STORE, MESSAGE_SENDER);
+        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD);
     }
 }

@@ -56,6 +56,11 @@ class ProviderInstallIT {
         assertThat(providers(ready).path("user-store/jdbc").asText())
                 .isEqualTo("loaded: version " + VERSION + ", jar io.gatehouse-gatehouse-userstore-jdbc-" + VERSION
                         + ".jar");
+        for (String method : List.of("totp", "sms", "email")) {
+            assertThat(providers(ready).path("mfa-method/" + method).asText())
+                    .isEqualTo("loaded: version " + VERSION + ", jar io.gatehouse-gatehouse-mfa-" + method + "-"
+                            + VERSION + ".jar");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gatehouse.it.cognito;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.gatehouse.api.testing.CognitoSrpClient;
 import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,14 +14,17 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -182,6 +186,72 @@ class MfaSignInIT {
         assertThat(cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).challengeName())
                 .isEqualTo(ChallengeNameType.SOFTWARE_TOKEN_MFA);
+    }
+
+    @Test
+    void smsCodeWhenSrpSignInOfAPoolWithMfaOnThenTextedCodeSignsInAndVerifiesThePhone() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("mfa-sms").mfaConfiguration(UserPoolMfaType.ON)
+                .smsAuthenticationMessage("Your code: {####}")).userPool().id();
+        String client = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("spa").explicitAuthFlows(
+                ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                .userPoolClient().clientId();
+        String phone = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        String username = "texted-" + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS")
+                .userAttributes(AttributeType.builder().name("phone_number").value(phone).build()));
+        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
+        CognitoSrpClient srp = CognitoSrpClient.forPool(pool);
+        InitiateAuthResponse verifier = cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA())));
+        int texted = textsTo(phone).size();
+
+        Map<String, String> proof = srp.answer(verifier.challengeParameters(), PASSWORD, Instant.now());
+        RespondToAuthChallengeResponse challenge = cognito.respondToAuthChallenge(r -> r.clientId(client)
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(verifier.session())
+                .challengeResponses(proof));
+
+        assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.SMS_MFA);
+        assertThat(challenge.challengeParameters()).containsEntry("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS")
+                .containsEntry("CODE_DELIVERY_DESTINATION", "+*******" + phone.substring(phone.length() - 4));
+        List<String> texts = textsTo(phone);
+        assertThat(texts).hasSize(texted + 1);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Your code: (\\d{6})")
+                .matcher(texts.get(texts.size() - 1));
+        assertThat(code.find()).isTrue();
+        RespondToAuthChallengeResponse done = cognito.respondToAuthChallenge(r -> r.clientId(client)
+                .challengeName(ChallengeNameType.SMS_MFA).session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", username, "SMS_MFA_CODE", code.group(1))));
+
+        assertThat(done.authenticationResult().accessToken()).isNotBlank();
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username(username)).userAttributes())
+                .anySatisfy(a -> assertThat(a.name() + "=" + a.value()).isEqualTo("phone_number_verified=true"));
+    }
+
+    @Test
+    void hostedSignInPageWhenUserMustPassASecondFactorThenRefusedRatherThanSkipped() throws Exception {
+        String username = user(Map.of());
+        cognito.adminUpdateUserAttributes(r -> r.userPoolId(poolId).username(username).userAttributes(
+                AttributeType.builder().name("email").value(username + "@example.com").build()));
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username(username)
+                .emailMfaSettings(s -> s.enabled(true)));
+        var web = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").generateSecret(true)
+                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
+                .supportedIdentityProviders("COGNITO")).userPoolClient();
+
+        java.net.http.HttpResponse<String> page = new HostedForm().signIn(HostedForm.encode(Map.of("client_id",
+                web.clientId(), "response_type", "code", "redirect_uri", "http://localhost:3000/callback")),
+                username, PASSWORD);
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Location")).isEmpty();
+        assertThat(page.body()).contains("second factor");
+    }
+
+    /** The texts the development SMS sender wrote whole to trace.log for {@code phone} (see SignUpIT). */
+    private static List<String> textsTo(String phone) throws Exception {
+        return java.nio.file.Files.readAllLines(Gatehouse.serverDir().resolve("logs/trace.log")).stream()
+                .filter(line -> line.contains("SMS to " + phone + ", unmasked: ")).toList();
     }
 
     private static String user(Map<String, String> attributes) {

@@ -3,7 +3,6 @@ package io.gatehouse.engine.users;
 import io.gatehouse.api.mfa.MfaMethod;
 import io.gatehouse.api.mfa.MfaStateException;
 import io.gatehouse.api.mfa.Verification;
-import io.gatehouse.api.userstore.UserLookup;
 import io.gatehouse.api.userstore.UserModification;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserStore;
@@ -65,12 +64,8 @@ public class MfaCodeStep {
         String code = SignInChain.required(responses, method + "_CODE");
         SecretHash.check(app.client(), username, responses.get("SECRET_HASH"));
         AuthSessions.Pending held = sessions.hold(answer.session(), app.client().clientId(), method);
+        UserRecord user = chain.userOf(pool, held.sub(), username);
         UserStore store = stores.forPool(pool);
-        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(held.sub())
-                .filter(u -> u.username().equals(username)
-                        || PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(u.sub())).isPresent())
-                .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Incorrect username or password."));
-        SignInService.checkMaySignIn(user);
         MfaSessionState state = MfaSessionState.parse(held.state());
         Verification verification;
         try (MfaMethod factor = methods.named(pool, method)) {

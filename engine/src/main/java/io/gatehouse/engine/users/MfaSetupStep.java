@@ -1,6 +1,5 @@
 package io.gatehouse.engine.users;
 
-import io.gatehouse.api.userstore.UserLookup;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.auth.AuthSessions;
 import io.gatehouse.engine.auth.AuthStep;
@@ -26,9 +25,6 @@ public class MfaSetupStep implements ChallengeStep {
     @Inject
     AuthSessions sessions;
 
-    @Inject
-    UserStores stores;
-
     @Override
     public String name() {
         return MfaChallenges.MFA_SETUP;
@@ -47,9 +43,7 @@ public class MfaSetupStep implements ChallengeStep {
             throw ServiceException.invalidParameter("Set up an authenticator first: AssociateSoftwareToken and "
                     + "VerifySoftwareToken with this Session.");
         }
-        UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(pending.sub())
-                .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Incorrect username or password."));
-        SignInService.checkMaySignIn(user);
+        UserRecord user = chain.userOf(pool, pending.sub(), username);
         return chain.tokens(pool, app.client(), user, state.knownDevice());
     }
 }

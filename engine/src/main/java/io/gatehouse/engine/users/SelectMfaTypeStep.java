@@ -1,6 +1,5 @@
 package io.gatehouse.engine.users;
 
-import io.gatehouse.api.userstore.UserLookup;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.auth.AuthSessions;
 import io.gatehouse.engine.auth.AuthStep;
@@ -29,9 +28,6 @@ public class SelectMfaTypeStep implements ChallengeStep {
     AuthSessions sessions;
 
     @Inject
-    UserStores stores;
-
-    @Inject
     UserMfa userMfa;
 
     @Inject
@@ -51,9 +47,7 @@ public class SelectMfaTypeStep implements ChallengeStep {
         String chosen = SignInChain.required(answer.responses(), "ANSWER");
         SecretHash.check(app.client(), username, answer.responses().get("SECRET_HASH"));
         AuthSessions.Pending pending = sessions.take(answer.session(), app.client().clientId(), name());
-        UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(pending.sub())
-                .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Incorrect username or password."));
-        SignInService.checkMaySignIn(user);
+        UserRecord user = chain.userOf(pool, pending.sub(), username);
         if (!challenges.usable(pool, PoolMfa.of(pool.settings()),
                 new MfaPreferences(userMfa.of(pool.id(), user.sub()))).contains(chosen)) {
             throw ServiceException.invalidParameter("The user has not enabled " + chosen + ", or the user pool does "

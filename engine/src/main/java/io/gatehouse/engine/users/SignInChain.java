@@ -1,6 +1,8 @@
 package io.gatehouse.engine.users;
 
+import io.gatehouse.api.userstore.UserLookup;
 import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.devices.Device;
@@ -30,6 +32,9 @@ public class SignInChain {
 
     @Inject
     UserPoolClients clients;
+
+    @Inject
+    UserStores stores;
 
     @Inject
     TokenService tokens;
@@ -97,6 +102,22 @@ public class SignInChain {
             throw ServiceException.resourceNotFound("User pool client " + clientId + " does not exist.");
         }
         return found;
+    }
+
+    /**
+     * The user a challenge's session was opened for, if the answer's USERNAME still names them and they may still
+     * sign in. Clients send back the user name they were given; an alias or sign-in attribute is looked up.
+     *
+     * @throws ServiceException {@code NotAuthorizedException}, or the error of the account's state
+     */
+    UserRecord userOf(UserPool pool, String sub, String username) {
+        UserStore store = stores.forPool(pool);
+        UserRecord user = PoolUsers.capability(store, UserLookup.class).findBySub(sub)
+                .filter(u -> u.username().equals(username)
+                        || PoolUsers.find(pool, store, username).filter(n -> n.sub().equals(u.sub())).isPresent())
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Incorrect username or password."));
+        SignInService.checkMaySignIn(user);
+        return user;
     }
 
     /**

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftw
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
@@ -121,6 +122,21 @@ class MfaSignInIT {
         }
         assertThatThrownBy(() -> respond(session[0], "EMAIL_OTP", username, code))
                 .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void mailedCodesWhenSignInsRepeatPastTheHourlyLimitThenLimitExceededAndNoMoreMail() {
+        String email = "flood-" + UUID.randomUUID() + "@example.com";
+        String username = user(Map.of("email", email));
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username(username)
+                .emailMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+        for (int i = 0; i < 10; i++) {
+            assertThat(signIn(username).challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
+        }
+        int mailed = MAIL.getReceivedMessages().length;
+
+        assertThatThrownBy(() -> signIn(username)).isInstanceOf(LimitExceededException.class);
+        assertThat(MAIL.getReceivedMessages()).hasSize(mailed);
     }
 
     @Test

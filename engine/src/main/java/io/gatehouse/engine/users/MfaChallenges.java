@@ -47,6 +47,9 @@ public class MfaChallenges {
     @Inject
     AuthSessions sessions;
 
+    @Inject
+    MfaSendLimits sendLimits;
+
     /**
      * The challenge of the second factor the user must pass now, if any.
      *
@@ -102,23 +105,23 @@ public class MfaChallenges {
      */
     AuthStep.Challenged issue(UserPool pool, UserPoolClient client, UserRecord user, String method,
                               boolean knownDevice) {
-        MfaMethod factor = methods.named(pool, method);
-        Optional<String> enrolment = factor.needsEnrolment()
-                ? userMfa.find(pool.id(), user.sub(), method).filter(MfaSetting::verified).map(MfaSetting::state)
-                : Optional.empty();
-        if (factor.needsEnrolment() && enrolment.isEmpty()) {
-            throw new ServiceException("SoftwareTokenMFANotFoundException", "Software token MFA has not been "
-                    + "enabled by the user.");
-        }
         IssuedChallenge issued;
-        try {
+        try (MfaMethod factor = methods.named(pool, method)) {
+            Optional<String> enrolment = factor.needsEnrolment()
+                    ? userMfa.find(pool.id(), user.sub(), method).filter(MfaSetting::verified).map(MfaSetting::state)
+                    : Optional.empty();
+            if (factor.needsEnrolment() && enrolment.isEmpty()) {
+                throw new ServiceException("SoftwareTokenMFANotFoundException", "Software token MFA has not been "
+                        + "enabled by the user.");
+            }
+            if (factor.deliveryAttribute().isPresent()) {
+                sendLimits.count(pool.id(), user.sub(), method);
+            }
             issued = factor.issue(MfaMethods.user(pool, user), enrolment, settings(pool, method));
         } catch (DeliveryException e) {
             throw new ServiceException("CodeDeliveryFailureException", "Unable to deliver the code.");
         } catch (MfaStateException e) {
             throw MfaMethods.unreadable(e);
-        } finally {
-            factor.close();
         }
         String session = open(pool, client, user, method,
                 new MfaSessionState(issued.challengeState(), knownDevice, false));

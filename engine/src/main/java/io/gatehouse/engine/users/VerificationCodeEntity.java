@@ -94,6 +94,11 @@ public class VerificationCodeEntity {
         this.windowSends++;
     }
 
+    /** One more message sent in the window, with no code of this row's own (a sign-in's MFA code, say). */
+    void counted() {
+        this.windowSends++;
+    }
+
     /** Starts a new counting window at {@code now} when the current one has ended. */
     void rollWindow(long now, long windowMillis) {
         if (windowStartedAt + windowMillis <= now) {

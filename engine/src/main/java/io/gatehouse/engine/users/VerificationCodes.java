@@ -82,6 +82,30 @@ public class VerificationCodes {
     }
 
     /**
+     * Counts a message sent to the user for {@code purpose} whose code lives elsewhere (an MFA challenge's code
+     * lives in its session), under the same window as the codes here.
+     *
+     * @throws ServiceException {@code LimitExceededException} when {@code most} were sent in the window already
+     */
+    public void countSend(String userPoolId, String sub, String purpose, int most) {
+        long now = clock.millis();
+        VerificationCodeEntity stored = em.find(VerificationCodeEntity.class,
+                new VerificationCodeEntity.Key(sub, purpose), LockModeType.PESSIMISTIC_WRITE);
+        if (stored == null) {
+            // No code of its own: an empty hash no answer matches, expired from the start.
+            stored = new VerificationCodeEntity(sub, purpose, userPoolId, now);
+            stored.reissue("", "", 0);
+            em.persist(stored);
+            return;
+        }
+        stored.rollWindow(now, WINDOW.toMillis());
+        if (stored.windowSends() >= most) {
+            throw limitExceeded();
+        }
+        stored.counted();
+    }
+
+    /**
      * Issues a code, as {@link #issue} does, unless a live one is there: for a stand-in that must look like a user
      * who was sent a code when they signed up.
      */

@@ -59,7 +59,8 @@ class CodeLimitsIT {
         String third = Mailbox.nextCodeTo(MAIL, email, () -> resend(username));
 
         assertThat(guesses).as("wrong guesses taken in the window, across codes").isEqualTo(10);
-        assertThatThrownBy(() -> confirm(username, third)).as("even the right code, once the window's guesses are spent")
+        assertThatThrownBy(() -> confirm(username, third))
+                .as("even the right code, once the window's guesses are spent")
                 .isInstanceOf(LimitExceededException.class);
         assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username(username)).userStatus())
                 .isEqualTo(UserStatusType.UNCONFIRMED);

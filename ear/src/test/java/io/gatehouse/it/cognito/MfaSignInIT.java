@@ -76,7 +76,8 @@ class MfaSignInIT {
         String secret = cognito.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
 
         assertThatThrownBy(() -> cognito.verifySoftwareToken(r -> r.accessToken(access)
-                .userCode(wrong(Totp.code(secret, Instant.now()))))).isInstanceOf(EnableSoftwareTokenMfaException.class);
+                .userCode(wrong(Totp.code(secret, Instant.now())))))
+                .isInstanceOf(EnableSoftwareTokenMfaException.class);
         assertThat(cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(Totp.code(secret, Instant.now())))
                 .status()).isEqualTo(VerifySoftwareTokenResponseType.SUCCESS);
         cognito.setUserMFAPreference(r -> r.accessToken(access)
@@ -217,7 +218,8 @@ class MfaSignInIT {
                 .userAttributes(AttributeType.builder().name("phone_number").value(phone).build()));
         cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
         CognitoSrpClient srp = CognitoSrpClient.forPool(pool);
-        InitiateAuthResponse verifier = cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_SRP_AUTH)
+        InitiateAuthResponse verifier = cognito.initiateAuth(r -> r.clientId(client)
+                .authFlow(AuthFlowType.USER_SRP_AUTH)
                 .authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA())));
         int texted = textsTo(phone).size();
 

@@ -52,8 +52,8 @@ public class MfaCodeStep {
     int maxWrongCodes;
 
     /**
-     * Checks a code for the challenge of method {@code method}. A wrong one is counted even though the call fails: this method commits on
-     * ServiceException, and writes nothing else before the code is accepted.
+     * Checks a code for the challenge of method {@code method}. A wrong one is counted even though the call fails:
+     * this method commits on ServiceException, and writes nothing else before the code is accepted.
      */
     @Transactional(dontRollbackOn = ServiceException.class)
     public AuthStep answer(String method, ChallengeAnswer answer) {

@@ -246,16 +246,55 @@ class MfaSignInIT {
     }
 
     @Test
-    void hostedSignInPageWhenUserMustPassASecondFactorThenRefusedRatherThanSkipped() throws Exception {
-        String username = user(Map.of());
-        cognito.adminUpdateUserAttributes(r -> r.userPoolId(poolId).username(username).userAttributes(
-                AttributeType.builder().name("email").value(username + "@example.com").build()));
+    void hostedSignInPageWhenUserMustPassASecondFactorThenAsksForTheMailedCode() throws Exception {
+        String email = "hosted-" + UUID.randomUUID() + "@example.com";
+        String username = user(Map.of("email", email));
         cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username(username)
                 .emailMfaSettings(s -> s.enabled(true)));
         var web = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").generateSecret(true)
                 .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
                 .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
                 .supportedIdentityProviders("COGNITO")).userPoolClient();
+        String query = HostedForm.encode(Map.of("client_id", web.clientId(), "response_type", "code",
+                "redirect_uri", "http://localhost:3000/callback"));
+        HostedForm browser = new HostedForm();
+        java.net.http.HttpResponse<String>[] page = new java.net.http.HttpResponse[1];
+        String code = Mailbox.nextCodeTo(MAIL, email, () -> {
+            try {
+                page[0] = browser.signIn(query, username, PASSWORD);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(page[0].statusCode()).as(page[0].body()).isEqualTo(200);
+        assertThat(page[0].body()).contains("name=\"code\"", "h***@e***");
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("_csrf", HostedForm.csrf(page[0]),
+                "session", hidden(page[0], "session"), "username", username, "challenge", "EMAIL_OTP",
+                "code", wrong(code)));
+        java.net.http.HttpResponse<String> refused = browser.post("/mfa?" + query, form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("name=\"code\"");
+        form.put("code", code);
+        java.net.http.HttpResponse<String> done = browser.post("/mfa?" + query, form);
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location").orElseThrow())
+                .startsWith("http://localhost:3000/callback?code=");
+    }
+
+    @Test
+    void hostedSignInPageWhenUserMustFirstSetUpAnAuthenticatorThenRefusedRatherThanLetIn() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("mfa-hosted-setup")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+        var web = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("web").generateSecret(true)
+                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
+                .supportedIdentityProviders("COGNITO")).userPoolClient();
+        String username = "nosetup-" + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS"));
+        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
 
         java.net.http.HttpResponse<String> page = new HostedForm().signIn(HostedForm.encode(Map.of("client_id",
                 web.clientId(), "response_type", "code", "redirect_uri", "http://localhost:3000/callback")),
@@ -263,7 +302,14 @@ class MfaSignInIT {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.headers().firstValue("Location")).isEmpty();
-        assertThat(page.body()).contains("second factor");
+        assertThat(page.body()).contains("authenticator app");
+    }
+
+    private static String hidden(java.net.http.HttpResponse<String> page, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(m.find()).as("a " + name + " field in " + page.body()).isTrue();
+        return m.group(1);
     }
 
     /** The texts the development SMS sender wrote whole to trace.log for {@code phone} (see SignUpIT). */

@@ -1,10 +1,14 @@
 package io.gatehouse.engine.hostedui;
 
+import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.users.CodeDelivery;
+import io.gatehouse.engine.users.MfaCodeStep;
 import io.gatehouse.engine.users.NewPasswordStep;
 import io.gatehouse.engine.users.PasswordService;
+import io.gatehouse.engine.users.SelectMfaTypeStep;
 import io.gatehouse.engine.users.SignInService;
 import io.gatehouse.engine.users.SignUpService;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -20,6 +24,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +45,12 @@ public class LoginPage {
 
     @Inject
     NewPasswordStep newPasswordStep;
+
+    @Inject
+    MfaCodeStep mfaCodes;
+
+    @Inject
+    SelectMfaTypeStep selectStep;
 
     @Inject
     SignUpService signUps;
@@ -85,7 +96,63 @@ public class LoginPage {
                         .put("fields", SignUpFields.required(proven.missingAttributes(), model.locale()));
                 return support.render(200, "new-password", model, request);
             }
+            if (proven.secondFactor() != null) {
+                return secondFactorPage(200, request, model, proven.secondFactor());
+            }
             return support.flow().signedIn(support.browser(), request, proven.user());
+        });
+    }
+
+    /**
+     * The second factor's page: a code to enter (an authenticator app's, or one sent by SMS or e-mail), or the
+     * methods to choose among.
+     */
+    private Response secondFactorPage(int status, AuthorizationRequest request, PageModel model,
+                                      AuthStep.Challenged challenge) {
+        boolean known = List.of("SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP").contains(challenge.name());
+        model.put("session", challenge.session()).put("challenge", challenge.name())
+                .put("explainKey", "mfa.explain." + (known ? challenge.name() : "other"));
+        String destination = challenge.parameters().get("CODE_DELIVERY_DESTINATION");
+        if (destination != null) {
+            model.put("destination", destination);
+        }
+        String choices = challenge.parameters().get("MFAS_CAN_CHOOSE");
+        if (choices != null) {
+            List<String> methods = new ArrayList<>();
+            Json.parse(choices).forEach(m -> methods.add(m.asText()));
+            model.put("choices", methods);
+        }
+        return support.render(status, "mfa", model, request);
+    }
+
+    @POST
+    @Path("mfa")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response secondFactor(MultivaluedMap<String, String> form) {
+        return support.guard(uri, query -> {
+            AuthorizationRequest request = support.request(query);
+            Map<String, String> fields = support.fields(form, request);
+            String username = PageSupport.value(fields, "username");
+            String session = PageSupport.value(fields, "session");
+            String challenge = PageSupport.value(fields, "challenge");
+            PageModel model = support.model(request).put("username", username);
+            try {
+                if (fields.containsKey("choice")) {
+                    return secondFactorPage(200, request, model, selectStep.chooseOnPage(request.client(), session,
+                            username, PageSupport.value(fields, "choice")));
+                }
+                return support.flow().signedIn(support.browser(), request, mfaCodes.answerOnPage(request.client(),
+                        challenge, session, username, PageSupport.value(fields, "code")));
+            } catch (ServiceException e) {
+                if ("CodeMismatchException".equals(e.type())) {
+                    // The same session takes a few more tries before it ends.
+                    String destination = fields.get("destination");
+                    return secondFactorPage(400, request, model.error(e), new AuthStep.Challenged(challenge, session,
+                            destination == null ? Map.of() : Map.of("CODE_DELIVERY_DESTINATION", destination)));
+                }
+                // The session ended (too many wrong codes, expired): sign in again.
+                return support.render(400, "login", model.error(e), request);
+            }
         });
     }
 

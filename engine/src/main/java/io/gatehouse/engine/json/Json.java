@@ -32,6 +32,15 @@ public final class Json {
         }
     }
 
+    /** Parses JSON the server wrote itself (a challenge parameter, say). */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored JSON is corrupt", e);
+        }
+    }
+
     /** Writes a node compactly. */
     public static String write(JsonNode node) {
         try {

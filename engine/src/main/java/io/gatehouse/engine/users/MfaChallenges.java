@@ -78,8 +78,24 @@ public class MfaChallenges {
     }
 
     /**
-     * Refuses a sign-in that would need a second factor where none can be asked for yet: the hosted UI's pages
-     * (their MFA pages are still to come). Better a clear refusal than a sign-in that skips the factor.
+     * The second factor's challenge for the hosted UI's sign-in page, which asks for codes and lets the user choose,
+     * but cannot yet set up an authenticator app: a user who would need MFA_SETUP is refused rather than let in
+     * without a second factor.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} for a user who must first set up an authenticator
+     */
+    Optional<AuthStep.Challenged> forPage(UserPool pool, UserPoolClient client, UserRecord user) {
+        Optional<AuthStep.Challenged> challenge = challenge(pool, client, user, false);
+        if (challenge.filter(c -> MFA_SETUP.equals(c.name())).isPresent()) {
+            throw new ServiceException("NotAuthorizedException", "This account must first set up an authenticator "
+                    + "app, which this sign-in page does not offer yet; sign in through the app.");
+        }
+        return challenge;
+    }
+
+    /**
+     * Refuses a sign-in that would need a second factor where none can be asked for: the hosted UI's new-password
+     * page, which signs the user in at once. Better a clear refusal than a sign-in that skips the factor.
      *
      * @throws ServiceException {@code NotAuthorizedException}
      */

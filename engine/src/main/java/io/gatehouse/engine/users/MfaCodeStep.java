@@ -15,6 +15,8 @@ import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,6 +44,9 @@ public class MfaCodeStep {
     UserStores stores;
 
     @Inject
+    UserPools pools;
+
+    @Inject
     UserMfa userMfa;
 
     @Inject
@@ -58,12 +63,31 @@ public class MfaCodeStep {
     @Transactional(dontRollbackOn = ServiceException.class)
     public AuthStep answer(String method, ChallengeAnswer answer) {
         ClientOfPool app = chain.client(answer.clientId(), answer.expectedPoolId());
-        UserPool pool = app.pool();
         Map<String, String> responses = answer.responses();
         String username = SignInChain.required(responses, "USERNAME");
         String code = SignInChain.required(responses, method + "_CODE");
         SecretHash.check(app.client(), username, responses.get("SECRET_HASH"));
-        AuthSessions.Pending held = sessions.hold(answer.session(), app.client().clientId(), method);
+        Passed passed = check(app.pool(), app.client(), method, answer.session(), username, code);
+        return chain.tokens(app.pool(), app.client(), passed.user(), passed.knownDevice());
+    }
+
+    /**
+     * The hosted UI's code page: checks a code as {@link #answer} does (the client is the server's own page, so no
+     * SECRET_HASH), and returns the user, for the page to finish the sign-in its own way.
+     */
+    @Transactional(dontRollbackOn = ServiceException.class)
+    public UserRecord answerOnPage(UserPoolClient client, String method, String session, String username,
+                                   String code) {
+        return check(pools.get(client.userPoolId()), client, method, session, username, code).user();
+    }
+
+    /** A second factor passed: whose, and whether the sign-in came from a device the user confirmed. */
+    private record Passed(UserRecord user, boolean knownDevice) {
+    }
+
+    private Passed check(UserPool pool, UserPoolClient client, String method, String session, String username,
+                         String code) {
+        AuthSessions.Pending held = sessions.hold(session, client.clientId(), method);
         UserRecord user = chain.userOf(pool, held.sub(), username);
         UserStore store = stores.forPool(pool);
         MfaSessionState state = MfaSessionState.parse(held.state());
@@ -79,7 +103,7 @@ public class MfaCodeStep {
             verification = factor.verify(MfaMethods.user(pool, user), enrolment, state.challengeState(), code);
             switch (verification.outcome()) {
                 case VALID -> {
-                    sessions.spendHeld(answer.session());
+                    sessions.spendHeld(session);
                     verification.updatedEnrolmentState().ifPresent(s ->
                             userMfa.updateState(pool.id(), user.sub(), method, s));
                     // The right code proves the phone or address it went to, as in Cognito.
@@ -88,17 +112,17 @@ public class MfaCodeStep {
                             "true"), Set.of()));
                 }
                 case EXPIRED -> {
-                    sessions.spendHeld(answer.session());
+                    sessions.spendHeld(session);
                     throw new ServiceException("ExpiredCodeException", "Your code has expired; sign in again.");
                 }
                 default -> {
-                    sessions.failHeld(answer.session(), maxWrongCodes);
+                    sessions.failHeld(session, maxWrongCodes);
                     throw new ServiceException("CodeMismatchException", "Invalid code received for user");
                 }
             }
         } catch (MfaStateException e) {
             throw MfaMethods.unreadable(e);
         }
-        return chain.tokens(pool, app.client(), user, state.knownDevice());
+        return new Passed(user, state.knownDevice());
     }
 }

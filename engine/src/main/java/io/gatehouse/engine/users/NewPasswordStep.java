@@ -101,7 +101,7 @@ public class NewPasswordStep implements ChallengeStep {
     SignInService.PasswordProven pageFor(UserPool pool, UserPoolClient client, UserRecord user) {
         checkTemporaryPassword(pool, user);
         return new SignInService.PasswordProven(user, sessions.open(pool.id(), client.clientId(), user.sub(), NAME,
-                SignInChain.sessionValidity(client)), missingRequired(pool, user));
+                SignInChain.sessionValidity(client)), missingRequired(pool, user), null);
     }
 
     /**

@@ -112,8 +112,10 @@ public class SignInService {
      * @param newPasswordSession the session of a NEW_PASSWORD_REQUIRED step when the password was a temporary one,
      *                           else null
      * @param missingAttributes  the attributes the pool requires that the user must give with a new password
+     * @param secondFactor       the second factor's challenge when the user must pass one, else null
      */
-    public record PasswordProven(UserRecord user, String newPasswordSession, List<String> missingAttributes) {
+    public record PasswordProven(UserRecord user, String newPasswordSession, List<String> missingAttributes,
+                                 AuthStep.Challenged secondFactor) {
         public PasswordProven {
             missingAttributes = List.copyOf(missingAttributes);
         }
@@ -131,8 +133,7 @@ public class SignInService {
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             return newPassword.pageFor(pool, client, user);
         }
-        mfa.refuseWhereAsked(pool, user);
-        return new PasswordProven(user, null, List.of());
+        return new PasswordProven(user, null, List.of(), mfa.forPage(pool, client, user).orElse(null));
     }
 
     private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {

@@ -5,7 +5,12 @@
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> confirm <username> <code>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> sign-in <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> device <username> <password>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> totp <username> <password>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> totp-setup <username> <password>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> sms <username> <password>
+// (sms prompts for the texted code; see support.mjs)
 import identity from 'amazon-cognito-identity-js';
+import { prompt, totp, wrong } from './support.mjs';
 
 const { AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool } = identity;
 const [endpoint, userPoolId, clientId, command, ...args] = process.argv.slice(2);
@@ -22,6 +27,40 @@ function signIn(username, password) {
     { onSuccess: (session) => resolve({ user, session }), onFailure: reject,
       newPasswordRequired: () => reject(new Error('unexpected NEW_PASSWORD_REQUIRED')) }));
 }
+
+/**
+ * Signs in with SRP up to the challenge after the password: resolves to {name, parameters} of the second factor the
+ * library reports through its callbacks (tokens or any other challenge fail).
+ */
+function signInToChallenge(user, username, password) {
+  return new Promise((resolve, reject) => {
+    const challenged = (name, parameters) => resolve({ name, parameters });
+    user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
+      onSuccess: () => reject(new Error('signed in without a second factor')),
+      onFailure: reject,
+      newPasswordRequired: () => reject(new Error('unexpected NEW_PASSWORD_REQUIRED')),
+      customChallenge: () => reject(new Error('unexpected CUSTOM_CHALLENGE')),
+      mfaRequired: challenged,
+      totpRequired: challenged,
+      selectMFAType: challenged,
+      mfaSetup: challenged,
+    });
+  });
+}
+
+const associate = (user) => new Promise((resolve, reject) => user.associateSoftwareToken({
+  associateSecretCode: resolve, onFailure: reject }));
+// By access token when the user is signed in (resolves to VerifySoftwareToken's answer); by Session in MFA_SETUP,
+// where the library answers MFA_SETUP itself and resolves to the new session's tokens.
+const verify = (user, code) => new Promise((resolve, reject) => user.verifySoftwareToken(code, 'node', {
+  onSuccess: resolve, onFailure: reject }));
+const sendCode = (user, code, type) => new Promise((resolve, reject) => user.sendMFACode(code, {
+  onSuccess: resolve, onFailure: reject }, type));
+const refused = (promise) => promise.then(() => 'accepted', (e) => e.code || e.name);
+const tokens = (session) => ({
+  idTokenUser: payload(session.getIdToken().getJwtToken())['cognito:username'],
+  accessTokenUse: payload(session.getAccessToken().getJwtToken()).token_use,
+});
 
 const commands = {
   'sign-up': async (username, password, email) => {
@@ -58,6 +97,71 @@ const commands = {
       firstDevice: first.user.deviceKey,
       secondDevice: second.user.deviceKey,
       listed: listed.Devices.map((d) => d.DeviceKey),
+    };
+  },
+  // A signed-in user of a pool with MFA OPTIONAL sets up an authenticator app and prefers it; their next sign-in
+  // asks for its code (SOFTWARE_TOKEN_MFA).
+  totp: async (username, password) => {
+    const { user } = await signIn(username, password);
+    const secret = await associate(user);
+    const wrongSetupCode = await refused(verify(user, wrong(totp(secret))));
+    const verified = await verify(user, totp(secret));
+    const preference = await promised((cb) => user.setUserMfaPreference(null,
+      { PreferredMfa: true, Enabled: true }, cb));
+    const data = await promised((cb) => user.getUserData(cb, { bypassCache: true }));
+
+    const again = new CognitoUser({ Username: username, Pool: pool });
+    const challenge = await signInToChallenge(again, username, password);
+    // The next step's code: the one the verification used is taken.
+    const code = totp(secret, 1);
+    const wrongCode = await refused(sendCode(again, wrong(code), 'SOFTWARE_TOKEN_MFA'));
+    const session = await sendCode(again, code, 'SOFTWARE_TOKEN_MFA');
+    return {
+      secretLength: secret.length,
+      wrongSetupCode,
+      verifyStatus: verified.Status,
+      preference,
+      preferredMfa: data.PreferredMfaSetting,
+      mfaSettings: data.UserMFASettingList,
+      challenge: challenge.name,
+      wrongCode,
+      ...tokens(session),
+    };
+  },
+  // A user of a pool with MFA ON and no second factor sets up an authenticator app inside the sign-in (MFA_SETUP):
+  // AssociateSoftwareToken and VerifySoftwareToken with the challenge's Session; the next sign-in asks for its code.
+  'totp-setup': async (username, password) => {
+    const user = new CognitoUser({ Username: username, Pool: pool });
+    const challenge = await signInToChallenge(user, username, password);
+    const secret = await associate(user);
+    const wrongSetupCode = await refused(verify(user, wrong(totp(secret))));
+    const session = await verify(user, totp(secret));
+
+    const again = new CognitoUser({ Username: username, Pool: pool });
+    const next = await signInToChallenge(again, username, password);
+    const nextSession = await sendCode(again, totp(secret, 1), 'SOFTWARE_TOKEN_MFA');
+    return {
+      challenge: challenge.name,
+      canSetUp: JSON.parse(challenge.parameters.MFAS_CAN_SETUP),
+      wrongSetupCode,
+      ...tokens(session),
+      nextChallenge: next.name,
+      nextSignedIn: nextSession.isValid(),
+    };
+  },
+  // SMS_MFA: the library's mfaRequired, and sendMFACode's default type; the test reads the texted code.
+  sms: async (username, password) => {
+    const user = new CognitoUser({ Username: username, Pool: pool });
+    const challenge = await signInToChallenge(user, username, password);
+    const code = await prompt(challenge.name, { destination: challenge.parameters.CODE_DELIVERY_DESTINATION });
+    const wrongCode = await refused(sendCode(user, wrong(code)));
+    const session = await sendCode(user, code);
+    return {
+      challenge: challenge.name,
+      medium: challenge.parameters.CODE_DELIVERY_DELIVERY_MEDIUM,
+      destination: challenge.parameters.CODE_DELIVERY_DESTINATION,
+      wrongCode,
+      ...tokens(session),
     };
   },
 };

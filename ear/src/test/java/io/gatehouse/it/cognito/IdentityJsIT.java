@@ -1,7 +1,6 @@
 package io.gatehouse.it.cognito;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -14,12 +13,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,11 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * amazon-cognito-identity-js, the library most Cognito web apps and Amplify's older Auth use, unchanged but for its
  * {@code endpoint}, and Amplify JS v6's Auth, unchanged but for its {@code userPoolEndpoint}, under Node (installed from the lock file by the build's {@code npm ci}): sign-up, the e-mailed
  * code, sign-in with SRP (its default), a wrong password, the user's attributes, a refresh, and a remembered device.
+ * IdentityJsMfaIT runs the same libraries through the second factors.
  */
 class IdentityJsIT {
-
-    private static final Path SCRIPT_DIR = Path.of("src/test/node");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final GreenMailExtension MAIL = Mailbox.smtpServer();
@@ -64,19 +58,8 @@ class IdentityJsIT {
         return script("cognito-js.mjs", all.toArray(String[]::new));
     }
 
-    /** Runs one of the scripts with the endpoint and the arguments; its last line of output, as JSON. */
     private static JsonNode script(String script, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", script, Gatehouse.ENDPOINT.toString()));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("node did not finish: " + command);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String last = output.substring(output.lastIndexOf('\n') + 1);
-        assertThat(last).as("the script's output:%n%s", output).startsWith("{");
-        return JSON.readTree(last);
+        return NodeScripts.run(script, arguments);
     }
 
     @Test

@@ -46,6 +46,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
@@ -88,6 +89,9 @@ class HostedUiBrowserIT {
                 .allowedOAuthScopes("openid", "email", "profile").callbackURLs(CALLBACK.toString())
                 .logoutURLs(SIGNED_OUT.toString()).supportedIdentityProviders("COGNITO"))
                 .userPoolClient().clientId());
+        // OPTIONAL: only users who turn a method on are asked for a second factor.
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .emailMfaConfiguration(e -> e.subject("로그인 코드").message("Code: {####}")));
         Issuer issuer = new Issuer(Gatehouse.ENDPOINT + "/" + poolId);
         provider = OIDCProviderMetadata.resolve(issuer);
     }
@@ -300,6 +304,30 @@ class HostedUiBrowserIT {
 
         assertThat(validated(exchange(login, code(driver, login)), login).getStringClaim("email"))
                 .isEqualTo("dave@example.com");
+    }
+
+    @Test
+    void secondFactorWhenUserTurnedOnEmailCodesThenTheKoreanCodePageSignsThemIn() throws Exception {
+        createUser("mina@example.com", PASSWORD, true);
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username("mina@example.com")
+                .emailMfaSettings(s -> s.enabled(true)));
+        ChromeDriver driver = browser("ko-KR");
+        Login login = Login.start();
+        driver.get(login.request().toURI().toString());
+        signIn(driver, "mina@example.com", PASSWORD);
+
+        awaitText(driver, By.tagName("h1"), "본인 확인");
+        assertThat(driver.getPageSource()).contains("m***@e***");
+        Chromium.screenshot(driver, "hosted-ui-mfa-ko");
+        String code = Mailbox.lastCodeTo(MAIL, "mina@example.com");
+        fill(driver, "code", code.equals("000000") ? "111111" : "000000");
+        submit(driver);
+        awaitText(driver, By.id("error"), "");
+        fill(driver, "code", code);
+        submit(driver);
+
+        assertThat(validated(exchange(login, code(driver, login)), login).getStringClaim("email"))
+                .isEqualTo("mina@example.com");
     }
 
     @Test

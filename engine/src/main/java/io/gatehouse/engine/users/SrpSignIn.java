@@ -108,8 +108,8 @@ public class SrpSignIn {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         SignInService.allowFlow(client, "USER_SRP_AUTH");
-        String username = required(parameters, "USERNAME");
-        BigInteger clientPublic = clientPublic(required(parameters, "SRP_A"));
+        String username = SignInChain.required(parameters, "USERNAME");
+        BigInteger clientPublic = clientPublic(SignInChain.required(parameters, "SRP_A"));
         SecretHash.check(client, username, parameters.get("SECRET_HASH"));
         UserPool pool = app.pool();
         if (!SrpCredentials.enabled(pool)) {
@@ -137,7 +137,7 @@ public class SrpSignIn {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
-        String username = required(responses, "USERNAME");
+        String username = SignInChain.required(responses, "USERNAME");
         SecretHash.check(client, username, responses.get("SECRET_HASH"));
         UserStore store = stores.forPool(pool);
         Proven proven = proven(pool, client, PASSWORD_VERIFIER, responses, (sub, userId) -> {
@@ -166,9 +166,9 @@ public class SrpSignIn {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
-        String username = required(responses, "USERNAME");
-        String deviceKey = required(responses, "DEVICE_KEY");
-        BigInteger clientPublic = clientPublic(required(responses, "SRP_A"));
+        String username = SignInChain.required(responses, "USERNAME");
+        String deviceKey = SignInChain.required(responses, "DEVICE_KEY");
+        BigInteger clientPublic = clientPublic(SignInChain.required(responses, "SRP_A"));
         SecretHash.check(client, username, responses.get("SECRET_HASH"));
         AuthSessions.Pending pending = sessions.spend(session, client.clientId(), DEVICE_SRP_AUTH);
         Device device = devices.find(pool.id(), pending.sub(), deviceKey).filter(Device::remembered)
@@ -184,8 +184,8 @@ public class SrpSignIn {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
-        String username = required(responses, "USERNAME");
-        String deviceKey = required(responses, "DEVICE_KEY");
+        String username = SignInChain.required(responses, "USERNAME");
+        String deviceKey = SignInChain.required(responses, "DEVICE_KEY");
         SecretHash.check(client, username, responses.get("SECRET_HASH"));
         Proven proven = proven(pool, client, DEVICE_PASSWORD_VERIFIER, responses, (sub, userId) -> {
             Device device = devices.find(pool.id(), sub, userId).filter(d -> d.remembered() && userId.equals(deviceKey))
@@ -233,9 +233,9 @@ public class SrpSignIn {
      */
     private Proven proven(UserPool pool, UserPoolClient client, String challenge, Map<String, String> responses,
                           ProverLookup lookup) {
-        String blockText = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
-        String signature = required(responses, "PASSWORD_CLAIM_SIGNATURE");
-        String timestamp = required(responses, "TIMESTAMP");
+        String blockText = SignInChain.required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+        String signature = SignInChain.required(responses, "PASSWORD_CLAIM_SIGNATURE");
+        String timestamp = SignInChain.required(responses, "TIMESTAMP");
         if (SrpTimestamp.parse(timestamp).isEmpty()) {
             throw ServiceException.invalidParameter("TIMESTAMP must look like 'Tue Mar 5 09:03:07 UTC 2024'.");
         }
@@ -282,13 +282,5 @@ public class SrpSignIn {
 
     private static ServiceException expired() {
         return new ServiceException("NotAuthorizedException", "Invalid session for the user, session is expired.");
-    }
-
-    private static String required(Map<String, String> parameters, String name) {
-        String value = parameters.get(name);
-        if (value == null || value.isEmpty()) {
-            throw ServiceException.invalidParameter("Missing required parameter " + name);
-        }
-        return value;
     }
 }

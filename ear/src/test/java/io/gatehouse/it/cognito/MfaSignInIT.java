@@ -284,7 +284,7 @@ class MfaSignInIT {
     }
 
     @Test
-    void hostedSignInPageWhenUserMustFirstSetUpAnAuthenticatorThenRefusedRatherThanLetIn() throws Exception {
+    void hostedSignInPageWhenUserMustFirstSetUpAnAuthenticatorThenShowsItsQrCodeAndTakesItsCode() throws Exception {
         String pool = cognito.createUserPool(r -> r.poolName("mfa-hosted-setup")).userPool().id();
         cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
                 .softwareTokenMfaConfiguration(t -> t.enabled(true)));
@@ -292,17 +292,37 @@ class MfaSignInIT {
                 .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
                 .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
                 .supportedIdentityProviders("COGNITO")).userPoolClient();
-        String username = "nosetup-" + UUID.randomUUID();
+        String username = "setup-" + UUID.randomUUID();
         cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS"));
         cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
+        String query = HostedForm.encode(Map.of("client_id", web.clientId(), "response_type", "code",
+                "redirect_uri", "http://localhost:3000/callback"));
+        HostedForm browser = new HostedForm();
 
-        java.net.http.HttpResponse<String> page = new HostedForm().signIn(HostedForm.encode(Map.of("client_id",
-                web.clientId(), "response_type", "code", "redirect_uri", "http://localhost:3000/callback")),
-                username, PASSWORD);
+        java.net.http.HttpResponse<String> page = browser.signIn(query, username, PASSWORD);
 
-        assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.headers().firstValue("Location")).isEmpty();
-        assertThat(page.body()).contains("authenticator app");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("<svg", "role=\"img\"");
+        assertThat(hidden(page, "otpauth")).startsWith("otpauth://totp/");
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("<code id=\"secret\">([A-Z2-7]+)</code>")
+                .matcher(page.body());
+        assertThat(shown.find()).as(page.body()).isTrue();
+        String secret = shown.group(1);
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("_csrf", HostedForm.csrf(page),
+                "session", hidden(page, "session"), "username", username, "challenge", "MFA_SETUP",
+                "secret", secret, "otpauth", hidden(page, "otpauth"),
+                "code", wrong(Totp.code(secret, Instant.now()))));
+        java.net.http.HttpResponse<String> refused = browser.post("/mfa?" + query, form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<svg", secret);
+        form.put("code", Totp.code(secret, Instant.now()));
+        java.net.http.HttpResponse<String> done = browser.post("/mfa?" + query, form);
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location").orElseThrow())
+                .startsWith("http://localhost:3000/callback?code=");
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username(username)).preferredMfaSetting())
+                .isEqualTo("SOFTWARE_TOKEN_MFA");
     }
 
     private static String hidden(java.net.http.HttpResponse<String> page, String name) {

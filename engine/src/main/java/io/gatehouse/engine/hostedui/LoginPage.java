@@ -6,11 +6,13 @@ import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.users.CodeDelivery;
 import io.gatehouse.engine.users.MfaCodeStep;
+import io.gatehouse.engine.users.MfaSetupStep;
 import io.gatehouse.engine.users.NewPasswordStep;
 import io.gatehouse.engine.users.PasswordService;
 import io.gatehouse.engine.users.SelectMfaTypeStep;
 import io.gatehouse.engine.users.SignInService;
 import io.gatehouse.engine.users.SignUpService;
+import io.gatehouse.engine.users.SoftwareTokens;
 import io.gatehouse.engine.userpool.SecretHash;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -51,6 +53,12 @@ public class LoginPage {
 
     @Inject
     SelectMfaTypeStep selectStep;
+
+    @Inject
+    MfaSetupStep setUpStep;
+
+    @Inject
+    SoftwareTokens softwareTokens;
 
     @Inject
     SignUpService signUps;
@@ -109,6 +117,11 @@ public class LoginPage {
      */
     private Response secondFactorPage(int status, AuthorizationRequest request, PageModel model,
                                       AuthStep.Challenged challenge) {
+        if ("MFA_SETUP".equals(challenge.name())) {
+            SoftwareTokens.Associated associated = softwareTokens.associate(null, challenge.session());
+            return setUpPage(status, request, model, associated.session(), associated.secretCode(),
+                    associated.otpauthUri());
+        }
         boolean known = List.of("SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP").contains(challenge.name());
         model.put("session", challenge.session()).put("challenge", challenge.name())
                 .put("explainKey", "mfa.explain." + (known ? challenge.name() : "other"));
@@ -125,6 +138,14 @@ public class LoginPage {
         return support.render(status, "mfa", model, request);
     }
 
+    /** Setting up an authenticator app inside the sign-in (MFA_SETUP): the secret as a QR code and as text. */
+    private Response setUpPage(int status, AuthorizationRequest request, PageModel model, String session,
+                               String secret, String otpauthUri) {
+        model.put("session", session).put("challenge", "MFA_SETUP").put("secret", secret).put("otpauth", otpauthUri)
+                .put("qr", QrCode.svg(otpauthUri, BundleMessages.message(model.locale(), "mfaSetup.qr")));
+        return support.render(status, "mfa-setup", model, request);
+    }
+
     @POST
     @Path("mfa")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -137,6 +158,12 @@ public class LoginPage {
             String challenge = PageSupport.value(fields, "challenge");
             PageModel model = support.model(request).put("username", username);
             try {
+                if ("MFA_SETUP".equals(challenge)) {
+                    SoftwareTokens.Verified verified = softwareTokens.verify(null, session,
+                            PageSupport.value(fields, "code"));
+                    return support.flow().signedIn(support.browser(), request,
+                            setUpStep.finishOnPage(request.client(), verified.session(), username));
+                }
                 if (fields.containsKey("choice")) {
                     return secondFactorPage(200, request, model, selectStep.chooseOnPage(request.client(), session,
                             username, PageSupport.value(fields, "choice")));
@@ -144,6 +171,11 @@ public class LoginPage {
                 return support.flow().signedIn(support.browser(), request, mfaCodes.answerOnPage(request.client(),
                         challenge, session, username, PageSupport.value(fields, "code")));
             } catch (ServiceException e) {
+                if ("EnableSoftwareTokenMFAException".equals(e.type())) {
+                    // The set-up session is left as it was: the same secret takes another try.
+                    return setUpPage(400, request, model.error(e), session, PageSupport.value(fields, "secret"),
+                            PageSupport.value(fields, "otpauth"));
+                }
                 if ("CodeMismatchException".equals(e.type())) {
                     // The same session takes a few more tries before it ends.
                     String destination = fields.get("destination");

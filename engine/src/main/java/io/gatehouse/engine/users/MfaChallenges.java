@@ -77,20 +77,9 @@ public class MfaChallenges {
         return Optional.of(issue(pool, client, user, chosen.get(), knownDevice));
     }
 
-    /**
-     * The second factor's challenge for the hosted UI's sign-in page, which asks for codes and lets the user choose,
-     * but cannot yet set up an authenticator app: a user who would need MFA_SETUP is refused rather than let in
-     * without a second factor.
-     *
-     * @throws ServiceException {@code NotAuthorizedException} for a user who must first set up an authenticator
-     */
+    /** The second factor's challenge for the hosted UI's sign-in page, which offers each of them. */
     Optional<AuthStep.Challenged> forPage(UserPool pool, UserPoolClient client, UserRecord user) {
-        Optional<AuthStep.Challenged> challenge = challenge(pool, client, user, false);
-        if (challenge.filter(c -> MFA_SETUP.equals(c.name())).isPresent()) {
-            throw new ServiceException("NotAuthorizedException", "This account must first set up an authenticator "
-                    + "app, which this sign-in page does not offer yet; sign in through the app.");
-        }
-        return challenge;
+        return challenge(pool, client, user, false);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +27,9 @@ public class MfaSetupStep implements ChallengeStep {
     @Inject
     AuthSessions sessions;
 
+    @Inject
+    UserPools pools;
+
     @Override
     public String name() {
         return MfaChallenges.MFA_SETUP;
@@ -34,16 +39,29 @@ public class MfaSetupStep implements ChallengeStep {
     @Transactional
     public AuthStep answer(ChallengeAnswer answer) {
         ClientOfPool app = chain.client(answer.clientId(), answer.expectedPoolId());
-        UserPool pool = app.pool();
         String username = SignInChain.required(answer.responses(), "USERNAME");
         SecretHash.check(app.client(), username, answer.responses().get("SECRET_HASH"));
-        AuthSessions.Pending pending = sessions.take(answer.session(), app.client().clientId(), name());
+        Finished finished = finish(app.pool(), app.client(), answer.session(), username);
+        return chain.tokens(app.pool(), app.client(), finished.user(), finished.knownDevice());
+    }
+
+    /** The hosted UI's set-up page, once its code was verified: the user, for the page to finish the sign-in. */
+    @Transactional
+    public UserRecord finishOnPage(UserPoolClient client, String session, String username) {
+        return finish(pools.get(client.userPoolId()), client, session, username).user();
+    }
+
+    /** An MFA_SETUP finished: whose, and whether the sign-in came from a device the user confirmed. */
+    private record Finished(UserRecord user, boolean knownDevice) {
+    }
+
+    private Finished finish(UserPool pool, UserPoolClient client, String session, String username) {
+        AuthSessions.Pending pending = sessions.take(session, client.clientId(), name());
         MfaSessionState state = MfaSessionState.parse(pending.state());
         if (!state.setUp()) {
             throw ServiceException.invalidParameter("Set up an authenticator first: AssociateSoftwareToken and "
                     + "VerifySoftwareToken with this Session.");
         }
-        UserRecord user = chain.userOf(pool, pending.sub(), username);
-        return chain.tokens(pool, app.client(), user, state.knownDevice());
+        return new Finished(chain.userOf(pool, pending.sub(), username), state.knownDevice());
     }
 }

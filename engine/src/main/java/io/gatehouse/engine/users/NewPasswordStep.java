@@ -83,7 +83,8 @@ public class NewPasswordStep implements ChallengeStep {
      */
     AuthStep.Challenged challenge(UserPool pool, UserPoolClient client, UserRecord user) {
         checkTemporaryPassword(pool, user);
-        String session = sessions.open(pool.id(), client.clientId(), user.sub(), NAME, SignInChain.sessionValidity(client));
+        String session = sessions.open(pool.id(), client.clientId(), user.sub(), NAME,
+                SignInChain.sessionValidity(client));
         List<String> required = missingRequired(pool, user).stream().map(n -> ATTRIBUTE_PREFIX + n).toList();
         Map<String, String> visible = new TreeMap<>(user.attributes());
         visible.keySet().removeIf(n -> n.equals("sub") || n.endsWith("_verified") || n.startsWith("dev:")

@@ -55,9 +55,10 @@ public class SoftwareTokens {
      * AssociateSoftwareToken's answer.
      *
      * @param secretCode the shared secret, base32
+     * @param otpauthUri the {@code otpauth://} URI an authenticator app reads from a QR code
      * @param session    the next Session of an MFA_SETUP, or null for a signed-in user
      */
-    public record Associated(String secretCode, String session) {
+    public record Associated(String secretCode, String otpauthUri, String session) {
     }
 
     /** VerifySoftwareToken's answer: {@code SUCCESS}, and the next Session of an MFA_SETUP or null. */
@@ -83,6 +84,7 @@ public class SoftwareTokens {
         userMfa.enrol(enrollee.pool().id(), enrollee.user().sub(), PoolMfa.SOFTWARE_TOKEN_MFA,
                 enrolment.pendingState());
         return new Associated(enrolment.shown().get(Enrolment.SECRET_CODE),
+                enrolment.shown().get(Enrolment.OTPAUTH_URI),
                 enrollee.setup().map(p -> reopen(p, false)).orElse(null));
     }
 

@@ -155,7 +155,8 @@ public class SrpSignIn {
     /** After the user's proof, a remembered device proves itself: the DEVICE_SRP_AUTH challenge. */
     @Transactional(Transactional.TxType.REQUIRED)
     public AuthStep deviceChallenge(UserPool pool, UserPoolClient client, UserRecord user) {
-        String session = sessions.open(pool.id(), client.clientId(), user.sub(), DEVICE_SRP_AUTH, SignInChain.sessionValidity(client));
+        String session = sessions.open(pool.id(), client.clientId(), user.sub(), DEVICE_SRP_AUTH,
+                SignInChain.sessionValidity(client));
         return new AuthStep.Challenged(DEVICE_SRP_AUTH, session, Map.of("USERNAME", user.username()));
     }
 
@@ -209,7 +210,8 @@ public class SrpSignIn {
         } catch (IllegalArgumentException e) {
             throw ServiceException.invalidParameter("SRP_A is not a valid SRP value.");
         }
-        String session = sessions.open(pool.id(), client.clientId(), sub, challenge, SignInChain.sessionValidity(client));
+        String session = sessions.open(pool.id(), client.clientId(), sub, challenge,
+                SignInChain.sessionValidity(client));
         byte[] block = dataKey.seal(new SecretBlock(session, prover.userId(), exchange).toBytes(),
                 blockContext(pool, client, challenge));
         Map<String, String> parameters = new HashMap<>(more);

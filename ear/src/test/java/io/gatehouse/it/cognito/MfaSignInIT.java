@@ -325,6 +325,35 @@ class MfaSignInIT {
                 .isEqualTo("SOFTWARE_TOKEN_MFA");
     }
 
+    @Test
+    void hostedNewPasswordPageWhenThePoolRequiresMfaThenTheSecondFactorFollowsTheNewPassword() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("mfa-hosted-invited")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+        var web = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("web").generateSecret(true)
+                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
+                .supportedIdentityProviders("COGNITO")).userPoolClient();
+        String username = "invited-" + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS")
+                .temporaryPassword("Temporary-Pass-1"));
+        String query = HostedForm.encode(Map.of("client_id", web.clientId(), "response_type", "code",
+                "redirect_uri", "http://localhost:3000/callback"));
+        HostedForm browser = new HostedForm();
+        java.net.http.HttpResponse<String> newPassword = browser.signIn(query, username, "Temporary-Pass-1");
+        assertThat(newPassword.statusCode()).as(newPassword.body()).isEqualTo(200);
+
+        java.net.http.HttpResponse<String> setUp = browser.post("/forceChangePassword?" + query, Map.of(
+                "_csrf", HostedForm.csrf(newPassword), "session", hidden(newPassword, "session"),
+                "username", username, "password", PASSWORD, "confirmPassword", PASSWORD));
+
+        assertThat(setUp.statusCode()).as(setUp.body()).isEqualTo(200);
+        assertThat(setUp.headers().firstValue("Location")).as("no sign-in before the second factor").isEmpty();
+        assertThat(setUp.body()).contains("<svg", "name=\"challenge\" value=\"MFA_SETUP\"");
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username(username)).userStatusAsString())
+                .isEqualTo("CONFIRMED");
+    }
+
     private static String hidden(java.net.http.HttpResponse<String> page, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"")
                 .matcher(page.body());

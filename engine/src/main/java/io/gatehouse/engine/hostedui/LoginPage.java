@@ -1,5 +1,6 @@
 package io.gatehouse.engine.hostedui;
 
+import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
@@ -237,8 +238,13 @@ public class LoginPage {
                     return support.render(400, "new-password", model.message("error", "error.passwordsDiffer"),
                             request);
                 }
-                return support.flow().signedIn(support.browser(), request,
-                        newPasswordStep.choose(request.client(), session, username, password, attributes));
+                UserRecord user = newPasswordStep.choose(request.client(), session, username, password, attributes);
+                Optional<AuthStep.Challenged> secondFactor = signIns.secondFactorForPage(request.client(), user);
+                if (secondFactor.isPresent()) {
+                    return secondFactorPage(200, request, support.model(request).put("username", username),
+                            secondFactor.get());
+                }
+                return support.flow().signedIn(support.browser(), request, user);
             } catch (ServiceException e) {
                 if ("NotAuthorizedException".equals(e.type())) {
                     // The session was spent or expired: start again from the sign-in form.

@@ -82,21 +82,6 @@ public class MfaChallenges {
         return challenge(pool, client, user, false);
     }
 
-    /**
-     * Refuses a sign-in that would need a second factor where none can be asked for: the hosted UI's new-password
-     * page, which signs the user in at once. Better a clear refusal than a sign-in that skips the factor.
-     *
-     * @throws ServiceException {@code NotAuthorizedException}
-     */
-    void refuseWhereAsked(UserPool pool, UserRecord user) {
-        PoolMfa mfa = PoolMfa.of(pool.settings());
-        if (mfa.active() && (mfa.required()
-                || !usable(pool, mfa, new MfaPreferences(userMfa.of(pool.id(), user.sub()))).isEmpty())) {
-            throw new ServiceException("NotAuthorizedException", "This account signs in with a second factor, which "
-                    + "this sign-in page does not offer yet; sign in through the app.");
-        }
-    }
-
     /** The methods the user turned on that the pool allows and the server has, in a stable order. */
     List<String> usable(UserPool pool, PoolMfa mfa, MfaPreferences preferences) {
         return preferences.enabled().stream().filter(mfa.methods()::contains).filter(methods::exists).toList();

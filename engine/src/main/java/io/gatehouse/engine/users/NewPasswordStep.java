@@ -56,9 +56,6 @@ public class NewPasswordStep implements ChallengeStep {
     SignInChain chain;
 
     @Inject
-    MfaChallenges mfa;
-
-    @Inject
     Clock clock;
 
     @Override
@@ -118,9 +115,7 @@ public class NewPasswordStep implements ChallengeStep {
         attributes.forEach((name, value) -> responses.put(ATTRIBUTE_PREFIX + name, value));
         responses.put("USERNAME", username);
         responses.put("NEW_PASSWORD", newPassword);
-        UserRecord user = setPassword(client, session, responses, false);
-        mfa.refuseWhereAsked(pools.get(client.userPoolId()), user);
-        return user;
+        return setPassword(client, session, responses, false);
     }
 
     /**

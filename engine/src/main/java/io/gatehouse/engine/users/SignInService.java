@@ -136,6 +136,15 @@ public class SignInService {
         return new PasswordProven(user, null, List.of(), mfa.forPage(pool, client, user).orElse(null));
     }
 
+    /**
+     * The hosted UI's new-password page set the user's password: the second factor's challenge when the pool and
+     * the user call for one, as after any password.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<AuthStep.Challenged> secondFactorForPage(UserPoolClient client, UserRecord user) {
+        return mfa.forPage(pools.get(client.userPoolId()), client, user);
+    }
+
     private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();

@@ -157,10 +157,8 @@ public class AuthSessions {
     }
 
     private Pending takeStored(String session, String clientId, String challenge) {
-        AuthSessionEntity stored = session == null ? null
-                : em.find(AuthSessionEntity.class, Hashes.sha256Hex(session), LockModeType.PESSIMISTIC_WRITE);
-        Pending pending = pending(stored, clientId, challenge);
-        em.remove(stored);
+        Pending pending = hold(session, clientId, challenge);
+        spendHeld(session);
         return pending;
     }
 

@@ -5,6 +5,7 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
+import io.gatehouse.engine.userpool.PoolMfa;
 import io.gatehouse.engine.users.CodeDelivery;
 import io.gatehouse.engine.users.MfaCodeStep;
 import io.gatehouse.engine.users.MfaSetupStep;
@@ -123,7 +124,8 @@ public class LoginPage {
             return setUpPage(status, request, model, associated.session(), associated.secretCode(),
                     associated.otpauthUri());
         }
-        boolean known = List.of("SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP").contains(challenge.name());
+        boolean known = List.of(PoolMfa.SOFTWARE_TOKEN_MFA, PoolMfa.SMS_MFA, PoolMfa.EMAIL_OTP)
+                .contains(challenge.name());
         model.put("session", challenge.session()).put("challenge", challenge.name())
                 .put("explainKey", "mfa.explain." + (known ? challenge.name() : "other"));
         String destination = challenge.parameters().get("CODE_DELIVERY_DESTINATION");

@@ -2,6 +2,7 @@ package io.gatehouse.engine.userpool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.api.mfa.MfaMethod;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 
@@ -23,9 +24,9 @@ import java.util.Set;
  */
 public record PoolMfa(String mode, JsonNode sms, boolean totp, JsonNode email) {
 
-    public static final String SMS_MFA = "SMS_MFA";
-    public static final String SOFTWARE_TOKEN_MFA = "SOFTWARE_TOKEN_MFA";
-    public static final String EMAIL_OTP = "EMAIL_OTP";
+    public static final String SMS_MFA = MfaMethod.SMS_MFA;
+    public static final String SOFTWARE_TOKEN_MFA = MfaMethod.SOFTWARE_TOKEN_MFA;
+    public static final String EMAIL_OTP = MfaMethod.EMAIL_OTP;
 
     /** The settings members that hold the methods: not members of Cognito's UserPoolType. */
     static final List<String> METHOD_MEMBERS = List.of("SmsMfaConfiguration", "SoftwareTokenMfaConfiguration",

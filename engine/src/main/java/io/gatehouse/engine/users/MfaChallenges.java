@@ -97,13 +97,7 @@ public class MfaChallenges {
                               boolean knownDevice) {
         IssuedChallenge issued;
         try (MfaMethod factor = methods.named(pool, method)) {
-            Optional<String> enrolment = factor.needsEnrolment()
-                    ? userMfa.find(pool.id(), user.sub(), method).filter(MfaSetting::verified).map(MfaSetting::state)
-                    : Optional.empty();
-            if (factor.needsEnrolment() && enrolment.isEmpty()) {
-                throw new ServiceException("SoftwareTokenMFANotFoundException", "Software token MFA has not been "
-                        + "enabled by the user.");
-            }
+            Optional<String> enrolment = enrolment(pool, user, factor);
             if (factor.deliveryAttribute().isPresent()) {
                 sendLimits.count(pool.id(), user.sub(), method);
             }
@@ -118,6 +112,21 @@ public class MfaChallenges {
         Map<String, String> parameters = new HashMap<>(issued.parameters());
         parameters.put("USER_ID_FOR_SRP", user.username());
         return new AuthStep.Challenged(method, session, parameters);
+    }
+
+    /**
+     * The user's verified enrolment in {@code factor}, for a method that needs one; empty for one that does not.
+     *
+     * @throws ServiceException {@code SoftwareTokenMFANotFoundException} when the method needs an enrolment and the
+     *                          user has no verified one
+     */
+    Optional<String> enrolment(UserPool pool, UserRecord user, MfaMethod factor) {
+        if (!factor.needsEnrolment()) {
+            return Optional.empty();
+        }
+        return Optional.of(userMfa.find(pool.id(), user.sub(), factor.name()).filter(MfaSetting::verified)
+                .map(MfaSetting::state).orElseThrow(() -> new ServiceException("SoftwareTokenMFANotFoundException",
+                        "Software token MFA has not been enabled by the user.")));
     }
 
     /** A user who must pass a second factor and has turned none on. */

@@ -10,7 +10,6 @@ import io.gatehouse.engine.auth.AuthSessions;
 import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.mfa.MfaMethods;
-import io.gatehouse.engine.mfa.MfaSetting;
 import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -53,6 +52,9 @@ public class MfaCodeStep {
     MfaMethods methods;
 
     @Inject
+    MfaChallenges challenges;
+
+    @Inject
     @ConfigProperty(name = "gatehouse.mfa.max-wrong-codes", defaultValue = "3")
     int maxWrongCodes;
 
@@ -93,13 +95,7 @@ public class MfaCodeStep {
         MfaSessionState state = MfaSessionState.parse(held.state());
         Verification verification;
         try (MfaMethod factor = methods.named(pool, method)) {
-            Optional<String> enrolment = factor.needsEnrolment()
-                    ? userMfa.find(pool.id(), user.sub(), method).filter(MfaSetting::verified).map(MfaSetting::state)
-                    : Optional.empty();
-            if (factor.needsEnrolment() && enrolment.isEmpty()) {
-                throw new ServiceException("SoftwareTokenMFANotFoundException", "Software token MFA has not been "
-                        + "enabled by the user.");
-            }
+            Optional<String> enrolment = challenges.enrolment(pool, user, factor);
             verification = factor.verify(MfaMethods.user(pool, user), enrolment, state.challengeState(), code);
             switch (verification.outcome()) {
                 case VALID -> {

@@ -194,9 +194,7 @@ public class SrpSignIn {
             return new Prover(device.deviceGroupKey(), device.deviceKey(), device.srpVerifier().orElseThrow(),
                     Optional.empty());
         });
-        UserRecord user = named(pool, stores.forPool(pool), proven.sub(), username)
-                .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
-        SignInService.checkMaySignIn(user);
+        UserRecord user = chain.userOf(pool, proven.sub(), username);
         devices.authenticated(deviceKey);
         return chain.tokens(pool, client, user, true);
     }

@@ -78,11 +78,14 @@ public class VerificationCodeEntity {
     protected VerificationCodeEntity() {
     }
 
+    /** A row with no code yet: an empty hash no answer matches, expired from the start. */
     VerificationCodeEntity(String sub, String purpose, String userPoolId, long windowStartedAt) {
         this.sub = sub;
         this.purpose = purpose;
         this.userPoolId = userPoolId;
         this.windowStartedAt = windowStartedAt;
+        this.salt = "";
+        this.codeHash = "";
     }
 
     /** A new code in place of the one before: its own five guesses, but the window's counts go on. */

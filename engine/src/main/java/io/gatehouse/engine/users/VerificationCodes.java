@@ -60,16 +60,7 @@ public class VerificationCodes {
         // table small without a job.
         em.createQuery("delete from VerificationCodeEntity c where c.expiresAt < :now and c.windowStartedAt < :start")
                 .setParameter("now", now).setParameter("start", now - WINDOW.toMillis()).executeUpdate();
-        VerificationCodeEntity stored = em.find(VerificationCodeEntity.class,
-                new VerificationCodeEntity.Key(sub, purpose), LockModeType.PESSIMISTIC_WRITE);
-        if (stored == null) {
-            stored = new VerificationCodeEntity(sub, purpose, userPoolId, now);
-            em.persist(stored);
-        }
-        stored.rollWindow(now, WINDOW.toMillis());
-        if (stored.windowSends() >= MAX_SENDS) {
-            throw limitExceeded();
-        }
+        VerificationCodeEntity stored = window(userPoolId, sub, purpose, now, MAX_SENDS);
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
@@ -88,21 +79,27 @@ public class VerificationCodes {
      * @throws ServiceException {@code LimitExceededException} when {@code most} were sent in the window already
      */
     public void countSend(String userPoolId, String sub, String purpose, int most) {
-        long now = clock.millis();
+        window(userPoolId, sub, purpose, clock.millis(), most).counted();
+    }
+
+    /**
+     * The user's row for {@code purpose}, locked, its window rolled on where it has ended; a new row has no code
+     * (an empty hash no answer matches, expired from the start) until one is issued.
+     *
+     * @throws ServiceException {@code LimitExceededException} when {@code most} were sent in the window already
+     */
+    private VerificationCodeEntity window(String userPoolId, String sub, String purpose, long now, int most) {
         VerificationCodeEntity stored = em.find(VerificationCodeEntity.class,
                 new VerificationCodeEntity.Key(sub, purpose), LockModeType.PESSIMISTIC_WRITE);
         if (stored == null) {
-            // No code of its own: an empty hash no answer matches, expired from the start.
             stored = new VerificationCodeEntity(sub, purpose, userPoolId, now);
-            stored.reissue("", "", 0);
             em.persist(stored);
-            return;
         }
         stored.rollWindow(now, WINDOW.toMillis());
         if (stored.windowSends() >= most) {
             throw limitExceeded();
         }
-        stored.counted();
+        return stored;
     }
 
     /**

@@ -6,7 +6,8 @@
 //   node amplify-mfa.mjs <endpoint> <poolId> <clientId> totp <username> <password>
 //   node amplify-mfa.mjs <endpoint> <poolId> <clientId> totp-setup <username> <password>
 //   node amplify-mfa.mjs <endpoint> <poolId> <clientId> select-email <username> <password>
-// (select-email prompts for the e-mailed code; see support.mjs)
+//   node amplify-mfa.mjs <endpoint> <poolId> <clientId> email-setup <username> <password> <email>
+// (select-email and email-setup prompt for the e-mailed code; see support.mjs)
 import { Amplify } from 'aws-amplify';
 import {
   confirmSignIn, fetchAuthSession, fetchMFAPreference, getCurrentUser, setUpTOTP, signIn, signOut,
@@ -14,7 +15,7 @@ import {
 } from 'aws-amplify/auth';
 import { prompt, totp, wrong } from './support.mjs';
 
-const [endpoint, userPoolId, userPoolClientId, command, username, password] = process.argv.slice(2);
+const [endpoint, userPoolId, userPoolClientId, command, username, password, email] = process.argv.slice(2);
 Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: endpoint } } });
 
 const refused = (promise) => promise.then(() => 'accepted', (e) => e.name);
@@ -88,6 +89,25 @@ const commands = {
       allowed: challenged.nextStep.allowedMFATypes,
       chosenStep: chosen.nextStep.signInStep,
       delivery: chosen.nextStep.codeDeliveryDetails,
+      wrongCode,
+      ...(await signedIn(done)),
+    };
+  },
+  // A pool with MFA ON that allows authenticator apps and e-mail codes, a user with no second factor and no e-mail
+  // address: signIn offers both to set up; the user picks e-mail, gives an address, and confirms the code sent there.
+  'email-setup': async () => {
+    const challenged = await signIn({ username, password });
+    const picked = await confirmSignIn({ challengeResponse: 'EMAIL' });
+    const sent = await confirmSignIn({ challengeResponse: email });
+    const code = await prompt(sent.nextStep.signInStep, sent.nextStep.codeDeliveryDetails);
+    const wrongCode = await refused(confirmSignIn({ challengeResponse: wrong(code) }));
+    const done = await confirmSignIn({ challengeResponse: code });
+    return {
+      challengeStep: challenged.nextStep.signInStep,
+      allowed: challenged.nextStep.allowedMFATypes,
+      pickedStep: picked.nextStep.signInStep,
+      sentStep: sent.nextStep.signInStep,
+      delivery: sent.nextStep.codeDeliveryDetails,
       wrongCode,
       ...(await signedIn(done)),
     };

@@ -8,6 +8,7 @@
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> totp <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> totp-setup <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> sms <username> <password>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> select-totp <username> <password> <authenticator secret>
 // (sms prompts for the texted code; see support.mjs)
 import identity from 'amazon-cognito-identity-js';
 import { prompt, totp, wrong } from './support.mjs';
@@ -56,6 +57,11 @@ const verify = (user, code) => new Promise((resolve, reject) => user.verifySoftw
   onSuccess: resolve, onFailure: reject }));
 const sendCode = (user, code, type) => new Promise((resolve, reject) => user.sendMFACode(code, {
   onSuccess: resolve, onFailure: reject }, type));
+// SELECT_MFA_TYPE answered: resolves to {name, parameters} of the chosen method's challenge.
+const select = (user, method) => new Promise((resolve, reject) => user.sendMFASelectionAnswer(method, {
+  mfaRequired: (name, parameters) => resolve({ name, parameters }),
+  totpRequired: (name, parameters) => resolve({ name, parameters }),
+  onFailure: reject }));
 const refused = (promise) => promise.then(() => 'accepted', (e) => e.code || e.name);
 const tokens = (session) => ({
   idTokenUser: payload(session.getIdToken().getJwtToken())['cognito:username'],
@@ -161,6 +167,33 @@ const commands = {
       medium: challenge.parameters.CODE_DELIVERY_DELIVERY_MEDIUM,
       destination: challenge.parameters.CODE_DELIVERY_DESTINATION,
       wrongCode,
+      ...tokens(session),
+    };
+  },
+  // A user with an authenticator app and SMS codes on and no preferred method chooses (the library's selectMFAType,
+  // sendMFASelectionAnswer). Wrong codes up to the limit end the session, so even the right code is then refused;
+  // a new sign-in takes it.
+  'select-totp': async (username, password, secret) => {
+    const user = new CognitoUser({ Username: username, Pool: pool });
+    const challenge = await signInToChallenge(user, username, password);
+    const chosen = await select(user, 'SOFTWARE_TOKEN_MFA');
+    // The next step's code: the one the set-up's verification used is taken.
+    const code = totp(secret, 1);
+    const wrongCodes = [];
+    for (let i = 0; i < 3; i += 1) {
+      wrongCodes.push(await refused(sendCode(user, wrong(code), 'SOFTWARE_TOKEN_MFA')));
+    }
+    const rightCodeAfterLimit = await refused(sendCode(user, code, 'SOFTWARE_TOKEN_MFA'));
+    const again = new CognitoUser({ Username: username, Pool: pool });
+    await signInToChallenge(again, username, password);
+    await select(again, 'SOFTWARE_TOKEN_MFA');
+    const session = await sendCode(again, code, 'SOFTWARE_TOKEN_MFA');
+    return {
+      challenge: challenge.name,
+      canChoose: JSON.parse(challenge.parameters.MFAS_CAN_CHOOSE),
+      chosen: chosen.name,
+      wrongCodes,
+      rightCodeAfterLimit,
       ...tokens(session),
     };
   },

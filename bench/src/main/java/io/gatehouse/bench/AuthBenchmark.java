@@ -22,8 +22,9 @@ import java.util.function.IntFunction;
  *   report FILE
  * </pre>
  * {@code load} sets up a pool (or realm) with {@code --users} users, then measures USER_PASSWORD_AUTH sign-ins
- * (the password grant), REFRESH_TOKEN_AUTH (the refresh grant) and USER_SRP_AUTH with its PASSWORD_VERIFIER answer
- * (Gatehouse only) at each of {@code --clients}, appending one line
+ * (the password grant), REFRESH_TOKEN_AUTH (the refresh grant), USER_SRP_AUTH with its PASSWORD_VERIFIER answer
+ * and USER_PASSWORD_AUTH with a SOFTWARE_TOKEN_MFA answer (Gatehouse only; {@code --totp-users} more users, each
+ * with an authenticator app) at each of {@code --clients}, appending one line
  * per measurement to the results file, in {@code --rounds} interleaved rounds; with {@code --hash-alone} (the
  * Argon2id hash alone on every core) or {@code --srp-bound} (the server's SRP math alone), that is measured before
  * each point and after the last. {@code report} prints the medians and the ratios the targets are stated in.
@@ -71,6 +72,10 @@ public final class AuthBenchmark {
                 .map(n -> "on " + n + " core" + ("1".equals(n) ? "" : "s") + " ").orElse("");
 
         target.setUp(users);
+        int totpUsers = Integer.parseInt(o.getOrDefault("totp-users", "20000"));
+        if (flows.contains("sign-in-totp")) {
+            target.setUpTotp(totpUsers);
+        }
         // The JIT compiles a server's hot paths over its first minutes: two minutes into a run, C2 still took a
         // sixth of the CPU. Both servers get this unrecorded time first, shared among the flows measured (or those
         // of --warm-up-flows) and the numbers of clients measured, so that what is measured is the server, not its
@@ -86,7 +91,7 @@ public final class AuthBenchmark {
             for (String flow : warmUpFlows) {
                 for (int n : clientCounts) {
                     LoadRun.run(prefix + flow + " (JIT warm-up)", n, Duration.ZERO, each, cpu,
-                            steps(flow, target, n, users));
+                            steps(flow, target, n, users, totpUsers));
                 }
             }
         }
@@ -102,7 +107,8 @@ public final class AuthBenchmark {
                     if (reference.isPresent()) {
                         reference.get().run();
                     }
-                    record(o, LoadRun.run(prefix + flow, n, warmUp, window, cpu, steps(flow, target, n, users)));
+                    record(o, LoadRun.run(prefix + flow, n, warmUp, window, cpu,
+                            steps(flow, target, n, users, totpUsers)));
                 }
             }
         }
@@ -134,7 +140,8 @@ public final class AuthBenchmark {
     }
 
     /** Client {@code i}'s loop: sign-ins cycling through the users, or refreshes of the client's own sign-in. */
-    private static IntFunction<LoadRun.Step> steps(String flow, Target target, int clients, int users) {
+    private static IntFunction<LoadRun.Step> steps(String flow, Target target, int clients, int users,
+                                                   int totpUsers) {
         return switch (flow) {
             case "sign-in" -> client -> {
                 int[] next = {client};
@@ -150,6 +157,7 @@ public final class AuthBenchmark {
                     next[0] += clients;
                 };
             };
+            case "sign-in-totp" -> client -> totpSignIns(target, client, clients, totpUsers);
             case "refresh" -> client -> {
                 String[] token = new String[1];
                 try {
@@ -159,7 +167,27 @@ public final class AuthBenchmark {
                 }
                 return () -> token[0] = target.refresh(token[0]);
             };
-            default -> throw new IllegalArgumentException("--flows takes sign-in, refresh and srp, not " + flow);
+            default -> throw new IllegalArgumentException("--flows takes sign-in, sign-in-totp, refresh and srp, "
+                    + "not " + flow);
+        };
+    }
+
+    /**
+     * Client {@code client}'s authenticator sign-ins: through its share of the users, skipping those who signed in
+     * within their last time step. A client that finds none left waits a little: the users are too few for the
+     * rate, which shows as latency and fewer sign-ins, not as errors.
+     */
+    private static LoadRun.Step totpSignIns(Target target, int client, int clients, int users) {
+        int[] next = {client};
+        return () -> {
+            int skipped = 0;
+            while (!target.signInWithTotp(next[0] % users)) {
+                next[0] += clients;
+                if (++skipped % (users / clients + 1) == 0) {
+                    Thread.sleep(50);
+                }
+            }
+            next[0] += clients;
         };
     }
 

@@ -2,19 +2,29 @@ package io.gatehouse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.testing.CognitoSrpClient;
+import io.gatehouse.api.testing.Totp;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Gatehouse through its Cognito API: the pool and users are made with the AWS SDK (signed admin calls), the load is
@@ -23,6 +33,7 @@ import java.util.Map;
 final class GatehouseTarget implements Target {
 
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    private static final long TOTP_STEP_SECONDS = 30;
 
     private final URI endpoint;
     private final String adminKey;
@@ -37,6 +48,10 @@ final class GatehouseTarget implements Target {
     private final ThreadLocal<CognitoSrpClient> srp =
             ThreadLocal.withInitial(() -> CognitoSrpClient.forPool(poolId, 256));
 
+    /** The authenticator users' secrets, and the time step of each one's last accepted code. */
+    private String[] totpSecrets;
+    private AtomicLongArray lastTotpStep;
+
     GatehouseTarget(URI endpoint, String adminKey, String adminSecret) {
         this.endpoint = endpoint;
         this.adminKey = adminKey;
@@ -45,12 +60,7 @@ final class GatehouseTarget implements Target {
 
     @Override
     public void setUp(int users) {
-        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(adminKey, adminSecret)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (CognitoIdentityProviderClient cognito = admin()) {
             poolId = cognito.createUserPool(r -> r.poolName("bench-" + System.currentTimeMillis()))
                     .userPool().id();
             clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("bench")
@@ -85,6 +95,82 @@ final class GatehouseTarget implements Target {
                 "ClientId", clientId, "Session", challenge.path("Session").asText(),
                 "ChallengeResponses", client.answer(parameters, Users.PASSWORD, Instant.now())));
         return result.path("AuthenticationResult").path("RefreshToken").asText();
+    }
+
+    @Override
+    public void setUpTotp(int users) throws Exception {
+        totpSecrets = new String[users];
+        lastTotpStep = new AtomicLongArray(users);
+        try (CognitoIdentityProviderClient cognito = admin()) {
+            cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                    .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+        }
+        // Six calls a user; eight threads make 20,000 users in about a minute on two cores.
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        ThreadLocal<CognitoIdentityProviderClient> clients = ThreadLocal.withInitial(this::admin);
+        List<Future<?>> made = new ArrayList<>();
+        for (int user = 0; user < users; user++) {
+            int u = user;
+            made.add(threads.submit(() -> {
+                enrolTotpUser(clients.get(), u);
+                return null;
+            }));
+        }
+        for (Future<?> one : made) {
+            one.get();
+        }
+        threads.shutdown();
+    }
+
+    private void enrolTotpUser(CognitoIdentityProviderClient cognito, int user) {
+        String username = totpName(user);
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username(username).messageAction(MessageActionType.SUPPRESS));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username(username).password(Users.PASSWORD)
+                .permanent(true));
+        String access = cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", Users.PASSWORD))).authenticationResult()
+                .accessToken();
+        String secret = cognito.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
+        long step = Instant.now().getEpochSecond() / TOTP_STEP_SECONDS;
+        cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(Totp.codeOfStep(secret, step)));
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username(username)
+                .softwareTokenMfaSettings(t -> t.enabled(true).preferredMfa(true)));
+        totpSecrets[user] = secret;
+        lastTotpStep.set(user, step);
+    }
+
+    @Override
+    public boolean signInWithTotp(int user) throws Exception {
+        long now = Instant.now().getEpochSecond() / TOTP_STEP_SECONDS;
+        long last = lastTotpStep.get(user);
+        // The next step the server takes from this user: after their last, and within its one step of drift ahead.
+        long step = Math.max(last + 1, now);
+        if (step > now + 1 || !lastTotpStep.compareAndSet(user, last, step)) {
+            return false;
+        }
+        String username = totpName(user);
+        JsonNode challenge = Http.send(request("InitiateAuth", Map.of("AuthFlow", "USER_PASSWORD_AUTH",
+                "ClientId", clientId, "AuthParameters", Map.of("USERNAME", username, "PASSWORD", Users.PASSWORD))));
+        if (!"SOFTWARE_TOKEN_MFA".equals(challenge.path("ChallengeName").asText())) {
+            throw new IOException("no SOFTWARE_TOKEN_MFA challenge in " + challenge);
+        }
+        call("RespondToAuthChallenge", Map.of("ChallengeName", "SOFTWARE_TOKEN_MFA", "ClientId", clientId,
+                "Session", challenge.path("Session").asText(), "ChallengeResponses", Map.of("USERNAME", username,
+                        "SOFTWARE_TOKEN_MFA_CODE", Totp.codeOfStep(totpSecrets[user], step))));
+        return true;
+    }
+
+    private static String totpName(int user) {
+        return "totp" + user;
+    }
+
+    private CognitoIdentityProviderClient admin() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(adminKey, adminSecret)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @Override

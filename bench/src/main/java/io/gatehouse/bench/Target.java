@@ -29,4 +29,23 @@ interface Target {
     default String signInWithSrp(int user) throws Exception {
         throw new UnsupportedOperationException("this server has no SRP sign-in");
     }
+
+    /**
+     * Turns authenticator-app MFA on in the pool (OPTIONAL) and makes {@code users} more users, each with an
+     * authenticator set up and preferred, for {@link #signInWithTotp}.
+     */
+    default void setUpTotp(int users) throws Exception {
+        throw new UnsupportedOperationException("this server's MFA is not measured");
+    }
+
+    /**
+     * Signs authenticator user number {@code user} in: USER_PASSWORD_AUTH, then the SOFTWARE_TOKEN_MFA answer. A
+     * code is taken once per user, so a user can sign in only with a time step later than their last one, and at
+     * most one step ahead of the clock: about once in 30 seconds.
+     *
+     * @return false, sending nothing, when the user has no time step left to sign in with now
+     */
+    default boolean signInWithTotp(int user) throws Exception {
+        throw new UnsupportedOperationException("this server's MFA is not measured");
+    }
 }

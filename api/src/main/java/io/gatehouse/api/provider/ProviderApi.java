@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class ProviderApi {
 
     /** The contract version this api jar defines. Kept equal to the build's {@code gatehouse.provider.api.version}. */
-    public static final String VERSION = "1.2";
+    public static final String VERSION = "1.3";
 
     /** The manifest attribute in which a provider jar names the contract version it was built for. */
     public static final String MANIFEST_ATTRIBUTE = "Gatehouse-Provider-Api";

@@ -1,5 +1,6 @@
 package io.gatehouse.api.provider;
 
+import io.gatehouse.api.federation.FederationProviderFactory;
 import io.gatehouse.api.message.MessageSenderFactory;
 import io.gatehouse.api.mfa.MfaMethodFactory;
 import io.gatehouse.api.userstore.UserStoreFactory;
@@ -25,6 +26,9 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
     /** Second factors for sign-in (TOTP, SMS and e-mail codes), one provider per factor. Since API 1.2. */
     public static final Spi MFA_METHOD = new Spi("mfa-method", MfaMethodFactory.class);
 
+    /** Identity provider types a pool signs users in through (OIDC, social, SAML). Since API 1.3. */
+    public static final Spi FEDERATION = new Spi("federation", FederationProviderFactory.class);
+
     public Spi {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(factoryType, "factoryType");
@@ -32,6 +36,6 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
 
     /** Every family this version of the API defines, in the order the engine initialises them. */
     public static List<Spi> all() {
-        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD);
+        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD, FEDERATION);
     }
 }

@@ -2,12 +2,14 @@ package io.gatehouse.it.cognito;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.gatehouse.api.testing.Totp;
 import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
@@ -24,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The second factors through Cognito's JavaScript libraries, unchanged but for their endpoint, under Node (see
@@ -48,6 +51,12 @@ class IdentityJsMfaIT {
     /** MFA ON, authenticator apps only: a user with none sets one up in the sign-in. */
     private static String requiredPool;
     private static String requiredWeb;
+    /** MFA ON, authenticator apps and e-mail codes: a user with neither sets one up in the sign-in. */
+    private static String requiredBothPool;
+    private static String requiredBothWeb;
+    /** MFA OPTIONAL, authenticator apps and SMS codes. */
+    private static String optionalSmsPool;
+    private static String optionalSmsWeb;
 
     @BeforeAll
     static void pools() {
@@ -61,6 +70,17 @@ class IdentityJsMfaIT {
         cognito.setUserPoolMfaConfig(r -> r.userPoolId(requiredPool).mfaConfiguration(UserPoolMfaType.ON)
                 .softwareTokenMfaConfiguration(t -> t.enabled(true)));
         requiredWeb = webClient(requiredPool);
+        requiredBothPool = cognito.createUserPool(r -> r.poolName("identity-js-mfa-on-email")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(requiredBothPool).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true))
+                .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Sign in with {####}.")));
+        requiredBothWeb = webClient(requiredBothPool);
+        optionalSmsPool = cognito.createUserPool(r -> r.poolName("identity-js-mfa-sms-totp")
+                .smsAuthenticationMessage("Your code: {####}")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(optionalSmsPool).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true))
+                .smsMfaConfiguration(m -> m.smsAuthenticationMessage("Your code: {####}")));
+        optionalSmsWeb = webClient(optionalSmsPool);
     }
 
     @AfterAll
@@ -127,6 +147,29 @@ class IdentityJsMfaIT {
     }
 
     @Test
+    void libraryWhenUserChoosesTheAuthenticatorThenWrongCodesEndTheSessionAndANewSignInPasses() throws Exception {
+        String phone = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        String username = user(optionalSmsPool, Map.of("phone_number", phone));
+        String secret = enrolAuthenticator(optionalSmsPool, username);
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(optionalSmsPool).username(username)
+                .softwareTokenMfaSettings(s -> s.enabled(true)).smsMfaSettings(s -> s.enabled(true)));
+
+        JsonNode result = NodeScripts.run("cognito-js.mjs", optionalSmsPool, optionalSmsWeb, "select-totp", username,
+                PASSWORD, secret);
+
+        assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
+        assertThat(result.path("challenge").asText()).isEqualTo("SELECT_MFA_TYPE");
+        assertThat(result.path("canChoose")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("SMS_MFA", "SOFTWARE_TOKEN_MFA");
+        assertThat(result.path("chosen").asText()).isEqualTo("SOFTWARE_TOKEN_MFA");
+        assertThat(result.path("wrongCodes").toString()).isEqualTo(
+                "[\"CodeMismatchException\",\"CodeMismatchException\",\"CodeMismatchException\"]");
+        assertThat(result.path("rightCodeAfterLimit").asText()).isEqualTo("NotAuthorizedException");
+        assertThat(result.path("idTokenUser").asText()).isEqualTo(username);
+        assertThat(result.path("accessTokenUse").asText()).isEqualTo("access");
+    }
+
+    @Test
     void amplifyWhenUserSetsUpAnAuthenticatorThenNextSignInConfirmsWithTotpCode() throws Exception {
         String username = user(optionalPool, Map.of());
 
@@ -181,6 +224,30 @@ class IdentityJsMfaIT {
         assertThatSignedIn(result, username);
     }
 
+    @Test
+    void amplifyWhenPoolRequiresMfaAndUserHasNoEmailThenSetsUpEmailCodesInsideTheSignIn() throws Exception {
+        String username = user(requiredBothPool, Map.of());
+        String email = "setup-" + UUID.randomUUID() + "@example.com";
+
+        JsonNode result = NodeScripts.run("amplify-mfa.mjs", prompt -> {
+            assertThat(prompt.path("prompt").asText()).isEqualTo("CONFIRM_SIGN_IN_WITH_EMAIL_CODE");
+            return Mailbox.lastCodeTo(MAIL, email);
+        }, requiredBothPool, requiredBothWeb, "email-setup", username, PASSWORD, email);
+
+        assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
+        assertThat(result.path("challengeStep").asText()).isEqualTo("CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION");
+        assertThat(result.path("allowed").toString()).contains("\"TOTP\"", "\"EMAIL\"");
+        assertThat(result.path("pickedStep").asText()).isEqualTo("CONTINUE_SIGN_IN_WITH_EMAIL_SETUP");
+        assertThat(result.path("sentStep").asText()).isEqualTo("CONFIRM_SIGN_IN_WITH_EMAIL_CODE");
+        assertThat(result.path("delivery").path("destination").asText()).isEqualTo("s***@e***");
+        assertThat(result.path("wrongCode").asText()).isEqualTo("CodeMismatchException");
+        assertThatSignedIn(result, username);
+        AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(requiredBothPool).username(username));
+        assertThat(user.userAttributes()).extracting(AttributeType::name, AttributeType::value)
+                .contains(tuple("email", email), tuple("email_verified", "true"));
+        assertThat(user.userMFASettingList()).containsExactly("EMAIL_OTP");
+    }
+
     private static void assertThatSignedIn(JsonNode result, String username) {
         assertThat(result.path("signedIn").asBoolean()).as(result.toString()).isTrue();
         assertThat(result.path("nextStep").asText()).isEqualTo("DONE");
@@ -210,8 +277,12 @@ class IdentityJsMfaIT {
         return username;
     }
 
-    /** Sets up and verifies an authenticator app for the user through the Java SDK, as MfaSignInIT does. */
-    private static void enrolAuthenticator(String pool, String username) {
+    /**
+     * Sets up and verifies an authenticator app for the user through the Java SDK, as MfaSignInIT does.
+     *
+     * @return the app's secret
+     */
+    private static String enrolAuthenticator(String pool, String username) {
         String client = Clients.passwordClient(cognito, pool);
         String access = cognito.adminInitiateAuth(r -> r.userPoolId(pool).clientId(client)
                 .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
@@ -219,6 +290,7 @@ class IdentityJsMfaIT {
                 .accessToken();
         String secret = cognito.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
         cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(Totp.code(secret, Instant.now())));
+        return secret;
     }
 
     /** The code of the newest text to {@code phone} that the development SMS sender wrote whole to trace.log. */

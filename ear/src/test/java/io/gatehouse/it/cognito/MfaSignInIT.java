@@ -2,6 +2,7 @@ package io.gatehouse.it.cognito;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.gatehouse.api.testing.CognitoSrpClient;
+import io.gatehouse.api.testing.Totp;
 import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -31,6 +33,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Sign-in with a second factor through the API: authenticator apps (enrolment by access token and inside the
@@ -203,6 +206,95 @@ class MfaSignInIT {
         assertThat(cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).challengeName())
                 .isEqualTo(ChallengeNameType.SOFTWARE_TOKEN_MFA);
+    }
+
+    @Test
+    void mfaOnWhenUserHasNoEmailThenSetsUpEmailCodesWithAnAddressNoOtherUserSignsInWith() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("mfa-email-setup")
+                .usernameAttributesWithStrings("email", "phone_number")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
+                .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Sign in with {####}.")));
+        String client = Clients.passwordClient(cognito, pool);
+        String taken = "taken-" + UUID.randomUUID() + "@example.com";
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(taken).messageAction("SUPPRESS"));
+        String phone = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(phone).messageAction("SUPPRESS"));
+        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(phone).password(PASSWORD).permanent(true));
+        java.util.function.Supplier<AdminInitiateAuthResponse> signIn = () -> cognito.adminInitiateAuth(r -> r
+                .userPoolId(pool).clientId(client).authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", phone, "PASSWORD", PASSWORD)));
+        AdminInitiateAuthResponse first = signIn.get();
+        assertThat(first.challengeName()).isEqualTo(ChallengeNameType.MFA_SETUP);
+        assertThat(first.challengeParameters()).containsEntry("MFAS_CAN_SETUP", "[\"EMAIL_OTP\"]");
+        java.util.function.Function<String, RespondToAuthChallengeResponse> giveAddress = address -> cognito
+                .respondToAuthChallenge(r -> r.clientId(client).challengeName(ChallengeNameType.MFA_SETUP)
+                        .session(first.session()).challengeResponses(Map.of("USERNAME", phone, "EMAIL", address)));
+
+        assertThatThrownBy(() -> giveAddress.apply(taken)).isInstanceOf(AliasExistsException.class);
+        assertThatThrownBy(() -> giveAddress.apply("not an address")).isInstanceOf(InvalidParameterException.class);
+        String address = "own-" + UUID.randomUUID() + "@example.com";
+        RespondToAuthChallengeResponse[] sent = new RespondToAuthChallengeResponse[1];
+        String code = Mailbox.nextCodeTo(MAIL, address, () -> sent[0] = giveAddress.apply(address));
+        assertThat(sent[0].challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
+        assertThat(sent[0].challengeParameters()).containsEntry("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL")
+                .containsEntry("CODE_DELIVERY_DESTINATION", "o***@e***");
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username(phone)).userAttributes())
+                .as("the address is not the user's before its code comes back")
+                .noneMatch(a -> a.name().equals("email"));
+        RespondToAuthChallengeResponse done = cognito.respondToAuthChallenge(r -> r.clientId(client)
+                .challengeName(ChallengeNameType.EMAIL_OTP).session(sent[0].session())
+                .challengeResponses(Map.of("USERNAME", phone, "EMAIL_OTP_CODE", code)));
+
+        assertThat(done.authenticationResult().accessToken()).isNotBlank();
+        var user = cognito.adminGetUser(r -> r.userPoolId(pool).username(phone));
+        assertThat(user.userAttributes()).extracting(AttributeType::name, AttributeType::value)
+                .contains(tuple("email", address), tuple("email_verified", "true"));
+        assertThat(user.userMFASettingList()).containsExactly("EMAIL_OTP");
+        assertThat(signIn.get().challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
+    }
+
+    @Test
+    void hostedSignInPageWhenUserMustSetUpMfaAndPoolMailsCodesThenTakesAnAddressAndItsCode() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("mfa-hosted-email-setup")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true))
+                .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Sign in with {####}.")));
+        var web = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("web").generateSecret(true)
+                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
+                .supportedIdentityProviders("COGNITO")).userPoolClient();
+        String username = "setup-" + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS"));
+        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
+        String query = HostedForm.encode(Map.of("client_id", web.clientId(), "response_type", "code",
+                "redirect_uri", "http://localhost:3000/callback"));
+        HostedForm browser = new HostedForm();
+        java.net.http.HttpResponse<String> setUp = browser.signIn(query, username, PASSWORD);
+        assertThat(setUp.statusCode()).as(setUp.body()).isEqualTo(200);
+        assertThat(setUp.body()).contains("<svg", "name=\"email\"");
+        String address = "hosted-" + UUID.randomUUID() + "@example.com";
+        java.net.http.HttpResponse<String>[] codePage = new java.net.http.HttpResponse[1];
+        String code = Mailbox.nextCodeTo(MAIL, address, () -> {
+            try {
+                codePage[0] = browser.post("/mfa?" + query, Map.of("_csrf", HostedForm.csrf(setUp),
+                        "session", hidden(setUp, "session"), "username", username, "challenge", "MFA_SETUP",
+                        "email", address));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(codePage[0].statusCode()).as(codePage[0].body()).isEqualTo(200);
+        assertThat(codePage[0].body()).contains("name=\"challenge\" value=\"EMAIL_OTP\"", "h***@e***");
+
+        java.net.http.HttpResponse<String> done = browser.post("/mfa?" + query, Map.of(
+                "_csrf", HostedForm.csrf(codePage[0]), "session", hidden(codePage[0], "session"),
+                "username", username, "challenge", "EMAIL_OTP", "code", code));
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location").orElseThrow())
+                .startsWith("http://localhost:3000/callback?code=");
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username(username)).userMFASettingList())
+                .containsExactly("EMAIL_OTP");
     }
 
     @Test

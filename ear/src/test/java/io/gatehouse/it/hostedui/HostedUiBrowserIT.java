@@ -29,6 +29,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import io.gatehouse.api.testing.Totp;
 import io.gatehouse.it.Gatehouse;
 import io.gatehouse.it.cognito.Mailbox;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -328,6 +330,66 @@ class HostedUiBrowserIT {
 
         assertThat(validated(exchange(login, code(driver, login)), login).getStringClaim("email"))
                 .isEqualTo("mina@example.com");
+    }
+
+    @Test
+    void authenticatorSetUpWhenBrowserScansTheQrCodeThenItsCodesSignIn() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("hosted-ui-mfa-on")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+        String client = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("Authenticator Demo")
+                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthScopes("openid").callbackURLs(CALLBACK.toString()).supportedIdentityProviders("COGNITO"))
+                .userPoolClient().clientId();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username("tomas").messageAction(MessageActionType.SUPPRESS));
+        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username("tomas").password(PASSWORD).permanent(true));
+        // A public client: PKCE is required.
+        String challenge = com.nimbusds.oauth2.sdk.pkce.CodeChallenge.compute(CodeChallengeMethod.S256,
+                new CodeVerifier()).getValue();
+        String authorize = Gatehouse.ENDPOINT.resolve("/oauth2/authorize?response_type=code&scope=openid&client_id="
+                + client + "&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri="
+                + java.net.URLEncoder.encode(CALLBACK.toString(), java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        ChromeDriver driver = browser("en-US");
+        driver.get(authorize);
+        signIn(driver, "tomas", PASSWORD);
+        awaitText(driver, By.tagName("h1"), "Set up an authenticator app");
+
+        // What the user's phone does: read the key from the QR code as drawn, not from the page's text.
+        String otpauth = scannedQrCode(driver);
+        URI scanned = URI.create(otpauth);
+        assertThat(scanned.getScheme()).isEqualTo("otpauth");
+        assertThat(scanned.getRawPath()).contains("tomas");
+        String secret = scanned.getQuery().replaceAll(".*\\bsecret=([A-Z2-7]+).*", "$1");
+        assertThat(driver.findElement(By.id("secret")).getText()).isEqualTo(secret);
+        Chromium.screenshot(driver, "hosted-ui-mfa-setup");
+        fill(driver, "code", Totp.code(secret, java.time.Instant.now()));
+        submit(driver);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/app/callback"));
+        assertThat(driver.getCurrentUrl()).contains("code=");
+
+        // The app is the user's factor now: a new browser signs in with its next code.
+        ChromeDriver next = browser("en-US");
+        next.get(authorize);
+        signIn(next, "tomas", PASSWORD);
+        awaitText(next, By.tagName("h1"), "Verify it's you");
+        fill(next, "code", Totp.code(secret, java.time.Instant.now().plusSeconds(30)));
+        submit(next);
+        new WebDriverWait(next, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/app/callback"));
+        assertThat(next.getCurrentUrl()).contains("code=");
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username("tomas")).preferredMfaSetting())
+                .isEqualTo("SOFTWARE_TOKEN_MFA");
+    }
+
+    /** The text of the QR code on the page, decoded with ZXing from Chromium's screenshot of it. */
+    private static String scannedQrCode(ChromeDriver driver) throws Exception {
+        byte[] png = driver.findElement(By.cssSelector(".qr-code svg")).getScreenshotAs(OutputType.BYTES);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(
+                        image.getWidth(), image.getHeight(), pixels)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
     }
 
     @Test

@@ -120,6 +120,12 @@ public class LoginPage {
     private Response secondFactorPage(int status, AuthorizationRequest request, PageModel model,
                                       AuthStep.Challenged challenge) {
         if ("MFA_SETUP".equals(challenge.name())) {
+            List<String> canSetUp = new ArrayList<>();
+            Json.parse(challenge.parameters().get("MFAS_CAN_SETUP")).forEach(m -> canSetUp.add(m.asText()));
+            model.put("emailSetup", canSetUp.contains(PoolMfa.EMAIL_OTP));
+            if (!canSetUp.contains(PoolMfa.SOFTWARE_TOKEN_MFA)) {
+                return setUpPage(status, request, model, challenge.session(), null, null);
+            }
             SoftwareTokens.Associated associated = softwareTokens.associate(null, challenge.session());
             return setUpPage(status, request, model, associated.session(), associated.secretCode(),
                     associated.otpauthUri());
@@ -141,11 +147,17 @@ public class LoginPage {
         return support.render(status, "mfa", model, request);
     }
 
-    /** Setting up an authenticator app inside the sign-in (MFA_SETUP): the secret as a QR code and as text. */
+    /**
+     * Setting up a second factor inside the sign-in (MFA_SETUP): an authenticator app, its secret as a QR code and
+     * as text (when {@code secret} is not null), and where the pool allows it an e-mail address to send codes to.
+     */
     private Response setUpPage(int status, AuthorizationRequest request, PageModel model, String session,
                                String secret, String otpauthUri) {
-        model.put("session", session).put("challenge", "MFA_SETUP").put("secret", secret).put("otpauth", otpauthUri)
-                .put("qr", QrCode.svg(otpauthUri, BundleMessages.message(model.locale(), "mfaSetup.qr")));
+        model.put("session", session).put("challenge", "MFA_SETUP");
+        if (secret != null) {
+            model.put("secret", secret).put("otpauth", otpauthUri)
+                    .put("qr", QrCode.svg(otpauthUri, BundleMessages.message(model.locale(), "mfaSetup.qr")));
+        }
         return support.render(status, "mfa-setup", model, request);
     }
 
@@ -161,6 +173,10 @@ public class LoginPage {
             String challenge = PageSupport.value(fields, "challenge");
             PageModel model = support.model(request).put("username", username);
             try {
+                if ("MFA_SETUP".equals(challenge) && fields.containsKey("email")) {
+                    return secondFactorPage(200, request, model, setUpStep.emailOnPage(request.client(), session,
+                            username, PageSupport.value(fields, "email")));
+                }
                 if ("MFA_SETUP".equals(challenge)) {
                     SoftwareTokens.Verified verified = softwareTokens.verify(null, session,
                             PageSupport.value(fields, "code"));
@@ -174,10 +190,12 @@ public class LoginPage {
                 return support.flow().signedIn(support.browser(), request, mfaCodes.answerOnPage(request.client(),
                         challenge, session, username, PageSupport.value(fields, "code")));
             } catch (ServiceException e) {
-                if ("EnableSoftwareTokenMFAException".equals(e.type())) {
-                    // The set-up session is left as it was: the same secret takes another try.
-                    return setUpPage(400, request, model.error(e), session, PageSupport.value(fields, "secret"),
-                            PageSupport.value(fields, "otpauth"));
+                if ("MFA_SETUP".equals(challenge) && !"NotAuthorizedException".equals(e.type())) {
+                    // A wrong code or a refused address leaves the set-up session as it was: the same secret, or
+                    // another address, takes another try.
+                    model.put("emailSetup", setUpStep.offersEmail(request.client()));
+                    return setUpPage(400, request, model.error(e), session, fields.get("secret"),
+                            fields.get("otpauth"));
                 }
                 if ("CodeMismatchException".equals(e.type())) {
                     // The same session takes a few more tries before it ends.

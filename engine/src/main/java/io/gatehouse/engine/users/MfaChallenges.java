@@ -6,6 +6,7 @@ import io.gatehouse.api.mfa.ChallengeSettings;
 import io.gatehouse.api.mfa.IssuedChallenge;
 import io.gatehouse.api.mfa.MfaMethod;
 import io.gatehouse.api.mfa.MfaStateException;
+import io.gatehouse.api.mfa.MfaUser;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.auth.AuthSessions;
 import io.gatehouse.engine.auth.AuthStep;
@@ -69,7 +70,7 @@ public class MfaChallenges {
         Optional<String> chosen = preferences.preferred().filter(enabled::contains)
                 .or(() -> enabled.size() == 1 ? Optional.of(enabled.get(0)) : Optional.empty());
         if (chosen.isEmpty()) {
-            String session = open(pool, client, user, SELECT_MFA_TYPE, new MfaSessionState("", knownDevice, false));
+            String session = open(pool, client, user, SELECT_MFA_TYPE, new MfaSessionState("", knownDevice));
             return Optional.of(new AuthStep.Challenged(SELECT_MFA_TYPE, session, Map.of(
                     "USER_ID_FOR_SRP", user.username(),
                     "MFAS_CAN_CHOOSE", Json.write(Json.MAPPER.valueToTree(enabled)))));
@@ -95,20 +96,35 @@ public class MfaChallenges {
      */
     AuthStep.Challenged issue(UserPool pool, UserPoolClient client, UserRecord user, String method,
                               boolean knownDevice) {
+        return issue(pool, client, user, method, knownDevice, "");
+    }
+
+    /**
+     * Sends an e-mail code to the address a user without one gave while setting up MFA (MFA_SETUP answered with
+     * {@code EMAIL}); the address becomes theirs, verified, only when the code comes back.
+     */
+    AuthStep.Challenged issueToNewEmail(UserPool pool, UserPoolClient client, UserRecord user, String address,
+                                        boolean knownDevice) {
+        return issue(pool, client, user, PoolMfa.EMAIL_OTP, knownDevice, address);
+    }
+
+    private AuthStep.Challenged issue(UserPool pool, UserPoolClient client, UserRecord user, String method,
+                                      boolean knownDevice, String newEmail) {
         IssuedChallenge issued;
         try (MfaMethod factor = methods.named(pool, method)) {
             Optional<String> enrolment = enrolment(pool, user, factor);
             if (factor.deliveryAttribute().isPresent()) {
                 sendLimits.count(pool.id(), user.sub(), method);
             }
-            issued = factor.issue(MfaMethods.user(pool, user), enrolment, settings(pool, method));
+            MfaUser recipient = newEmail.isEmpty() ? MfaMethods.user(pool, user) : withEmail(pool, user, newEmail);
+            issued = factor.issue(recipient, enrolment, settings(pool, method));
         } catch (DeliveryException e) {
             throw new ServiceException("CodeDeliveryFailureException", "Unable to deliver the code.");
         } catch (MfaStateException e) {
             throw MfaMethods.unreadable(e);
         }
         String session = open(pool, client, user, method,
-                new MfaSessionState(issued.challengeState(), knownDevice, false));
+                new MfaSessionState(issued.challengeState(), knownDevice, false, newEmail));
         Map<String, String> parameters = new HashMap<>(issued.parameters());
         parameters.put("USER_ID_FOR_SRP", user.username());
         return new AuthStep.Challenged(method, session, parameters);
@@ -141,14 +157,32 @@ public class MfaChallenges {
                 }
             }
         }
-        if (mfa.methods().contains(PoolMfa.SOFTWARE_TOKEN_MFA) && methods.exists(PoolMfa.SOFTWARE_TOKEN_MFA)) {
-            String session = open(pool, client, user, MFA_SETUP, new MfaSessionState("", knownDevice, false));
+        List<String> canSetUp = setUpChoices(mfa);
+        if (!canSetUp.isEmpty()) {
+            String session = open(pool, client, user, MFA_SETUP, new MfaSessionState("", knownDevice));
             return new AuthStep.Challenged(MFA_SETUP, session, Map.of(
                     "USER_ID_FOR_SRP", user.username(),
-                    "MFAS_CAN_SETUP", Json.write(Json.MAPPER.valueToTree(List.of(PoolMfa.SOFTWARE_TOKEN_MFA)))));
+                    "MFAS_CAN_SETUP", Json.write(Json.MAPPER.valueToTree(canSetUp))));
         }
         throw new ServiceException("NotAuthorizedException", "The user pool requires MFA, and this user has no "
                 + "method the pool allows nor a way to set one up.");
+    }
+
+    /**
+     * What a user with no usable method can set up inside the sign-in: an authenticator app, and an e-mail address
+     * (offered only to users without one, as those with one are sent a code there instead).
+     */
+    List<String> setUpChoices(PoolMfa mfa) {
+        return List.of(PoolMfa.SOFTWARE_TOKEN_MFA, PoolMfa.EMAIL_OTP).stream()
+                .filter(mfa.methods()::contains).filter(methods::exists).toList();
+    }
+
+    /** The user as a method sees them with the address they gave, not yet theirs. */
+    private static MfaUser withEmail(UserPool pool, UserRecord user, String address) {
+        Map<String, String> attributes = new HashMap<>(user.attributes());
+        attributes.put("email", address);
+        attributes.put("email_verified", "false");
+        return new MfaUser(pool.id(), user.sub(), user.username(), attributes);
     }
 
     private String open(UserPool pool, UserPoolClient client, UserRecord user, String challenge,

@@ -102,6 +102,9 @@ public class MfaCodeStep {
                     sessions.spendHeld(session);
                     verification.updatedEnrolmentState().ifPresent(s ->
                             userMfa.updateState(pool.id(), user.sub(), method, s));
+                    if (!state.newEmail().isEmpty()) {
+                        takeNewEmail(pool, store, user, method, state.newEmail());
+                    }
                     // The right code proves the phone or address it went to, as in Cognito.
                     factor.deliveryAttribute().ifPresent(attribute -> PoolUsers.capability(store,
                             UserModification.class).updateAttributes(user.sub(), Map.of(attribute + "_verified",
@@ -120,5 +123,16 @@ public class MfaCodeStep {
             throw MfaMethods.unreadable(e);
         }
         return new Passed(user, state.knownDevice());
+    }
+
+    /**
+     * An e-mail address given while setting up MFA came back with its code: it becomes the user's address, and
+     * e-mail their second factor.
+     */
+    private void takeNewEmail(UserPool pool, UserStore store, UserRecord user, String method, String address) {
+        PoolUsers.checkSignInAttributeFree(pool, store, user, "email", address);
+        PoolUsers.capability(store, UserModification.class).updateAttributes(user.sub(), Map.of("email", address),
+                Set.of());
+        userMfa.preference(pool.id(), user.sub(), method, true, false);
     }
 }

@@ -11,17 +11,24 @@ import io.gatehouse.engine.json.Json;
  * @param knownDevice    whether the sign-in came from a device the user confirmed, so its tokens come without a new
  *                       device key
  * @param setUp          for MFA_SETUP, whether the authenticator was verified (VerifySoftwareToken) in this session
+ * @param newEmail       for an EMAIL_OTP set up inside the sign-in, the address the user gave, which becomes their
+ *                       verified {@code email} only when the code sent there comes back; else empty text
  */
-record MfaSessionState(String challengeState, boolean knownDevice, boolean setUp) {
+record MfaSessionState(String challengeState, boolean knownDevice, boolean setUp, String newEmail) {
+
+    /** A state with nothing set up and no new address. */
+    MfaSessionState(String challengeState, boolean knownDevice) {
+        this(challengeState, knownDevice, false, "");
+    }
 
     String toText() {
         return Json.write(Json.MAPPER.createObjectNode().put("challenge", challengeState)
-                .put("knownDevice", knownDevice).put("setUp", setUp));
+                .put("knownDevice", knownDevice).put("setUp", setUp).put("newEmail", newEmail));
     }
 
     static MfaSessionState parse(String text) {
         ObjectNode node = Json.parseObject(text == null ? "{}" : text);
         return new MfaSessionState(node.path("challenge").asText(""), node.path("knownDevice").asBoolean(false),
-                node.path("setUp").asBoolean(false));
+                node.path("setUp").asBoolean(false), node.path("newEmail").asText(""));
     }
 }

@@ -149,6 +149,6 @@ public class SoftwareTokens {
         MfaSessionState state = MfaSessionState.parse(setup.state());
         return sessions.open(setup.userPoolId(), setup.clientId(), setup.sub(), MfaChallenges.MFA_SETUP,
                 SignInChain.sessionValidity(clients.byClientId(setup.clientId())),
-                new MfaSessionState("", state.knownDevice(), setUp).toText());
+                new MfaSessionState("", state.knownDevice(), setUp, "").toText());
     }
 }

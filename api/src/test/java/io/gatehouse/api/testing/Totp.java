@@ -1,4 +1,4 @@
-package io.gatehouse.it.cognito;
+package io.gatehouse.api.testing;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * RFC 6238 codes as an authenticator app computes them (HMAC-SHA1, six digits, 30-second steps), written here from
- * the RFC so the tests check the server's TOTP against an implementation of their own.
+ * the RFC so the tests (and the benchmark) check the server's TOTP against an implementation of their own, not the
+ * mfa-totp provider's.
  */
-final class Totp {
+public final class Totp {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -18,11 +19,16 @@ final class Totp {
     }
 
     /** The code for {@code secret} (base32, as AssociateSoftwareToken gives it) at {@code when}. */
-    static String code(String secret, Instant when) {
+    public static String code(String secret, Instant when) {
+        return codeOfStep(secret, when.getEpochSecond() / 30);
+    }
+
+    /** The code for {@code secret} in the 30-second time step {@code step} (seconds since the epoch / 30). */
+    public static String codeOfStep(String secret, long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(base32(secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(when.getEpochSecond() / 30).array());
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
             int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
                     | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);

@@ -1,0 +1,88 @@
+package io.gatehouse.api.federation;
+
+import io.gatehouse.api.provider.Provider;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One type of identity provider a user pool can sign users in through (Cognito's {@code ProviderType}): it checks
+ * an IdP's configuration, sends the browser there, and reads who came back. The engine does everything around it:
+ * it stores the IdPs a pool has (with their secrets sealed), makes and checks the {@code state} that ties a callback
+ * to the sign-in that began it (once only, for ten minutes), keeps the provider's pending state on the server, maps
+ * the upstream claims to user attributes, creates or links the federated user and issues its own tokens.
+ *
+ * <p>A provider never sees a JAX-RS or servlet type and never writes a response: it returns what to send
+ * ({@link Outgoing}) and what it read ({@link UpstreamIdentity}), or throws {@link FederationException}. It keeps
+ * nothing between calls but what its factory caches.
+ */
+public interface FederationProvider extends Provider {
+
+    /**
+     * The type's name as Cognito spells it: {@code OIDC}, {@code Google}, {@code Facebook}, {@code SignInWithApple},
+     * {@code LoginWithAmazon}, {@code SAML}; a third party's type has a name of its own in the same style
+     * ({@code GitHub}, {@code Kakao}). Never changes between versions.
+     */
+    String providerType();
+
+    /** The {@code ProviderDetails} keys this type takes, with which are required and which are secrets. */
+    List<DetailKey> detailKeys();
+
+    /**
+     * The attribute mapping every IdP of this type has whatever the administrator sets (Cognito maps
+     * {@code username} to the upstream subject's claim: {@code sub} for OIDC, Google and Apple, {@code id} for
+     * Facebook, {@code user_id} for Login with Amazon). The default maps {@code username} to {@code sub}.
+     */
+    default Map<String, String> fixedAttributeMapping() {
+        return Map.of("username", "sub");
+    }
+
+    /**
+     * Checks an IdP's {@code ProviderDetails} as CreateIdentityProvider or UpdateIdentityProvider gives them, and
+     * completes them as Cognito does (an OIDC type reads its issuer's discovery document and fills in the endpoint
+     * keys the administrator left out).
+     *
+     * @param requested the details given, merged by the engine over the stored ones for an update
+     * @return the details to store: every key {@link #detailKeys()} names that has a value
+     * @throws InvalidProviderDetailsException when a required key is missing, a key is unknown, a value is malformed
+     *                                         or the issuer cannot be read; the message says which, without secrets
+     */
+    Map<String, String> configure(Map<String, String> requested) throws InvalidProviderDetailsException;
+
+    /**
+     * Begins a sign-in at the IdP.
+     *
+     * @param idp     the IdP, with its stored details (secrets opened)
+     * @param request where the IdP must send the browser back, and the engine's {@code state} to carry there
+     * @return what to send the browser, and the state the engine keeps for {@link #complete}
+     * @throws FederationException with {@link FederationException.Reason#UNAVAILABLE} when the IdP cannot be reached
+     *                             to prepare the request
+     */
+    SignInStart begin(IdentityProviderSettings idp, SignInRequest request) throws FederationException;
+
+    /**
+     * Completes a sign-in from the IdP's callback: checks what came back (for OIDC: the code, exchanged at the token
+     * endpoint; the ID token's signature, issuer, audience, expiry and nonce) and reads the upstream identity. The
+     * engine has already matched the callback's {@code state} to the sign-in that began it and passes that sign-in's
+     * pending state; it calls this at most once per pending state.
+     *
+     * @throws FederationException when the IdP reports an error, or what came back is missing, forged, expired or
+     *                             for another sign-in
+     */
+    UpstreamIdentity complete(IdentityProviderSettings idp, Callback callback, String pendingState)
+            throws FederationException;
+
+    /**
+     * Where the browser may continue signing out at the IdP after the engine ended its own session, if the IdP
+     * publishes such an endpoint (OIDC's {@code end_session_endpoint}). The default continues nowhere.
+     *
+     * @param identity    what {@link #complete} returned when the user signed in, as far as the engine kept it
+     *                    ({@link UpstreamIdentity#signOutHint()})
+     * @param returnTo    where the IdP should send the browser afterwards
+     */
+    default Optional<URI> signOut(IdentityProviderSettings idp, Optional<String> signOutHint, URI returnTo) {
+        return Optional.empty();
+    }
+}

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /oauth2/authorize}: a browser signed in to the pool goes straight back to the client with a code (or
- * tokens); any other goes to the sign-in page, which carries the request; {@code prompt=none} never shows a page.
+ * tokens); a request that names an external IdP goes to it; any other goes to the sign-in page, which carries the
+ * request; {@code prompt=none} never shows a page.
  */
 @RequestScoped
 @Path("oauth2/authorize")
@@ -25,6 +26,9 @@ public class AuthorizeEndpoint {
 
     @Inject
     PageSupport support;
+
+    @Inject
+    FederatedSignIn federated;
 
     @Context
     UriInfo uri;
@@ -36,6 +40,9 @@ public class AuthorizeEndpoint {
             Optional<SignInFlow.SignedIn> signedIn = support.flow().current(support.browser(), request);
             if (signedIn.isPresent() && !request.forceLogin()) {
                 return support.flow().finish(support.browser(), request, signedIn.get());
+            }
+            if (request.identityProvider().isPresent() && !request.noPrompt()) {
+                return federated.begin(request);
             }
             if (request.noPrompt()) {
                 AuthorizationException e = AuthorizationException.redirected("login_required",

@@ -68,6 +68,9 @@ public class LoginPage {
     @Inject
     PasswordService passwords;
 
+    @Inject
+    FederatedSignIn federated;
+
     @Context
     UriInfo uri;
 
@@ -81,7 +84,7 @@ public class LoginPage {
                 return support.flow().finish(support.browser(), request, signedIn.get());
             }
             PageModel model = support.model(request).put("username", Optional.ofNullable(request.loginHint())
-                    .orElse(""));
+                    .orElse("")).put("idpLinks", federated.links(request));
             return support.render(200, "login", model, request);
         });
     }

@@ -162,6 +162,10 @@ public class PageSupport {
         return flow;
     }
 
+    Pages pages() {
+        return pages;
+    }
+
     /** The named fields that were filled in, trimmed; an empty field is left out, as if not sent. */
     static Map<String, String> filled(Map<String, String> fields, Iterable<String> names) {
         Map<String, String> filled = new HashMap<>();

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An authorization request that passed every check ({@link AuthorizationRequests#parse}): RFC 6749 4.1.1 and 4.2.1,
@@ -22,14 +24,17 @@ import java.util.Map;
  * @param prompt        {@code login}, {@code none} or null
  * @param loginHint     a user name to fill in, or null
  * @param parameters    the request's own parameters, to carry through the sign-in pages
+ * @param identityProvider the external IdP the request names (by {@code identity_provider} or
+ *                         {@code idp_identifier}), which the client supports; empty for the pool's own sign-in
  */
 public record AuthorizationRequest(UserPoolClient client, String responseType, URI redirectUri, List<String> scopes,
                                    String state, String nonce, String codeChallenge, String prompt, String loginHint,
-                                   Map<String, String> parameters) {
+                                   Map<String, String> parameters, Optional<String> identityProvider) {
 
     public AuthorizationRequest {
         scopes = List.copyOf(scopes);
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        Objects.requireNonNull(identityProvider, "identityProvider");
     }
 
     public boolean implicit() {

@@ -2,6 +2,8 @@ package io.gatehouse.engine.oauth;
 
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.federation.IdentityProviders;
+import io.gatehouse.engine.federation.PoolIdentityProvider;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import io.gatehouse.engine.userpool.UserPoolClients;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -49,6 +52,9 @@ public class AuthorizationRequests {
 
     @Inject
     GatehouseConfig config;
+
+    @Inject
+    IdentityProviders identityProviders;
 
     /** A pool's issuer, as its tokens and discovery document name it. */
     public String issuer(String userPoolId) {
@@ -94,12 +100,8 @@ public class AuthorizationRequests {
             throw refuse.with("unauthorized_client", "The client is not allowed the "
                     + (responseType.equals("code") ? "authorization code" : "implicit") + " flow.");
         }
-        String provider = parameters.getOrDefault("identity_provider", parameters.get("idp_identifier"));
-        if (provider != null && !provider.equals(COGNITO)) {
-            throw refuse.with("invalid_request", "Identity provider " + provider + " is not configured for this "
-                    + "client.");
-        }
-        if (!client.listSetting("SupportedIdentityProviders").contains(COGNITO)) {
+        Optional<String> provider = identityProvider(client, parameters, refuse);
+        if (provider.isEmpty() && !client.listSetting("SupportedIdentityProviders").contains(COGNITO)) {
             throw refuse.with("unauthorized_client", "The client does not support the user pool's own sign-in "
                     + "(COGNITO is not among its SupportedIdentityProviders).");
         }
@@ -110,7 +112,34 @@ public class AuthorizationRequests {
         String codeChallenge = codeChallenge(client, responseType, parameters, refuse);
         String prompt = prompt(parameters.get("prompt"), refuse);
         return new AuthorizationRequest(client, responseType, redirectUri, scopes, state, parameters.get("nonce"),
-                codeChallenge, prompt, parameters.get("login_hint"), parameters);
+                codeChallenge, prompt, parameters.get("login_hint"), parameters, provider);
+    }
+
+    /**
+     * The external IdP the request names: by {@code identity_provider}, its name, or {@code idp_identifier}, one of
+     * its identifiers (or the domain of an e-mail address, as the hosted page's field sends it). It must be one of
+     * the client's SupportedIdentityProviders. Empty for {@code COGNITO} or when none is named.
+     */
+    private Optional<String> identityProvider(UserPoolClient client, Map<String, String> parameters,
+                                              Refusal refuse) {
+        String name = parameters.get("identity_provider");
+        String identifier = parameters.get("idp_identifier");
+        if (name == null && identifier != null) {
+            String wanted = identifier.contains("@") ? identifier.substring(identifier.lastIndexOf('@') + 1)
+                    : identifier;
+            name = identityProviders.byIdentifier(client.userPoolId(), wanted).map(PoolIdentityProvider::providerName)
+                    .orElseThrow(() -> refuse.with("invalid_request", "No identity provider of this user pool has "
+                            + "the identifier " + wanted + "."));
+        }
+        if (name == null || name.equals(COGNITO)) {
+            return Optional.empty();
+        }
+        if (!client.listSetting("SupportedIdentityProviders").contains(name)
+                || identityProviders.find(client.userPoolId(), name).isEmpty()) {
+            throw refuse.with("invalid_request", "Identity provider " + name + " is not configured for this "
+                    + "client.");
+        }
+        return Optional.of(name);
     }
 
     @FunctionalInterface

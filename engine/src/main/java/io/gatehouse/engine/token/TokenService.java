@@ -12,6 +12,7 @@ import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Group;
 import io.gatehouse.engine.groups.Groups;
+import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.persistence.Throttle;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
@@ -447,6 +448,14 @@ public class TokenService {
 
     /** Cognito's ID tokens carry the verification flags as booleans; every other attribute as a string. */
     private static Object claimValue(String name, String value) {
+        if ("identities".equals(name)) {
+            // Kept as JSON text like any attribute; the ID token carries it as Cognito does, a list of objects.
+            try {
+                return Json.MAPPER.readValue(value, java.util.List.class);
+            } catch (java.io.IOException e) {
+                return value;
+            }
+        }
         return name.endsWith("_verified") ? (Object) Boolean.parseBoolean(value) : value;
     }
 

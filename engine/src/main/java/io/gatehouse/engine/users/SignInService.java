@@ -381,7 +381,8 @@ public class SignInService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UserRecord> stillSignedIn(UserPool pool, String sub) {
         return PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(sub)
-                .filter(u -> u.enabled() && u.status() == UserStatus.CONFIRMED);
+                .filter(u -> u.enabled()
+                        && (u.status() == UserStatus.CONFIRMED || u.status() == UserStatus.EXTERNAL_PROVIDER));
     }
 
     /** Confidential clients name their secret itself on the token calls that carry no user name. */

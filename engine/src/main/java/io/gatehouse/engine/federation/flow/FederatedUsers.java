@@ -1,0 +1,108 @@
+package io.gatehouse.engine.federation.flow;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.gatehouse.api.federation.UpstreamIdentity;
+import io.gatehouse.api.userstore.NewUser;
+import io.gatehouse.api.userstore.UserLookup;
+import io.gatehouse.api.userstore.UserModification;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserRegistration;
+import io.gatehouse.api.userstore.UserStatus;
+import io.gatehouse.api.userstore.UserStore;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.federation.PoolIdentityProvider;
+import io.gatehouse.engine.federation.ProviderLinks;
+import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.users.UserStores;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The pool's user an upstream identity signs in as: the native user an administrator linked it to
+ * (AdminLinkProviderForUser), else the federated user {@code <ProviderName>_<subject>}, made on the first sign-in
+ * with status EXTERNAL_PROVIDER and given the mapped attributes again at every sign-in, as Cognito does.
+ */
+@ApplicationScoped
+public class FederatedUsers {
+
+    /** Cognito's attribute that lists a user's upstream identities, as JSON; the ID token carries it. */
+    static final String IDENTITIES = "identities";
+
+    @Inject
+    UserStores stores;
+
+    @Inject
+    ProviderLinks links;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @throws ServiceException {@code NotAuthorizedException} when the user is disabled
+     */
+    @Transactional
+    public UserRecord signInAs(UserPool pool, PoolIdentityProvider idp, UpstreamIdentity identity) {
+        UserStore store = stores.forPool(pool);
+        UserLookup lookup = capability(store, UserLookup.class);
+        Optional<UserRecord> linked = links.linkedSub(pool.id(), idp.providerName(), identity.subject())
+                .flatMap(lookup::findBySub);
+        UserRecord user = linked.orElseGet(() -> federatedUser(store, lookup, idp, identity));
+        if (!user.enabled()) {
+            throw new ServiceException("NotAuthorizedException", "User is disabled.");
+        }
+        return user;
+    }
+
+    private UserRecord federatedUser(UserStore store, UserLookup lookup, PoolIdentityProvider idp,
+                                     UpstreamIdentity identity) {
+        String username = idp.providerName() + "_" + identity.subject();
+        Map<String, String> mapped = AttributeMapping.apply(idp.attributeMapping(), identity.claims());
+        Optional<UserRecord> existing = lookup.findByUsername(username);
+        if (existing.isPresent()) {
+            UserRecord user = existing.get();
+            Map<String, String> changed = new HashMap<>();
+            mapped.forEach((name, value) -> {
+                if (!value.equals(user.attributes().get(name))) {
+                    changed.put(name, value);
+                }
+            });
+            if (!changed.isEmpty()) {
+                capability(store, UserModification.class).updateAttributes(user.sub(), changed, Set.of());
+                return lookup.findBySub(user.sub()).orElse(user);
+            }
+            return user;
+        }
+        Map<String, String> attributes = new HashMap<>(mapped);
+        attributes.put(IDENTITIES, identities(idp, identity));
+        try {
+            return capability(store, UserRegistration.class).create(new NewUser(username, Optional.empty(),
+                    UserStatus.EXTERNAL_PROVIDER, attributes));
+        } catch (UserRegistration.UserExistsException e) {
+            // Another sign-in of the same upstream user made it a moment ago.
+            return lookup.findByUsername(username).orElseThrow(() -> new ServiceException("InternalErrorException",
+                    "The federated user could not be made."));
+        }
+    }
+
+    /** Cognito's {@code identities} value: the upstream identity the user was made from. */
+    private String identities(PoolIdentityProvider idp, UpstreamIdentity identity) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        list.addObject().put("userId", identity.subject()).put("providerName", idp.providerName())
+                .put("providerType", idp.providerType()).putNull("issuer").put("primary", true)
+                .put("dateCreated", clock.millis());
+        return Json.write(list);
+    }
+
+    private static <C> C capability(UserStore store, Class<C> capability) {
+        return store.capability(capability).orElseThrow(() -> new ServiceException("InvalidParameterException",
+                "This user pool's user store cannot keep federated users (" + capability.getSimpleName() + ")."));
+    }
+}

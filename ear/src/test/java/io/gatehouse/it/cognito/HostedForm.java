@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * http, though browsers do to localhost), follows nothing by itself, and reads a page's CSRF token. For checks of
  * status codes and headers; the real browser tests drive Chromium.
  */
-final class HostedForm {
+public final class HostedForm {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SET_COOKIE = Pattern.compile("^([^=]+)=([^;]*)");
@@ -31,11 +31,11 @@ final class HostedForm {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    HttpResponse<String> get(String pathAndQuery) throws Exception {
+    public HttpResponse<String> get(String pathAndQuery) throws Exception {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
     }
 
-    HttpResponse<String> post(String pathAndQuery, Map<String, String> form) throws Exception {
+    public HttpResponse<String> post(String pathAndQuery, Map<String, String> form) throws Exception {
         return send(HttpRequest.newBuilder(uri(pathAndQuery))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));

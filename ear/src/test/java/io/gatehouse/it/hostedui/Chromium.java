@@ -20,7 +20,7 @@ import java.util.Map;
  * so Selenium never tries to download a browser. Flags as this machine needs them: no sandbox as root, and no
  * background networking, which the closed network would refuse.
  */
-final class Chromium {
+public final class Chromium {
 
     private static final String BROWSER = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
@@ -30,7 +30,7 @@ final class Chromium {
     }
 
     /** A browser whose Accept-Language is {@code language}. */
-    static ChromeDriver start(String language) {
+    public static ChromeDriver start(String language) {
         if (!new File(BROWSER).canExecute() || !new File(DRIVER).canExecute()) {
             throw new IllegalStateException("Chromium and ChromeDriver are needed at " + BROWSER + " and " + DRIVER
                     + ": apt-get install chromium chromium-driver (.ci/run does)");
@@ -56,7 +56,7 @@ final class Chromium {
     }
 
     /** Quits the browser and deletes its profile. */
-    static void stop(ChromeDriver driver) {
+    public static void stop(ChromeDriver driver) {
         driver.quit();
         Path profile = PROFILES.remove(driver);
         if (profile != null) {
@@ -69,7 +69,7 @@ final class Chromium {
     }
 
     /** Saves the page as {@code name}.png in the build's screenshot folder (docs/ keeps chosen ones). */
-    static void screenshot(ChromeDriver driver, String name) {
+    public static void screenshot(ChromeDriver driver, String name) {
         Path folder = Paths.get(System.getProperty("gatehouse.it.screenshots", "target/screenshots"));
         try {
             Files.createDirectories(folder);

@@ -46,7 +46,7 @@ public final class KeycloakServer {
         PortsFree.main(new String[] {Integer.toString(port)});
         writeRealm(home, serverPorts);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + port, "--http-host=127.0.0.1", "--hostname-strict=false", "--import-realm")
+                "--http-port=" + port, "--hostname-strict=false", "--import-realm")
                 .redirectErrorStream(true).redirectOutput(home.resolve("keycloak.log").toFile());
         Map<String, String> environment = builder.environment();
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");

@@ -10,9 +10,9 @@ import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.federation.FederationTypes;
 import io.gatehouse.engine.federation.IdentityProviders;
-import io.gatehouse.engine.federation.PoolIdentityProvider;
+import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
 import io.gatehouse.engine.federation.flow.FederatedLogins;
-import io.gatehouse.engine.federation.flow.FederatedUsers;
+import io.gatehouse.engine.federation.flow.UpstreamUsers;
 import io.gatehouse.engine.oauth.AuthorizationException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
@@ -50,7 +50,7 @@ public class FederatedSignIn {
     FederatedLogins logins;
 
     @Inject
-    FederatedUsers users;
+    UpstreamUsers users;
 
     @Inject
     IdentityProviders identityProviders;

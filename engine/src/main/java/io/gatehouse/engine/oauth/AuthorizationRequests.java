@@ -3,7 +3,7 @@ package io.gatehouse.engine.oauth;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.federation.IdentityProviders;
-import io.gatehouse.engine.federation.PoolIdentityProvider;
+import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import io.gatehouse.engine.userpool.UserPoolClients;

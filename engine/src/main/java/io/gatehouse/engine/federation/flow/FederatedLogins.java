@@ -8,7 +8,7 @@ import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.federation.FederationTypes;
 import io.gatehouse.engine.federation.IdentityProviders;
-import io.gatehouse.engine.federation.PoolIdentityProvider;
+import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.persistence.Throttle;
 import io.gatehouse.engine.security.DataKey;

@@ -10,7 +10,7 @@ import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
-import io.gatehouse.engine.federation.PoolIdentityProvider;
+import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
 import io.gatehouse.engine.federation.ProviderLinks;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.userpool.UserPool;
@@ -31,7 +31,7 @@ import java.util.Set;
  * with status EXTERNAL_PROVIDER and given the mapped attributes again at every sign-in, as Cognito does.
  */
 @ApplicationScoped
-public class FederatedUsers {
+public class UpstreamUsers {
 
     /** Cognito's attribute that lists a user's upstream identities, as JSON; the ID token carries it. */
     static final String IDENTITIES = "identities";

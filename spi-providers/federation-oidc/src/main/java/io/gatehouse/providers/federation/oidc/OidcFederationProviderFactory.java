@@ -6,6 +6,9 @@ import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.provider.ProviderContext;
 import io.gatehouse.api.provider.ProviderInitializationException;
 
+import javax.net.ssl.SSLSocketFactory;
+import java.util.Optional;
+
 /**
  * Federation provider {@code oidc}: Cognito's {@code OIDC} identity provider type. Options, under
  * {@code gatehouse.spi.federation.oidc.}:
@@ -13,15 +16,17 @@ import io.gatehouse.api.provider.ProviderInitializationException;
  *   <li>{@code connect-timeout-seconds}: how long to wait for an IdP to accept a connection; 1 to 60, default 5;</li>
  *   <li>{@code read-timeout-seconds}: how long to wait for an IdP's answer; 1 to 120, default 10;</li>
  *   <li>{@code clock-skew-seconds}: how far an ID token's times may be off the server's clock; 0 to 300,
- *       default 60.</li>
+ *       default 60;</li>
+ *   <li>{@code tls-trust}: whose trust store checks the IdPs' certificates: {@code jdk} (default: the JVM's, with
+ *       the public CAs) or {@code server} (the application server's default SSL configuration).</li>
  * </ul>
  * The factory holds what the sign-ins share: the IdPs' signing keys, cached per {@code jwks_uri}.
  */
 public class OidcFederationProviderFactory implements FederationProviderFactory {
 
-    private OidcOptions options = OidcOptions.DEFAULTS;
-    private UpstreamHttp http = new UpstreamHttp(options);
-    private SigningKeys keys = new SigningKeys(options);
+    private OidcOptions options;
+    private UpstreamHttp http;
+    private SigningKeys keys;
 
     @Override
     public String id() {
@@ -31,9 +36,9 @@ public class OidcFederationProviderFactory implements FederationProviderFactory 
     @Override
     public void init(ProviderConfig config) throws ProviderInitializationException {
         options = OidcOptions.from(config);
-        http = new UpstreamHttp(options);
-        keys.close();
-        keys = new SigningKeys(options);
+        Optional<SSLSocketFactory> tls = options.tlsSocketFactory();
+        http = new UpstreamHttp(options, tls);
+        keys = new SigningKeys(options, tls);
     }
 
     @Override
@@ -44,6 +49,8 @@ public class OidcFederationProviderFactory implements FederationProviderFactory 
 
     @Override
     public void close() {
-        keys.close();
+        if (keys != null) {
+            keys.close();
+        }
     }
 }

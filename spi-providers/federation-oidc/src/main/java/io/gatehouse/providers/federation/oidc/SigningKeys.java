@@ -5,10 +5,12 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +29,12 @@ final class SigningKeys implements AutoCloseable {
     private static final int SIZE_LIMIT = 256 * 1024;
 
     private final OidcOptions options;
+    private final Optional<SSLSocketFactory> tls;
     private final ConcurrentMap<URI, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
 
-    SigningKeys(OidcOptions options) {
+    SigningKeys(OidcOptions options, Optional<SSLSocketFactory> tls) {
         this.options = options;
+        this.tls = tls;
     }
 
     JWKSource<SecurityContext> of(URI jwksUri) {
@@ -38,8 +42,8 @@ final class SigningKeys implements AutoCloseable {
     }
 
     private JWKSource<SecurityContext> source(URI jwksUri) {
-        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
-                options.connectTimeoutMillis(), options.readTimeoutMillis(), SIZE_LIMIT);
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever(options.connectTimeoutMillis(),
+                options.readTimeoutMillis(), SIZE_LIMIT, true, tls.orElse(null));
         try {
             return JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), retriever)
                     .cache(TIME_TO_LIVE, options.readTimeoutMillis() + options.connectTimeoutMillis())

@@ -5,7 +5,9 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationException.Reason;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Sends the provider's requests to an IdP: with the configured timeouts, so a slow IdP cannot hold a request
@@ -15,9 +17,11 @@ import java.io.IOException;
 final class UpstreamHttp {
 
     private final OidcOptions options;
+    private final Optional<SSLSocketFactory> tls;
 
-    UpstreamHttp(OidcOptions options) {
+    UpstreamHttp(OidcOptions options, Optional<SSLSocketFactory> tls) {
         this.options = options;
+        this.tls = tls;
     }
 
     /** The answer, whatever its status; an IdP that cannot be reached is {@link IOException}. */
@@ -25,6 +29,7 @@ final class UpstreamHttp {
         request.setConnectTimeout(options.connectTimeoutMillis());
         request.setReadTimeout(options.readTimeoutMillis());
         request.setFollowRedirects(false);
+        tls.ifPresent(request::setSSLSocketFactory);
         return request.send();
     }
 

@@ -89,6 +89,7 @@ final class OidcFederationProvider implements FederationProvider {
         if (error.isPresent()) {
             throw idpError(error.get());
         }
+        // The engine matched the state; it is read here only so that a repeated one is refused like any other.
         callback.single("state");
         checkIssuer(idp, callback.single("iss"));
         String code = callback.single("code").filter(c -> !c.isEmpty()).orElseThrow(() ->

@@ -39,7 +39,8 @@ record PendingSignIn(CodeVerifier codeVerifier, Nonce nonce) {
             return new PendingSignIn(new CodeVerifier(required(object, "code_verifier")),
                     new Nonce(required(object, "nonce")));
         } catch (ParseException | IllegalArgumentException e) {
-            throw new FederationException(Reason.INVALID_RESPONSE, "the pending sign-in is not one this provider began");
+            throw new FederationException(Reason.INVALID_RESPONSE,
+                    "the pending sign-in is not one this provider began");
         }
     }
 

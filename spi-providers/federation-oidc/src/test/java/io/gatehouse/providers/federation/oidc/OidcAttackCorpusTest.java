@@ -95,20 +95,15 @@ class OidcAttackCorpusTest extends ScriptedIdpTestBase {
 
     @Test
     void expiredIdTokenIsRefused() throws Exception {
-        Instant now = Instant.now();
-        idp.idTokens = grant -> signed(idp.honestClaims(grant)
-                .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
-                .expirationTime(Date.from(now.minus(Duration.ofMinutes(10)))));
+        idp.idTokens = grant -> signed(timed(idp.honestClaims(grant),
+                Duration.ofMinutes(-20), Duration.ofMinutes(-10)));
 
         assertMessage(refused(Reason.INVALID_RESPONSE), "Expired");
     }
 
     @Test
     void idTokenIssuedInTheFutureIsRefused() throws Exception {
-        Instant now = Instant.now();
-        idp.idTokens = grant -> signed(idp.honestClaims(grant)
-                .issueTime(Date.from(now.plus(Duration.ofMinutes(10))))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(20)))));
+        idp.idTokens = grant -> signed(timed(idp.honestClaims(grant), Duration.ofMinutes(10), Duration.ofMinutes(20)));
 
         assertMessage(refused(Reason.INVALID_RESPONSE), "issue time");
     }
@@ -219,6 +214,12 @@ class OidcAttackCorpusTest extends ScriptedIdpTestBase {
                 () -> provider.configure(idp.details()));
         assertTrue(refused.getMessage().contains("https://evil.example.test"), refused.getMessage());
         assertTrue(refused.getMessage().contains("oidc_issuer"), refused.getMessage());
+    }
+
+    /** The claims issued and expiring at these offsets from now. */
+    private static JWTClaimsSet.Builder timed(JWTClaimsSet.Builder claims, Duration issued, Duration expires) {
+        Instant now = Instant.now();
+        return claims.issueTime(Date.from(now.plus(issued))).expirationTime(Date.from(now.plus(expires)));
     }
 
     private String signed(JWTClaimsSet.Builder claims) {

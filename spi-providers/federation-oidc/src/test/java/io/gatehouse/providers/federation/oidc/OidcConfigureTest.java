@@ -100,18 +100,12 @@ class OidcConfigureTest extends ScriptedIdpTestBase {
 
     @Test
     void configureWhenAnUnknownKeyThenRefusedNamingIt() {
-        Map<String, String> details = idp.details();
-        details.put("client_secrett", "typo");
-
-        refused(details, "client_secrett");
+        refusedWith("client_secrett", "typo", "client_secrett");
     }
 
     @Test
     void configureWhenTheIssuerIsPlainHttpElsewhereThanLoopbackThenRefusedBeforeAnyRequest() {
-        Map<String, String> details = idp.details();
-        details.put("oidc_issuer", "http://idp.example.test");
-
-        refused(details, "oidc_issuer must use https");
+        refusedWith("oidc_issuer", "http://idp.example.test", "oidc_issuer must use https");
     }
 
     @Test
@@ -123,24 +117,16 @@ class OidcConfigureTest extends ScriptedIdpTestBase {
 
     @Test
     void configureWhenAUrlIsMalformedOrCarriesCredentialsThenRefused() {
-        Map<String, String> details = idp.details();
-        details.put("token_url", "https://login.example.test/a b");
-        refused(details, "token_url is not a URL");
-
-        details.put("token_url", "https://user:pass@login.example.test/token");
-        InvalidProviderDetailsException refused = refused(details, "credentials");
+        refusedWith("token_url", "https://login.example.test/a b", "token_url is not a URL");
+        InvalidProviderDetailsException refused = refusedWith("token_url",
+                "https://user:pass@login.example.test/token", "credentials");
         assertFalse(refused.getMessage().contains("pass"), refused.getMessage());
-
-        details.put("token_url", "/token");
-        refused(details, "token_url must be an absolute https URL");
+        refusedWith("token_url", "/token", "token_url must be an absolute https URL");
     }
 
     @Test
     void configureWhenTheIssuerHasAQueryThenRefused() {
-        Map<String, String> details = idp.details();
-        details.put("oidc_issuer", idp.issuer() + "?tenant=1");
-
-        refused(details, "must not have a query");
+        refusedWith("oidc_issuer", idp.issuer() + "?tenant=1", "must not have a query");
     }
 
     @Test
@@ -149,20 +135,15 @@ class OidcConfigureTest extends ScriptedIdpTestBase {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Map<String, String> details = idp.details();
-        details.put("oidc_issuer", "http://127.0.0.1:" + closedPort + "/tenant/");
-
-        InvalidProviderDetailsException refused = refused(details, "oidc_issuer");
+        InvalidProviderDetailsException refused = refusedWith("oidc_issuer",
+                "http://127.0.0.1:" + closedPort + "/tenant/", "oidc_issuer");
         assertTrue(refused.getMessage().contains("http://127.0.0.1:" + closedPort
                 + "/tenant/.well-known/openid-configuration"), refused.getMessage());
     }
 
     @Test
     void configureWhenTheIssuerHasNoDiscoveryDocumentThenRefused() {
-        Map<String, String> details = idp.details();
-        details.put("oidc_issuer", idp.issuer() + "/no-such-tenant");
-
-        refused(details, "HTTP 404");
+        refusedWith("oidc_issuer", idp.issuer() + "/no-such-tenant", "HTTP 404");
     }
 
     @Test
@@ -174,34 +155,28 @@ class OidcConfigureTest extends ScriptedIdpTestBase {
 
     @Test
     void configureWhenTheScopesLackOpenidThenRefused() {
-        Map<String, String> details = idp.details();
-        details.put("authorize_scopes", "email profile");
-
-        refused(details, "openid");
+        refusedWith("authorize_scopes", "email profile", "openid");
     }
 
     @Test
     void configureWhenAValueIsNotOneOfItsKeysValuesThenRefused() {
-        Map<String, String> details = idp.details();
-        details.put("attributes_request_method", "PUT");
-        refused(details, "attributes_request_method");
-
-        details = idp.details();
-        details.put("attributes_url_add_attributes", "maybe");
-        refused(details, "attributes_url_add_attributes");
-
-        details = idp.details();
-        details.put("token_endpoint_auth_method", "private_key_jwt");
-        refused(details, "token_endpoint_auth_method");
+        refusedWith("attributes_request_method", "PUT", "attributes_request_method");
+        refusedWith("attributes_url_add_attributes", "maybe", "attributes_url_add_attributes");
+        refusedWith("token_endpoint_auth_method", "private_key_jwt", "token_endpoint_auth_method");
     }
 
     @Test
     void configureWhenTheSecretIsMalformedThenRefusedWithoutShowingIt() {
-        Map<String, String> details = idp.details();
-        details.put("client_secret", "secret-with-a\nnewline");
-
-        InvalidProviderDetailsException refused = refused(details, "client_secret");
+        InvalidProviderDetailsException refused = refusedWith("client_secret", "secret-with-a\nnewline",
+                "client_secret");
         assertFalse(refused.getMessage().contains("secret-with-a"), refused.getMessage());
+    }
+
+    /** The IdP's details with {@code key} set to {@code value}: refused, the message holding {@code fragment}. */
+    private InvalidProviderDetailsException refusedWith(String key, String value, String fragment) {
+        Map<String, String> details = idp.details();
+        details.put(key, value);
+        return refused(details, fragment);
     }
 
     private InvalidProviderDetailsException refused(Map<String, String> details, String fragment) {

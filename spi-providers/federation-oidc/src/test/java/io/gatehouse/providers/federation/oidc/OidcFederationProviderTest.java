@@ -87,7 +87,8 @@ class OidcFederationProviderTest extends FederationProviderContract {
 
         URI location = ((Outgoing.Redirect) start.outgoing()).location();
         Map<String, List<String>> query = Browser.parameters(location);
-        assertTrue(location.toString().startsWith(server.authorizationEndpointUrl(ISSUER_ID) + "?"), location.toString());
+        assertTrue(location.toString().startsWith(server.authorizationEndpointUrl(ISSUER_ID) + "?"),
+                location.toString());
         assertEquals("code", Browser.single(query, "response_type"));
         assertEquals("gatehouse-contract", Browser.single(query, "client_id"));
         assertEquals(CALLBACK.toString(), Browser.single(query, "redirect_uri"));

@@ -1,0 +1,152 @@
+package io.gatehouse.providers.federation.oidc;
+
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.id.Subject;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import io.gatehouse.api.federation.Callback;
+import io.gatehouse.api.federation.DetailKey;
+import io.gatehouse.api.federation.FederationException;
+import io.gatehouse.api.federation.FederationException.Reason;
+import io.gatehouse.api.federation.FederationProvider;
+import io.gatehouse.api.federation.IdentityProviderSettings;
+import io.gatehouse.api.federation.InvalidProviderDetailsException;
+import io.gatehouse.api.federation.Outgoing;
+import io.gatehouse.api.federation.SignInRequest;
+import io.gatehouse.api.federation.SignInStart;
+import io.gatehouse.api.federation.UpstreamIdentity;
+
+import java.net.URI;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code OIDC}: sign-in through an OpenID Connect IdP with the authorization code flow, PKCE (S256) and a nonce,
+ * as a confidential client when the IdP has a client secret and a public one otherwise. See the module's README
+ * for the details it takes.
+ */
+final class OidcFederationProvider implements FederationProvider {
+
+    /** RFC 6749 5.2: an error code is printable ASCII without '"' and '\'; anything else is not shown. */
+    private static final Pattern ERROR_CODE = Pattern.compile("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}");
+
+    private final DetailsConfigurer configurer;
+    private final CodeExchange codeExchange;
+    private final IdTokenCheck idTokenCheck;
+    private final UserInfoClaims userInfo;
+
+    OidcFederationProvider(DetailsConfigurer configurer, CodeExchange codeExchange, IdTokenCheck idTokenCheck,
+                           UserInfoClaims userInfo) {
+        this.configurer = configurer;
+        this.codeExchange = codeExchange;
+        this.idTokenCheck = idTokenCheck;
+        this.userInfo = userInfo;
+    }
+
+    @Override
+    public String providerType() {
+        return "OIDC";
+    }
+
+    @Override
+    public List<DetailKey> detailKeys() {
+        return OidcDetailKeys.ALL;
+    }
+
+    @Override
+    public Map<String, String> configure(Map<String, String> requested) throws InvalidProviderDetailsException {
+        return configurer.configure(requested);
+    }
+
+    @Override
+    public SignInStart begin(IdentityProviderSettings settings, SignInRequest request) throws FederationException {
+        OidcIdp idp = OidcIdp.of(settings);
+        PendingSignIn pending = PendingSignIn.fresh();
+        AuthenticationRequest.Builder authorize = new AuthenticationRequest.Builder(
+                ResponseType.CODE, idp.scopes(), idp.clientId(), request.callbackUri())
+                .endpointURI(idp.authorizeUrl())
+                .state(new State(request.state()))
+                .nonce(pending.nonce())
+                .codeChallenge(pending.codeVerifier(), CodeChallengeMethod.S256);
+        request.loginHint().ifPresent(authorize::loginHint);
+        return new SignInStart(new Outgoing.Redirect(authorize.build().toURI()), pending.toJson());
+    }
+
+    @Override
+    public UpstreamIdentity complete(IdentityProviderSettings settings, Callback callback, String pendingState)
+            throws FederationException {
+        OidcIdp idp = OidcIdp.of(settings);
+        Optional<String> error = callback.single("error");
+        if (error.isPresent()) {
+            throw idpError(error.get());
+        }
+        // The engine matched the state; it is read here only so that a repeated one is refused like any other.
+        callback.single("state");
+        checkIssuer(idp, callback.single("iss"));
+        String code = callback.single("code").filter(c -> !c.isEmpty()).orElseThrow(() ->
+                new FederationException(Reason.INVALID_RESPONSE, "the IdP's callback holds neither code nor error"));
+        PendingSignIn pending = PendingSignIn.fromJson(pendingState);
+
+        OIDCTokens tokens = codeExchange.exchange(idp, code, callback.callbackUri(), pending);
+        IDTokenClaimsSet idClaims = idTokenCheck.check(idp, tokens.getIDToken(), pending.nonce());
+        Subject subject = idClaims.getSubject();
+        Map<String, Object> userInfoClaims = idp.attributesUrl().isPresent()
+                ? userInfo.read(idp, idp.attributesUrl().get(), tokens.getAccessToken(), subject)
+                : Map.of();
+        // The userinfo endpoint's claims win over the ID token's: the profile is more often complete and current
+        // there, and its sub has been checked to be the same user.
+        return new UpstreamIdentity(subject.getValue(), ClaimText.flatten(idClaims.toJSONObject(), userInfoClaims),
+                Optional.of(tokens.getIDTokenString()));
+    }
+
+    /** RFC 9207: an IdP that names itself in the callback must name this IdP, or the callback is a mix-up. */
+    private static void checkIssuer(OidcIdp idp, Optional<String> iss) throws FederationException {
+        if (iss.isPresent() && !iss.get().equals(idp.issuer().getValue())) {
+            throw new FederationException(Reason.INVALID_RESPONSE,
+                    "the callback comes from another issuer than " + idp.issuer());
+        }
+    }
+
+    private static FederationException idpError(String code) {
+        String shown = ERROR_CODE.matcher(code).matches() ? code : "(an unreadable error code)";
+        Reason reason = code.equals("access_denied") ? Reason.ACCESS_DENIED : Reason.IDP_ERROR;
+        return new FederationException(reason, "the IdP answered the sign-in with the error " + shown);
+    }
+
+    /**
+     * OpenID Connect RP-Initiated Logout: the IdP's {@code end_session_endpoint} with the ID token as
+     * {@code id_token_hint} (which tells the IdP whose session to end), {@code client_id} and where to come back.
+     */
+    @Override
+    public Optional<URI> signOut(IdentityProviderSettings settings, Optional<String> signOutHint, URI returnTo) {
+        OidcIdp idp;
+        try {
+            idp = OidcIdp.of(settings);
+        } catch (FederationException e) {
+            return Optional.empty();
+        }
+        if (idp.endSessionEndpoint().isEmpty()) {
+            return Optional.empty();
+        }
+        JWT idTokenHint = signOutHint.flatMap(OidcFederationProvider::parsedJwt).orElse(null);
+        return Optional.of(new LogoutRequest(idp.endSessionEndpoint().get(), idTokenHint, null, idp.clientId(),
+                returnTo, null, null).toURI());
+    }
+
+    private static Optional<JWT> parsedJwt(String token) {
+        try {
+            return Optional.of(JWTParser.parse(token));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.gatehouse.providers.federation.oidc;
+
+import io.gatehouse.api.federation.FederationProvider;
+import io.gatehouse.api.federation.FederationProviderFactory;
+import io.gatehouse.api.provider.ProviderConfig;
+import io.gatehouse.api.provider.ProviderContext;
+import io.gatehouse.api.provider.ProviderInitializationException;
+
+import javax.net.ssl.SSLSocketFactory;
+import java.util.Optional;
+
+/**
+ * Federation provider {@code oidc}: Cognito's {@code OIDC} identity provider type. Options, under
+ * {@code gatehouse.spi.federation.oidc.}:
+ * <ul>
+ *   <li>{@code connect-timeout-seconds}: how long to wait for an IdP to accept a connection; 1 to 60, default 5;</li>
+ *   <li>{@code read-timeout-seconds}: how long to wait for an IdP's answer; 1 to 120, default 10;</li>
+ *   <li>{@code clock-skew-seconds}: how far an ID token's times may be off the server's clock; 0 to 300,
+ *       default 60;</li>
+ *   <li>{@code tls-trust}: whose trust store checks the IdPs' certificates: {@code jdk} (default: the JVM's, with
+ *       the public CAs) or {@code server} (the application server's default SSL configuration).</li>
+ * </ul>
+ * The factory holds what the sign-ins share: the IdPs' signing keys, cached per {@code jwks_uri}.
+ */
+public class OidcFederationProviderFactory implements FederationProviderFactory {
+
+    private OidcOptions options;
+    private UpstreamHttp http;
+    private SigningKeys keys;
+
+    @Override
+    public String id() {
+        return "oidc";
+    }
+
+    @Override
+    public void init(ProviderConfig config) throws ProviderInitializationException {
+        options = OidcOptions.from(config);
+        Optional<SSLSocketFactory> tls = options.tlsSocketFactory();
+        http = new UpstreamHttp(options, tls);
+        keys = new SigningKeys(options, tls);
+    }
+
+    @Override
+    public FederationProvider create(ProviderContext context) {
+        return new OidcFederationProvider(new DetailsConfigurer(http), new CodeExchange(http),
+                new IdTokenCheck(keys, context.clock(), options.clockSkew()), new UserInfoClaims(http));
+    }
+
+    @Override
+    public void close() {
+        if (keys != null) {
+            keys.close();
+        }
+    }
+}

@@ -211,6 +211,16 @@ public abstract class FederationProviderContract {
     }
 
     @Test
+    void completeWhenThePendingStateIsNotOneBeginMadeThenInvalidResponse() throws Exception {
+        SignInStart start = begin("state-" + UUID.randomUUID());
+        Map<String, List<String>> parameters = signInUpstream(start.outgoing());
+
+        FederationException refused = assertThrows(FederationException.class,
+                () -> provider.complete(idp(), callback(parameters), "{not a pending state"));
+        assertEquals(FederationException.Reason.INVALID_RESPONSE, refused.reason());
+    }
+
+    @Test
     void completeWhenTheCallbackRepeatsAParameterThenInvalidResponse() throws Exception {
         SignInStart start = begin("state-" + UUID.randomUUID());
         Map<String, List<String>> parameters = new HashMap<>(signInUpstream(start.outgoing()));

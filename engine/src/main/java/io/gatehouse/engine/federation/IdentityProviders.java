@@ -146,10 +146,10 @@ public class IdentityProviders {
                 throw new ServiceException("LimitExceededException", "A user pool can have at most "
                         + MAX_PER_POOL + " identity providers.");
             }
-            IdentityProviderEntity entity = new IdentityProviderEntity(userPoolId, providerName, providerType,
-                    clock.millis());
+            long now = clock.millis();
+            IdentityProviderEntity entity = new IdentityProviderEntity(userPoolId, providerName, providerType, now);
             set(entity, pool, provider, changes.details().orElse(Map.of()),
-                    changes.attributeMapping().orElse(Map.of()), changes.idpIdentifiers().orElse(List.of()));
+                    changes.attributeMapping().orElse(Map.of()), changes.idpIdentifiers().orElse(List.of()), now);
             em.persist(entity);
             // The identifiers reference the provider by plain columns, not a JPA relationship: insert it first.
             em.flush();
@@ -174,7 +174,7 @@ public class IdentityProviders {
         List<String> identifiers = changes.idpIdentifiers().orElse(current.idpIdentifiers());
         try (FederationProvider provider = types.named(entity.providerType())) {
             set(entity, pool, provider, details, changes.attributeMapping().orElse(current.attributeMapping()),
-                    identifiers);
+                    identifiers, clock.millis());
         }
         if (changes.idpIdentifiers().isPresent()) {
             em.createQuery("delete from IdpIdentifierEntity i where i.userPoolId = :pool and i.providerName = :name")
@@ -279,7 +279,8 @@ public class IdentityProviders {
 
     /** Checks and stores what a create or update sets: the type completes the details, the mapping is merged. */
     private void set(IdentityProviderEntity entity, UserPool pool, FederationProvider provider,
-                     Map<String, String> details, Map<String, String> attributeMapping, List<String> identifiers) {
+                     Map<String, String> details, Map<String, String> attributeMapping, List<String> identifiers,
+                     long now) {
         Map<String, String> configured = configure(provider, details);
         Map<String, String> mapping = IdentityProviderRules.attributeMapping(attributeMapping,
                 provider.fixedAttributeMapping(), pool.settings().path("SchemaAttributes"));
@@ -294,8 +295,7 @@ public class IdentityProviders {
         Set<String> secrets = provider.detailKeys().stream().filter(DetailKey::secret).map(DetailKey::name)
                 .collect(Collectors.toSet());
         entity.set(StoredDetails.write(entity.userPoolId(), entity.providerName(), configured, secrets, sealer()),
-                Json.write(Json.MAPPER.valueToTree(mapping)), Json.write(Json.MAPPER.valueToTree(identifiers)),
-                clock.millis());
+                Json.write(Json.MAPPER.valueToTree(mapping)), Json.write(Json.MAPPER.valueToTree(identifiers)), now);
     }
 
     private static Map<String, String> configure(FederationProvider provider, Map<String, String> details) {

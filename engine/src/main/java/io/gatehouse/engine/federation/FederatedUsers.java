@@ -38,7 +38,6 @@ public class FederatedUsers {
      */
     public void link(String userPoolId, ProviderUser destination, ProviderUser source) {
         pools.get(userPoolId);
-        pools.lockForUpdate(userPoolId);
         if (!destination.isNative()) {
             throw ServiceException.invalidParameter("DestinationUser must be a user of the user pool: its"
                     + " ProviderName is Cognito and its ProviderAttributeValue the user's name.");

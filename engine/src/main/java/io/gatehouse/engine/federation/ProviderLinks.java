@@ -1,6 +1,7 @@
 package io.gatehouse.engine.federation;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,9 @@ public class ProviderLinks {
     @Inject
     Clock clock;
 
+    @Inject
+    UserPools pools;
+
     /** The sub of the native user this upstream subject is linked to, if any. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> linkedSub(String userPoolId, String providerName, String providerSubject) {
@@ -36,12 +40,14 @@ public class ProviderLinks {
 
     /**
      * Links the upstream subject to the native user {@code sub}; linking it again to the same user changes nothing.
-     * The caller has checked that the IdP exists and holds the pool's lock (IdentityProviders' changes take it too).
+     * The caller has checked that the IdP and the user exist. Takes the pool's lock, as the IdPs' changes do, so that
+     * two calls cannot both link one subject or both take a user's last free link.
      *
      * @throws ServiceException {@code AliasExistsException} when the subject is linked to another user;
      *                          {@code LimitExceededException} when the user has {@value #MAX_PER_USER} links
      */
     public void link(String userPoolId, String providerName, String providerSubject, String sub) {
+        pools.lockForUpdate(userPoolId);
         Optional<String> linked = linkedSub(userPoolId, providerName, providerSubject);
         if (linked.isPresent()) {
             if (!linked.get().equals(sub)) {

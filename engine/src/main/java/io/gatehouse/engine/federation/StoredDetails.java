@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.json.Json;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
+import java.util.function.Predicate;
 
 /**
  * {@code ProviderDetails} as {@code identity_provider.details} keeps them: a JSON object of the keys, where a key the
@@ -56,6 +59,27 @@ final class StoredDetails {
                     : value.asText());
         }
         return details;
+    }
+
+    /**
+     * The stored details with every sealed value brought to the current data key, or empty when each already is.
+     *
+     * @param current whether a sealed value is sealed with the current key
+     * @param reseal  a sealed value sealed again with the current key, for its context
+     */
+    static Optional<String> resealed(String userPoolId, String providerName, String stored,
+                                     Predicate<String> current, BinaryOperator<String> reseal) {
+        ObjectNode details = Json.parseObject(stored);
+        boolean changed = false;
+        for (Map.Entry<String, JsonNode> entry : details.properties()) {
+            String sealed = entry.getValue().path(SEALED).asText();
+            if (entry.getValue().isObject() && !current.test(sealed)) {
+                ((ObjectNode) entry.getValue()).put(SEALED, reseal.apply(sealed,
+                        context(userPoolId, providerName, entry.getKey())));
+                changed = true;
+            }
+        }
+        return changed ? Optional.of(Json.write(details)) : Optional.empty();
     }
 
     /** The keys stored sealed. */

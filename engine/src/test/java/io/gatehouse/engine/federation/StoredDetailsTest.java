@@ -57,4 +57,18 @@ class StoredDetailsTest {
                 .isNotEqualTo(StoredDetails.context("p", "corp", "private_key"))
                 .startsWith("identity_provider.details");
     }
+
+    @Test
+    void resealedWhenAValueIsSealedWithAnOldKeyThenSealedAgainForTheSameContext() {
+        String stored = StoredDetails.write("p", "corp", DETAILS, Set.of("client_secret"), SEALER);
+        String sealed = Json.parseObject(stored).path("client_secret").path("sealed").asText();
+
+        assertThat(StoredDetails.resealed("p", "corp", stored, value -> true, (value, context) -> "unused"))
+                .isEmpty();
+        String resealed = StoredDetails.resealed("p", "corp", stored, value -> false,
+                (value, context) -> SEALER.seal(SEALER.open(value, context) + "!", context)).orElseThrow();
+        assertThat(Json.parseObject(resealed).path("client_secret").path("sealed").asText()).isNotEqualTo(sealed);
+        assertThat(StoredDetails.read("p", "corp", resealed, SEALER)).containsEntry("client_secret", "s3cret-value!")
+                .containsEntry("client_id", "app-123");
+    }
 }

@@ -222,9 +222,7 @@ class IdentityProvidersIT {
     @Test
     void linkWhenNativeUserAndIdpSubjectThenCognitosRulesHold() {
         create("corp", details("corp"));
-        for (String name : List.of("nina", "omar", "partner_federated-1")) {
-            cognito.adminCreateUser(r -> r.userPoolId(pool).username(name).messageAction(MessageActionType.SUPPRESS));
-        }
+        users("nina", "omar", "partner_federated-1");
 
         link("nina", "corp", "subject-1");
         link("nina", "corp", "subject-1");
@@ -250,9 +248,7 @@ class IdentityProvidersIT {
     @Test
     void disableWhenLinkedOrFederatedThenLinkRemovedAndFederatedUserDisabled() {
         create("corp", details("corp"));
-        for (String name : List.of("nina", "omar", "corp_federated-1")) {
-            cognito.adminCreateUser(r -> r.userPoolId(pool).username(name).messageAction(MessageActionType.SUPPRESS));
-        }
+        users("nina", "omar", "corp_federated-1");
         link("nina", "corp", "subject-1");
 
         disable("corp", "subject-1");
@@ -267,9 +263,7 @@ class IdentityProvidersIT {
     @Test
     void deleteWhenUserOrPoolGoesThenTheirLinksAndIdpsGoToo() {
         create("corp", details("corp"));
-        for (String name : List.of("nina", "omar")) {
-            cognito.adminCreateUser(r -> r.userPoolId(pool).username(name).messageAction(MessageActionType.SUPPRESS));
-        }
+        users("nina", "omar");
         link("nina", "corp", "subject-1");
 
         cognito.adminDeleteUser(r -> r.userPoolId(pool).username("nina"));
@@ -317,6 +311,13 @@ class IdentityProvidersIT {
             assertThat(content.contains("client-" + marker)).as("the database file holds the row").isTrue();
             assertThat(content.contains(secret)).as("client_secret in the file").isFalse();
             assertThat(content.contains(privateKey)).as("private_key in the file").isFalse();
+        }
+    }
+
+    /** Native users of the pool; one named {@code <ProviderName>_<subject>} stands for a federated user. */
+    private void users(String... names) {
+        for (String name : names) {
+            cognito.adminCreateUser(r -> r.userPoolId(pool).username(name).messageAction(MessageActionType.SUPPRESS));
         }
     }
 

@@ -5,7 +5,6 @@ import io.gatehouse.api.federation.FederationProviderFactory;
 import io.gatehouse.api.provider.ProviderContext;
 import io.gatehouse.api.provider.Spi;
 import io.gatehouse.engine.error.ServiceException;
-import io.gatehouse.engine.plugin.LoadedProvider;
 import io.gatehouse.engine.plugin.ProviderRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,13 +62,11 @@ public class FederationTypes {
         Map<String, FederationProviderFactory> known = byType;
         if (known == null) {
             known = new HashMap<>();
-            for (LoadedProvider provider : registry.loaded()) {
-                if (provider.family().equals(Spi.FEDERATION.name())
-                        && provider.factory() instanceof FederationProviderFactory factory) {
-                    try (FederationProvider made = factory.create(ProviderContext.of(Optional.empty(), clock))) {
-                        known.merge(made.providerType(), factory,
-                                (kept, other) -> other.order() > kept.order() ? other : kept);
-                    }
+            for (FederationProviderFactory factory
+                    : registry.factories(Spi.FEDERATION, FederationProviderFactory.class)) {
+                try (FederationProvider made = factory.create(ProviderContext.of(Optional.empty(), clock))) {
+                    known.merge(made.providerType(), factory,
+                            (kept, other) -> other.order() > kept.order() ? other : kept);
                 }
             }
             byType = known;

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # An administrator's day with the AWS CLI (Debian's awscli, v2) against Gatehouse, as AwsCliScenarioIT runs it:
 # a pool with a custom attribute, an invited user through the temporary-password challenge, a group in the tokens,
-# a filtered, paged list-users, a CSV import job and an export with password hashes. Each step checks its answer; the first surprise stops the script (exit 1).
+# a filtered, paged list-users, a CSV import job, an export with password hashes and an identity provider. Each step checks its answer; the first surprise stops the script (exit 1).
 #
 # Environment: GATEHOUSE_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the admin credential), AWS_CLI (the
-# aws binary; default /usr/bin/aws, Debian's, not a pip-installed v1 that may come first on PATH).
+# aws binary; default /usr/bin/aws, Debian's, not a pip-installed v1 that may come first on PATH), GATEHOUSE_IDP_TYPE
+# (a provider type installed on the server that takes client_id, client_secret, a private_key it does not show and
+# an oidc_issuer it completes authorize_url from, as AwsCliScenarioIT's test type does).
 set -euo pipefail
 AWS_CLI=${AWS_CLI:-/usr/bin/aws}
 export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
@@ -117,6 +119,23 @@ rows = {r["cognito:username"]: r for r in csv.DictReader(io.StringIO(sys.argv[1]
 a = rows["alice"]
 print(len(rows), a["gatehouse:password_hash"][:10], a["gatehouse:groups"], a["custom:team"])' "$export_csv")" \
   '6 $argon2id$ ["admins"] blue' "the export: users, alice's hash, group and custom attribute"
+
+echo "== an identity provider: created, described without its hidden secret, listed, found and deleted"
+idp create-identity-provider --user-pool-id "$pool" --provider-name corp --provider-type "$GATEHOUSE_IDP_TYPE" \
+  --provider-details client_id=cli-app,client_secret=cli-secret,private_key=cli-key,oidc_issuer=https://idp.example.com \
+  --attribute-mapping email=mail --idp-identifiers example.com >/dev/null
+expect "$(idp describe-identity-provider --user-pool-id "$pool" --provider-name corp --query \
+  'IdentityProvider.[ProviderType, ProviderDetails.client_secret, ProviderDetails.authorize_url, AttributeMapping.email]' \
+  | tr '\t' ' ')" "$GATEHOUSE_IDP_TYPE cli-secret https://idp.example.com/authorize mail" "describe-identity-provider"
+expect "$(idp describe-identity-provider --user-pool-id "$pool" --provider-name corp \
+  --query IdentityProvider.ProviderDetails.private_key)" None "a secret detail the type does not show"
+expect "$(idp list-identity-providers --user-pool-id "$pool" --query 'Providers[].ProviderName')" corp \
+  "list-identity-providers"
+expect "$(idp get-identity-provider-by-identifier --user-pool-id "$pool" --idp-identifier EXAMPLE.COM \
+  --query IdentityProvider.ProviderName)" corp "get-identity-provider-by-identifier, regardless of case"
+idp delete-identity-provider --user-pool-id "$pool" --provider-name corp
+expect "$(idp list-identity-providers --user-pool-id "$pool" --query 'length(Providers)')" 0 \
+  "list-identity-providers after the delete"
 
 idp delete-user-pool --user-pool-id "$pool"
 echo "SCENARIO PASSED"

@@ -1,6 +1,9 @@
 package io.gatehouse.it.awscli;
 
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.support.TestFederationProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,9 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The AWS CLI scenario (src/test/scripts/awscli-scenario.sh) against the test server, with Debian's awscli, which
- * .ci/run installs. The script checks each answer itself; this test fails with its output when a step does.
+ * .ci/run installs. The script checks each answer itself; this test fails with its output when a step does. Its
+ * identity provider is of the suites' test federation provider type, installed for the run.
  */
 class AwsCliScenarioIT {
+
+    @BeforeAll
+    static void installIdpType() throws Exception {
+        TestFederationProvider.install();
+    }
+
+    @AfterAll
+    static void uninstallIdpType() throws Exception {
+        TestFederationProvider.uninstall();
+    }
 
     private static final Path SCRIPT = Path.of("src/test/scripts/awscli-scenario.sh");
     private static final Path AWS_CLI = Path.of("/usr/bin/aws");
@@ -29,6 +43,7 @@ class AwsCliScenarioIT {
         env.put("AWS_ACCESS_KEY_ID", Gatehouse.ADMIN_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", Gatehouse.ADMIN_SECRET);
         env.put("AWS_CLI", AWS_CLI.toString());
+        env.put("GATEHOUSE_IDP_TYPE", TestFederationProvider.TYPE);
         Path log = Files.createTempFile("awscli-scenario", ".log");
         builder.redirectOutput(log.toFile());
         Process process = builder.start();

@@ -1,26 +1,21 @@
 package io.gatehouse.it.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.api.testing.ProviderJarBuilder;
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.support.ProviderInstaller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
-import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
+import static io.gatehouse.it.support.ProviderInstaller.awaitReadiness;
+import static io.gatehouse.it.support.ProviderInstaller.check;
+import static io.gatehouse.it.support.ProviderInstaller.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProviderInstallIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
     private static final String VERSION = Gatehouse.property("gatehouse.it.version");
 
     @TempDir
@@ -41,9 +34,7 @@ class ProviderInstallIT {
     @AfterEach
     void uninstall() throws Exception {
         if (!installed.isEmpty()) {
-            List<String> args = new ArrayList<>(List.of("--remove"));
-            args.addAll(installed);
-            script(args);
+            ProviderInstaller.remove(installed);
             awaitReadiness(ready -> providers(ready).isObject() && ready.path("status").asText().equals("UP")
                     && installed.stream().noneMatch(jar -> providers(ready).toString().contains(jar)));
         }
@@ -127,56 +118,6 @@ class ProviderInstallIT {
 
     private void install(Path jar) throws Exception {
         installed.add(jar.getFileName().toString());
-        script(List.of(jar.toString()));
-    }
-
-    private static void script(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", Gatehouse.installScript().toString(),
-                "--server", Gatehouse.serverDir().toString()));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-    }
-
-    /**
-     * The provider entries of readiness, or a missing node while the application is restarting: then readiness
-     * has no Gatehouse checks at all (and says UP), which must not pass for the new state.
-     */
-    private static JsonNode providers(JsonNode readiness) {
-        return check(readiness, "gatehouse-providers");
-    }
-
-    private static JsonNode check(JsonNode readiness, String name) {
-        for (JsonNode check : readiness.path("checks")) {
-            if (name.equals(check.path("name").asText())) {
-                return check.path("data");
-            }
-        }
-        return JSON.missingNode();
-    }
-
-    /** Polls readiness until the condition holds: the application restarts asynchronously after the script. */
-    private static JsonNode awaitReadiness(Predicate<JsonNode> condition) throws Exception {
-        Instant deadline = Instant.now().plus(RESTART_WAIT);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> response = Gatehouse.HTTP.send(HttpRequest.newBuilder(
-                                Gatehouse.ENDPOINT.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.body().startsWith("{")) {
-                    last = JSON.readTree(response.body());
-                    if (condition.test(last)) {
-                        return last;
-                    }
-                }
-            } catch (IOException e) {
-                // the application is restarting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("readiness never reached the expected state; last seen: " + last);
+        ProviderInstaller.install(jar);
     }
 }

@@ -13,7 +13,12 @@ public final class PageLimits {
 
     /** The request's {@code Limit} (the model has already bounded it to 0..60), or {@link #MAX}. */
     public static int of(JsonNode request) {
-        int limit = request.path("Limit").asInt(0);
+        return of(request, "Limit");
+    }
+
+    /** The request's page size in {@code member} (bounded to 0..60 by the model), or {@link #MAX}. */
+    public static int of(JsonNode request, String member) {
+        int limit = request.path(member).asInt(0);
         return limit == 0 ? MAX : limit;
     }
 }

@@ -15,7 +15,6 @@ import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.messaging.MailSender;
 import io.gatehouse.engine.messaging.MessageTemplate;
 import io.gatehouse.engine.messaging.SmsSender;
-import io.gatehouse.engine.plugin.LoadedProvider;
 import io.gatehouse.engine.plugin.ProviderRegistry;
 import io.gatehouse.engine.security.DataKey;
 import io.gatehouse.engine.security.SealedValueException;
@@ -85,12 +84,9 @@ public class MfaMethods {
         Map<String, MfaMethodFactory> known = byName;
         if (known == null) {
             known = new HashMap<>();
-            for (LoadedProvider provider : registry.loaded()) {
-                if (provider.family().equals(Spi.MFA_METHOD.name())
-                        && provider.factory() instanceof MfaMethodFactory factory) {
-                    try (MfaMethod method = factory.create(context(Optional.empty()))) {
-                        known.putIfAbsent(method.name(), factory);
-                    }
+            for (MfaMethodFactory factory : registry.factories(Spi.MFA_METHOD, MfaMethodFactory.class)) {
+                try (MfaMethod method = factory.create(context(Optional.empty()))) {
+                    known.putIfAbsent(method.name(), factory);
                 }
             }
             byName = known;

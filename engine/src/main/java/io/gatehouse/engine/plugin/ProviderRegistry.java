@@ -87,6 +87,14 @@ public class ProviderRegistry {
                 .findFirst();
     }
 
+    /** The loaded factories of {@code spi}, in discovery order. */
+    public <F extends ProviderFactory<?>> List<F> factories(Spi spi, Class<F> type) {
+        return result.loaded().stream()
+                .filter(p -> p.family().equals(spi.name()) && type.isInstance(p.factory()))
+                .map(p -> type.cast(p.factory()))
+                .toList();
+    }
+
     private boolean enabled(Spi spi, String id) {
         return config.getOptionalValue(PREFIX + spi.name() + "." + id + ".enabled", Boolean.class).orElse(true);
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.userpool;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
@@ -112,6 +113,33 @@ public class UserPoolClients {
         String name = request.has("ClientName") ? request.get("ClientName").asText() : entity.clientName();
         entity.update(name, Json.write(settings), clock.millis());
         return view(entity);
+    }
+
+    /**
+     * Takes an IdP being deleted out of the pool's clients' SupportedIdentityProviders, as Cognito does: a client
+     * never names an IdP the pool does not have.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void removeSupportedIdentityProvider(String userPoolId, String providerName) {
+        List<UserPoolClientEntity> rows = em.createQuery("select c from UserPoolClientEntity c"
+                + " where c.userPoolId = :pool", UserPoolClientEntity.class).setParameter("pool", userPoolId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (UserPoolClientEntity entity : rows) {
+            ObjectNode settings = Json.parseObject(entity.settings());
+            if (!(settings.get("SupportedIdentityProviders") instanceof ArrayNode supported)) {
+                continue;
+            }
+            boolean named = false;
+            for (int i = supported.size() - 1; i >= 0; i--) {
+                if (providerName.equals(supported.get(i).asText())) {
+                    supported.remove(i);
+                    named = true;
+                }
+            }
+            if (named) {
+                entity.update(entity.clientName(), Json.write(settings), clock.millis());
+            }
+        }
     }
 
     /** Removes a client. */

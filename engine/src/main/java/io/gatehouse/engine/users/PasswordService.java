@@ -10,6 +10,7 @@ import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.federation.ProviderLinks;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.token.TokenService;
@@ -65,6 +66,9 @@ public class PasswordService {
 
     @Inject
     Groups groups;
+
+    @Inject
+    ProviderLinks providerLinks;
 
     @Inject
     SignInService signIns;
@@ -271,6 +275,7 @@ public class PasswordService {
         groups.forgetUser(caller.pool().id(), caller.user().sub());
         devices.forgetUser(caller.pool().id(), caller.user().sub());
         userMfa.forgetUser(caller.pool().id(), caller.user().sub());
+        providerLinks.forgetUser(caller.pool().id(), caller.user().sub());
         PoolUsers.capability(stores.forPool(caller.pool()), UserRegistration.class).delete(caller.user().sub());
     }
 }

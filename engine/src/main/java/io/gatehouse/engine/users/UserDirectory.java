@@ -9,6 +9,7 @@ import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.federation.ProviderLinks;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.token.TokenService;
@@ -47,11 +48,23 @@ public class UserDirectory {
     @Inject
     Groups groups;
 
+    @Inject
+    ProviderLinks providerLinks;
+
     /** The user, by user name or alias (AdminGetUser). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserRecord get(String userPoolId, String username) {
         UserPool pool = pools.get(userPoolId);
         return PoolUsers.existing(pool, stores.forPool(pool), username);
+    }
+
+    /**
+     * The user with exactly this user name, not an alias: empty when there is none, where {@link #get} throws (which
+     * would mark the caller's transaction for rollback).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserRecord> byUsername(String userPoolId, String username) {
+        return PoolUsers.capability(stores.forPool(pools.get(userPoolId)), UserLookup.class).findByUsername(username);
     }
 
     /** The users with these subs, in the same order; subs of users deleted meanwhile are skipped. */
@@ -71,6 +84,7 @@ public class UserDirectory {
         groups.forgetUser(pool.id(), user.sub());
         devices.forgetUser(pool.id(), user.sub());
         userMfa.forgetUser(pool.id(), user.sub());
+        providerLinks.forgetUser(pool.id(), user.sub());
         PoolUsers.capability(store, UserRegistration.class).delete(user.sub());
     }
 

@@ -2,6 +2,7 @@ package io.gatehouse.engine.cognito.userpool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.federation.IdentityProviders;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.userpool.UserPoolClients;
@@ -18,9 +19,13 @@ public class UpdateUserPoolClient implements CognitoOperation {
     @Inject
     OAuthScopes scopes;
 
+    @Inject
+    IdentityProviders identityProviders;
+
     @Override
     public ObjectNode handle(ObjectNode request) {
         scopes.checkClient(request.get("UserPoolId").asText(), request);
+        identityProviders.checkSupported(request.get("UserPoolId").asText(), request);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("UserPoolClient", UserPoolShapes.client(clients.update(request)));
         return response;

@@ -112,6 +112,17 @@ class ShapeValidatorTest {
                 .hasMessageContaining("at 'userPoolTags.key' failed to satisfy constraint");
     }
 
+    @Test
+    void validateWhenProviderTypeIsAThirdPartysThenLeftToTheOperation() {
+        ObjectNode result = validator.validate("CreateIdentityProviderRequest", json("{\"UserPoolId\":"
+                + "\"us-east-1_abc\",\"ProviderName\":\"octocat\",\"ProviderType\":\"GitHub\","
+                + "\"ProviderDetails\":{}}"));
+
+        assertThat(result.path("ProviderType").asText()).isEqualTo("GitHub");
+        assertThatThrownBy(() -> validator.validate("CreateUserPoolRequest", json("{\"PoolName\":\"p\","
+                + "\"MfaConfiguration\":\"SOMETIMES\"}"))).hasMessageContaining("enum value set");
+    }
+
     private static JsonNode json(String text) {
         try {
             return Json.MAPPER.readTree(text);

@@ -156,8 +156,10 @@ class KeycloakFederationIT {
         assertThat(claims.getStringClaim("given_name")).isEqualTo("Alice");
         List<?> identities = (List<?>) claims.getClaim("identities");
         assertThat(identities).hasSize(1);
-        assertThat((Map<?, ?>) identities.get(0)).containsEntry("providerName", "Keycloak")
-                .containsEntry("providerType", "OIDC").containsEntry("userId", username.substring(9));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> identity = (Map<String, Object>) identities.get(0);
+        assertThat(identity).containsEntry("providerName", "Keycloak").containsEntry("providerType", "OIDC")
+                .containsEntry("userId", username.substring("Keycloak_".length()));
         AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(poolId).username(username));
         assertThat(user.userStatusAsString()).isEqualTo("EXTERNAL_PROVIDER");
         assertThat(user.userAttributes()).extracting(AttributeType::name).contains("identities", "email");

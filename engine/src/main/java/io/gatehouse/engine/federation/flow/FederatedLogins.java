@@ -38,7 +38,7 @@ import java.util.Optional;
 public class FederatedLogins {
 
     /** How long a user has at the IdP. Cognito does not say; ten minutes covers a password reset there. */
-    static final Duration VALIDITY = Duration.ofMinutes(10);
+    public static final Duration VALIDITY = Duration.ofMinutes(10);
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;

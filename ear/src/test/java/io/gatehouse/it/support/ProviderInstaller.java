@@ -27,6 +27,7 @@ public final class ProviderInstaller {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
+    private static final Duration SETTLED = Duration.ofSeconds(4);
 
     private ProviderInstaller() {
     }
@@ -71,23 +72,34 @@ public final class ProviderInstaller {
         return JSON.missingNode();
     }
 
-    /** Polls readiness until the condition holds: the application restarts asynchronously after the script. */
+    /**
+     * Polls readiness until the condition holds, and has held for {@link #SETTLED}: the application restarts
+     * asynchronously after the script, and Liberty sometimes restarts it twice, the second time a second or two
+     * after the first (seen in a test run: two configuration updates 1.7 s apart for one change).
+     */
     public static JsonNode awaitReadiness(Predicate<JsonNode> condition) throws Exception {
         Instant deadline = Instant.now().plus(RESTART_WAIT);
         JsonNode last = null;
+        Instant heldSince = null;
         while (Instant.now().isBefore(deadline)) {
+            boolean holds = false;
             try {
                 HttpResponse<String> response = Gatehouse.HTTP.send(HttpRequest.newBuilder(
                                 Gatehouse.ENDPOINT.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.body().startsWith("{")) {
                     last = JSON.readTree(response.body());
-                    if (condition.test(last)) {
-                        return last;
-                    }
+                    holds = condition.test(last);
                 }
             } catch (IOException e) {
                 // the application is restarting
+            }
+            if (!holds) {
+                heldSince = null;
+            } else if (heldSince == null) {
+                heldSince = Instant.now();
+            } else if (Duration.between(heldSince, Instant.now()).compareTo(SETTLED) >= 0) {
+                return last;
             }
             Thread.sleep(250);
         }

@@ -52,6 +52,23 @@ public interface FederationProvider extends Provider {
     Map<String, String> configure(Map<String, String> requested) throws InvalidProviderDetailsException;
 
     /**
+     * Checks an IdP's {@code ProviderDetails} for UpdateIdentityProvider: those the call gives over those stored.
+     * A type that completes details overrides this to drop what it completed from an earlier value that the call
+     * changes (an OIDC type re-reads discovery when {@code oidc_issuer} changes, rather than keep the old issuer's
+     * endpoints). The default configures the given details merged over the stored ones.
+     *
+     * @param given  the details the call gives
+     * @param stored the details stored now (as {@link #configure} returned them)
+     * @throws InvalidProviderDetailsException as {@link #configure}
+     */
+    default Map<String, String> reconfigure(Map<String, String> given, Map<String, String> stored)
+            throws InvalidProviderDetailsException {
+        Map<String, String> merged = new java.util.HashMap<>(stored);
+        merged.putAll(given);
+        return configure(merged);
+    }
+
+    /**
      * Begins a sign-in at the IdP.
      *
      * @param idp     the IdP, with its stored details (secrets opened)

@@ -148,7 +148,7 @@ public class IdentityProviders {
             }
             long now = clock.millis();
             IdentityProviderEntity entity = new IdentityProviderEntity(userPoolId, providerName, providerType, now);
-            set(entity, pool, provider, changes.details().orElse(Map.of()),
+            set(entity, pool, provider, configure(provider, changes.details().orElse(Map.of())),
                     changes.attributeMapping().orElse(Map.of()), changes.idpIdentifiers().orElse(List.of()), now);
             em.persist(entity);
             // The identifiers reference the provider by plain columns, not a JPA relationship: insert it first.
@@ -169,10 +169,10 @@ public class IdentityProviders {
         pools.lockForUpdate(userPoolId);
         IdentityProviderEntity entity = existing(userPoolId, providerName, LockModeType.PESSIMISTIC_WRITE);
         PoolIdentityProvider current = view(entity);
-        Map<String, String> details = new HashMap<>(current.details());
-        changes.details().ifPresent(details::putAll);
         List<String> identifiers = changes.idpIdentifiers().orElse(current.idpIdentifiers());
         try (FederationProvider provider = types.named(entity.providerType())) {
+            Map<String, String> details = reconfigure(provider, changes.details().orElse(Map.of()),
+                    current.details());
             set(entity, pool, provider, details, changes.attributeMapping().orElse(current.attributeMapping()),
                     identifiers, clock.millis());
         }
@@ -277,11 +277,13 @@ public class IdentityProviders {
         }
     }
 
-    /** Checks and stores what a create or update sets: the type completes the details, the mapping is merged. */
+    /**
+     * Checks and stores what a create or update sets: the details as the type configured them, the mapping merged
+     * with the type's fixed one, the identifiers free in the pool.
+     */
     private void set(IdentityProviderEntity entity, UserPool pool, FederationProvider provider,
-                     Map<String, String> details, Map<String, String> attributeMapping, List<String> identifiers,
+                     Map<String, String> configured, Map<String, String> attributeMapping, List<String> identifiers,
                      long now) {
-        Map<String, String> configured = configure(provider, details);
         Map<String, String> mapping = IdentityProviderRules.attributeMapping(attributeMapping,
                 provider.fixedAttributeMapping(), pool.settings().path("SchemaAttributes"));
         for (String key : IdentityProviderRules.identifierKeys(identifiers)) {
@@ -296,6 +298,17 @@ public class IdentityProviders {
                 .collect(Collectors.toSet());
         entity.set(StoredDetails.write(entity.userPoolId(), entity.providerName(), configured, secrets, sealer()),
                 Json.write(Json.MAPPER.valueToTree(mapping)), Json.write(Json.MAPPER.valueToTree(identifiers)), now);
+    }
+
+    /** The type's details for an update (UpdateIdentityProvider): the given ones over the stored ones. */
+    private static Map<String, String> reconfigure(FederationProvider provider, Map<String, String> given,
+                                                   Map<String, String> stored) {
+        try {
+            return Objects.requireNonNull(provider.reconfigure(Map.copyOf(given), Map.copyOf(stored)),
+                    "the provider's reconfigure returned null");
+        } catch (InvalidProviderDetailsException e) {
+            throw ServiceException.invalidParameter(e.getMessage());
+        }
     }
 
     private static Map<String, String> configure(FederationProvider provider, Map<String, String> details) {

@@ -29,6 +29,10 @@ final class OidcDetailKeys {
     /** The endpoints discovery fills in when they are not given; discovery is read when any of them is missing. */
     static final Set<String> DISCOVERED_ENDPOINTS = Set.of(AUTHORIZE_URL, TOKEN_URL, ATTRIBUTES_URL, JWKS_URI);
 
+    /** Everything discovery may fill in: the endpoints and Gatehouse's two keys. */
+    static final Set<String> DISCOVERED = Set.of(AUTHORIZE_URL, TOKEN_URL, ATTRIBUTES_URL, JWKS_URI,
+            END_SESSION_ENDPOINT, TOKEN_ENDPOINT_AUTH_METHOD);
+
     /** Every key that holds a URL the provider calls or sends the browser to. */
     static final List<String> URL_KEYS = List.of(
             OIDC_ISSUER, AUTHORIZE_URL, TOKEN_URL, ATTRIBUTES_URL, JWKS_URI, END_SESSION_ENDPOINT);

@@ -67,6 +67,23 @@ final class OidcFederationProvider implements FederationProvider {
         return configurer.configure(requested);
     }
 
+    /**
+     * An update that moves the IdP to another issuer forgets what the old issuer's discovery document filled in
+     * (endpoints, sign-out, client authentication) unless the update gives it again, so that discovery reads the new
+     * issuer's instead of keeping the old issuer's keys and token endpoint.
+     */
+    @Override
+    public Map<String, String> reconfigure(Map<String, String> given, Map<String, String> stored)
+            throws InvalidProviderDetailsException {
+        Map<String, String> merged = new java.util.HashMap<>(stored);
+        String issuer = given.get(OidcDetailKeys.OIDC_ISSUER);
+        if (issuer != null && !issuer.equals(stored.get(OidcDetailKeys.OIDC_ISSUER))) {
+            OidcDetailKeys.DISCOVERED.forEach(merged::remove);
+        }
+        merged.putAll(given);
+        return configurer.configure(merged);
+    }
+
     @Override
     public SignInStart begin(IdentityProviderSettings settings, SignInRequest request) throws FederationException {
         OidcIdp idp = OidcIdp.of(settings);

@@ -43,6 +43,30 @@ class OidcConfigureTest extends ScriptedIdpTestBase {
     }
 
     @Test
+    void reconfigureWhenTheIssuerChangesThenTheNewIssuersEndpointsNotTheOldOnes() throws Exception {
+        Map<String, String> stored = provider.configure(idp.details());
+        try (ScriptedIdp other = new ScriptedIdp()) {
+            Map<String, String> updated = provider.reconfigure(Map.of("oidc_issuer", other.issuer()), stored);
+
+            assertEquals(other.issuer() + "/token", updated.get("token_url"));
+            assertEquals(other.issuer() + "/jwks", updated.get("jwks_uri"));
+            assertEquals(other.issuer() + "/logout", updated.get("end_session_endpoint"));
+            assertEquals(stored.get("client_id"), updated.get("client_id"));
+        }
+    }
+
+    @Test
+    void reconfigureWhenTheIssuerStaysThenStoredEndpointsAreKeptAndDiscoveryIsNotRead() throws Exception {
+        Map<String, String> stored = provider.configure(idp.details());
+
+        Map<String, String> updated = provider.reconfigure(Map.of("authorize_scopes", "openid email"), stored);
+
+        assertEquals("openid email", updated.get("authorize_scopes"));
+        assertEquals(stored.get("token_url"), updated.get("token_url"));
+        assertEquals(1, idp.discoveryFetches.get());
+    }
+
+    @Test
     void configureWhenEveryEndpointIsGivenThenKeptAndDiscoveryIsNotRead() throws Exception {
         Map<String, String> details = idp.details();
         details.put("authorize_url", "https://login.example.test/oauth2/v2.0/authorize?p=signin");

@@ -92,6 +92,16 @@ public interface FederationProvider extends Provider {
             throws FederationException;
 
     /**
+     * Whether the IdP sends the browser back by posting a form to the callback (Sign in with Apple with
+     * {@code response_mode=form_post}, SAML's HTTP-POST binding) rather than by a redirect. The engine then sets the
+     * cookie that binds the sign-in to the browser with {@code SameSite=None}: browsers do not send a
+     * {@code SameSite=Lax} cookie with another site's POST. The default answers by redirect.
+     */
+    default boolean callbackIsFormPost(IdentityProviderSettings idp) {
+        return false;
+    }
+
+    /**
      * Where the browser may continue signing out at the IdP after the engine ended its own session, if the IdP
      * publishes such an endpoint (OIDC's {@code end_session_endpoint}). The default continues nowhere.
      *

@@ -180,9 +180,7 @@ class MfaSignInIT {
         cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
                 .softwareTokenMfaConfiguration(t -> t.enabled(true)));
         String client = Clients.passwordClient(cognito, pool);
-        String username = "setup-" + UUID.randomUUID();
-        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS"));
-        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
+        String username = confirmedUser(pool, "setup-");
 
         AdminInitiateAuthResponse first = cognito.adminInitiateAuth(r -> r.userPoolId(pool).clientId(client)
                 .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
@@ -259,15 +257,8 @@ class MfaSignInIT {
         cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
                 .softwareTokenMfaConfiguration(t -> t.enabled(true))
                 .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Sign in with {####}.")));
-        var web = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("web").generateSecret(true)
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
-                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
-                .supportedIdentityProviders("COGNITO")).userPoolClient();
-        String username = "setup-" + UUID.randomUUID();
-        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS"));
-        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
-        String query = HostedForm.encode(Map.of("client_id", web.clientId(), "response_type", "code",
-                "redirect_uri", "http://localhost:3000/callback"));
+        String username = confirmedUser(pool, "setup-");
+        String query = hostedQuery(pool);
         HostedForm browser = new HostedForm();
         java.net.http.HttpResponse<String> setUp = browser.signIn(query, username, PASSWORD);
         assertThat(setUp.statusCode()).as(setUp.body()).isEqualTo(200);
@@ -343,12 +334,7 @@ class MfaSignInIT {
         String username = user(Map.of("email", email));
         cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username(username)
                 .emailMfaSettings(s -> s.enabled(true)));
-        var web = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").generateSecret(true)
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
-                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
-                .supportedIdentityProviders("COGNITO")).userPoolClient();
-        String query = HostedForm.encode(Map.of("client_id", web.clientId(), "response_type", "code",
-                "redirect_uri", "http://localhost:3000/callback"));
+        String query = hostedQuery(poolId);
         HostedForm browser = new HostedForm();
         java.net.http.HttpResponse<String>[] page = new java.net.http.HttpResponse[1];
         String code = Mailbox.nextCodeTo(MAIL, email, () -> {
@@ -380,15 +366,8 @@ class MfaSignInIT {
         String pool = cognito.createUserPool(r -> r.poolName("mfa-hosted-setup")).userPool().id();
         cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
                 .softwareTokenMfaConfiguration(t -> t.enabled(true)));
-        var web = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("web").generateSecret(true)
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
-                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
-                .supportedIdentityProviders("COGNITO")).userPoolClient();
-        String username = "setup-" + UUID.randomUUID();
-        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS"));
-        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
-        String query = HostedForm.encode(Map.of("client_id", web.clientId(), "response_type", "code",
-                "redirect_uri", "http://localhost:3000/callback"));
+        String username = confirmedUser(pool, "setup-");
+        String query = hostedQuery(pool);
         HostedForm browser = new HostedForm();
 
         java.net.http.HttpResponse<String> page = browser.signIn(query, username, PASSWORD);
@@ -422,15 +401,10 @@ class MfaSignInIT {
         String pool = cognito.createUserPool(r -> r.poolName("mfa-hosted-invited")).userPool().id();
         cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.ON)
                 .softwareTokenMfaConfiguration(t -> t.enabled(true)));
-        var web = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("web").generateSecret(true)
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
-                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
-                .supportedIdentityProviders("COGNITO")).userPoolClient();
         String username = "invited-" + UUID.randomUUID();
         cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS")
                 .temporaryPassword("Temporary-Pass-1"));
-        String query = HostedForm.encode(Map.of("client_id", web.clientId(), "response_type", "code",
-                "redirect_uri", "http://localhost:3000/callback"));
+        String query = hostedQuery(pool);
         HostedForm browser = new HostedForm();
         java.net.http.HttpResponse<String> newPassword = browser.signIn(query, username, "Temporary-Pass-1");
         assertThat(newPassword.statusCode()).as(newPassword.body()).isEqualTo(200);
@@ -444,6 +418,24 @@ class MfaSignInIT {
         assertThat(setUp.body()).contains("<svg", "name=\"challenge\" value=\"MFA_SETUP\"");
         assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username(username)).userStatusAsString())
                 .isEqualTo("CONFIRMED");
+    }
+
+    /** A user of {@code pool} with a permanent password. */
+    private static String confirmedUser(String pool, String prefix) {
+        String username = prefix + UUID.randomUUID();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(username).messageAction("SUPPRESS"));
+        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
+        return username;
+    }
+
+    /** The query of an authorization request (code flow) of a new confidential web client of {@code pool}. */
+    private static String hostedQuery(String pool) {
+        String clientId = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("web").generateSecret(true)
+                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthScopes("openid").callbackURLs("http://localhost:3000/callback")
+                .supportedIdentityProviders("COGNITO")).userPoolClient().clientId();
+        return HostedForm.encode(Map.of("client_id", clientId, "response_type", "code",
+                "redirect_uri", "http://localhost:3000/callback"));
     }
 
     private static String hidden(java.net.http.HttpResponse<String> page, String name) {

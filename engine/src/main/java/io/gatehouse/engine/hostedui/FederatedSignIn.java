@@ -111,8 +111,10 @@ public class FederatedSignIn {
         }
         Browser browser = support.browser();
         if (begun.outgoing() instanceof Outgoing.Redirect redirect) {
+            // Lax is enough for an answer by redirect (a top-level GET); a form the IdP's page posts here is a
+            // cross-site POST, with which browsers send only SameSite=None cookies.
             browser.setCookie(bindingCookie(begun.state()), begun.browserBinding(),
-                    FederatedLogins.VALIDITY.toSeconds(), "Lax");
+                    FederatedLogins.VALIDITY.toSeconds(), begun.answeredByPost() ? "None" : "Lax");
             return browser.redirect(redirect.location(), null);
         }
         throw new IllegalStateException("form posts to an IdP come with SAML");

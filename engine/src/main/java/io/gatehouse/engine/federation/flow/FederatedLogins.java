@@ -58,10 +58,10 @@ public class FederatedLogins {
     private final Throttle purge = new Throttle(Duration.ofMinutes(1));
 
     /**
-     * A sign-in begun: what to send the browser, the state it carries, and the value of the cookie that binds the
-     * sign-in to the browser.
+     * A sign-in begun: what to send the browser, the state it carries, the value of the cookie that binds the
+     * sign-in to the browser, and whether the IdP will post the answer back (then the cookie must be SameSite=None).
      */
-    public record Begun(Outgoing outgoing, String state, String browserBinding) {
+    public record Begun(Outgoing outgoing, String state, String browserBinding, boolean answeredByPost) {
     }
 
     /** A sign-in back from the IdP, matched to the one that began it. */
@@ -80,8 +80,10 @@ public class FederatedLogins {
         String state = RandomTokens.urlSafe(32);
         String binding = RandomTokens.urlSafe(32);
         SignInStart start;
+        boolean answeredByPost;
         try (FederationProvider provider = types.named(idp.providerType())) {
             start = provider.begin(idp.settings(), new SignInRequest(callbackUri, state, loginHint));
+            answeredByPost = provider.callbackIsFormPost(idp.settings());
         }
         long now = clock.millis();
         if (purge.due(now)) {
@@ -92,7 +94,7 @@ public class FederatedLogins {
         em.persist(new FederatedLoginEntity(stateHash, Hashes.sha256Hex(binding), idp.userPoolId(),
                 idp.providerName(), Json.write(Json.MAPPER.valueToTree(requestParameters)),
                 dataKey.sealText(start.pendingState(), sealContext(stateHash)), now + VALIDITY.toMillis()));
-        return new Begun(start.outgoing(), state, binding);
+        return new Begun(start.outgoing(), state, binding, answeredByPost);
     }
 
     /**

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUse
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -50,6 +51,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Sign-in through Keycloak as a real OpenID Connect IdP (KeycloakServer starts it for the suites): Chromium goes
@@ -61,6 +63,8 @@ class KeycloakFederationIT {
     private static final String KEYCLOAK = System.getProperty("gatehouse.it.keycloak.url");
     private static final String ISSUER = KEYCLOAK + "/realms/gatehouse";
     private static final URI CALLBACK = Gatehouse.ENDPOINT.resolve("/app/callback");
+    /** The Keycloak user bob's id (the realm file fixes it), his ID tokens' {@code sub}. */
+    private static final String BOB_SUBJECT = "0b6f5e0a-5d47-4c1e-9a53-7c3f0e2d9b11";
 
     private static CognitoIdentityProviderClient cognito;
     private static String poolId;
@@ -78,6 +82,7 @@ class KeycloakFederationIT {
                 .providerDetails(Map.of("client_id", "gatehouse", "client_secret", "gatehouse-it-client-secret",
                         "authorize_scopes", "openid email profile", "oidc_issuer", ISSUER,
                         "attributes_request_method", "GET"))
+                .idpIdentifiers("keycloak.example")
                 .attributeMapping(Map.of("email", "email", "email_verified", "email_verified",
                         "given_name", "given_name", "family_name", "family_name")));
         clientId = new ClientID(cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("Federated App")
@@ -119,11 +124,16 @@ class KeycloakFederationIT {
     }
 
     private static void signInAtKeycloak(ChromeDriver driver) {
+        signInAtKeycloak(driver, "alice");
+    }
+
+    /** Keycloak's login page, as the realm's user {@code name} (password {@code <name>-keycloak-pass}). */
+    private static void signInAtKeycloak(ChromeDriver driver, String name) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
                 By.id("kc-login")));
         assertThat(driver.getCurrentUrl()).startsWith(ISSUER + "/protocol/openid-connect/auth");
-        driver.findElement(By.id("username")).sendKeys("alice");
-        driver.findElement(By.id("password")).sendKeys("alice-keycloak-pass");
+        driver.findElement(By.id("username")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(name + "-keycloak-pass");
         driver.findElement(By.id("kc-login")).click();
     }
 
@@ -160,9 +170,31 @@ class KeycloakFederationIT {
         Map<String, Object> identity = (Map<String, Object>) identities.get(0);
         assertThat(identity).containsEntry("providerName", "Keycloak").containsEntry("providerType", "OIDC")
                 .containsEntry("userId", username.substring("Keycloak_".length()));
+        assertThat(claims.getStringListClaim("cognito:groups")).containsExactly(poolId + "_Keycloak");
         AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(poolId).username(username));
         assertThat(user.userStatusAsString()).isEqualTo("EXTERNAL_PROVIDER");
         assertThat(user.userAttributes()).extracting(AttributeType::name).contains("identities", "email");
+    }
+
+    @Test
+    void linkedSubjectWhenItSignsInAtKeycloakThenTheAppGetsTheNativeUsersTokens() throws Exception {
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("native-bob").messageAction("SUPPRESS")
+                .userAttributes(AttributeType.builder().name("email").value("bob@corp.example").build()));
+        cognito.adminLinkProviderForUser(r -> r.userPoolId(poolId)
+                .destinationUser(u -> u.providerName("Cognito").providerAttributeValue("native-bob"))
+                .sourceUser(u -> u.providerName("Keycloak").providerAttributeName("Cognito_Subject")
+                        .providerAttributeValue(BOB_SUBJECT)));
+        ChromeDriver driver = browser();
+        Login login = Login.start("Keycloak");
+        driver.get(login.request().toURI().toString());
+        signInAtKeycloak(driver, "bob");
+
+        IDTokenClaimsSet claims = tokensFor(driver, login);
+
+        assertThat(claims.getStringClaim("cognito:username")).isEqualTo("native-bob");
+        assertThat(claims.getStringClaim("email")).isEqualTo("bob@corp.example");
+        assertThatThrownBy(() -> cognito.adminGetUser(r -> r.userPoolId(poolId).username("Keycloak_" + BOB_SUBJECT)))
+                .as("no federated user is made for a linked subject").isInstanceOf(UserNotFoundException.class);
     }
 
     @Test
@@ -274,6 +306,23 @@ class KeycloakFederationIT {
 
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(refused.headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK + "?error=");
+    }
+
+    @Test
+    void workEmailWhenItsDomainIsAnIdpIdentifierThenTheSignInGoesToThatIdp() throws Exception {
+        PlainBrowser browser = new PlainBrowser();
+        Login login = Login.start(null);
+        HttpResponse<String> toLogin = browser.get(login.request().toURI());
+        HttpResponse<String> page = browser.get(Gatehouse.ENDPOINT.resolve(
+                toLogin.headers().firstValue("Location").orElseThrow()));
+        assertThat(page.body()).contains("name=\"idp_identifier\"");
+
+        HttpResponse<String> toKeycloak = browser.get(URI.create(login.request().toURI() + "&idp_identifier="
+                + URLEncoder.encode("Alice@Keycloak.Example", StandardCharsets.UTF_8)));
+
+        assertThat(toKeycloak.statusCode()).isEqualTo(302);
+        assertThat(toKeycloak.headers().firstValue("Location").orElseThrow())
+                .startsWith(ISSUER + "/protocol/openid-connect/auth?");
     }
 
     @Test

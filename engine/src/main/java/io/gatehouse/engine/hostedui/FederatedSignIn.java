@@ -80,15 +80,37 @@ public class FederatedSignIn {
      */
     List<Map<String, String>> links(AuthorizationRequest request) {
         List<Map<String, String>> links = new ArrayList<>();
-        for (String name : request.client().listSetting("SupportedIdentityProviders")) {
-            if (!"COGNITO".equals(name) && identityProviders.find(request.client().userPoolId(), name).isPresent()) {
-                Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
-                parameters.remove("idp_identifier");
-                parameters.put("identity_provider", name);
-                links.add(Map.of("name", name, "href", "/oauth2/authorize?" + RedirectParameters.encode(parameters)));
-            }
+        for (String name : supported(request)) {
+            Map<String, String> parameters = withoutIdp(request);
+            parameters.put("identity_provider", name);
+            links.add(Map.of("name", name, "href", "/oauth2/authorize?" + RedirectParameters.encode(parameters)));
         }
         return links;
+    }
+
+    /**
+     * Whether the sign-in page asks for a corporate e-mail address: when an IdP the client supports has
+     * {@code IdpIdentifiers}, the address's domain finds it ({@code idp_identifier}).
+     */
+    boolean asksForIdentifier(AuthorizationRequest request) {
+        return supported(request).stream().anyMatch(name -> identityProviders.find(request.client().userPoolId(),
+                name).map(idp -> !idp.idpIdentifiers().isEmpty()).orElse(false));
+    }
+
+    /** The request's parameters but for the IdP it names, for a form that names one. */
+    static Map<String, String> withoutIdp(AuthorizationRequest request) {
+        Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
+        parameters.remove("identity_provider");
+        parameters.remove("idp_identifier");
+        return parameters;
+    }
+
+    /** The external IdPs of the pool that the client supports. */
+    private List<String> supported(AuthorizationRequest request) {
+        return request.client().listSetting("SupportedIdentityProviders").stream()
+                .filter(name -> !"COGNITO".equals(name))
+                .filter(name -> identityProviders.find(request.client().userPoolId(), name).isPresent())
+                .toList();
     }
 
     /** Sends the browser to the IdP the request names. */

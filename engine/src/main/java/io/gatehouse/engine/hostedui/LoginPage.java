@@ -85,6 +85,9 @@ public class LoginPage {
             }
             PageModel model = support.model(request).put("username", Optional.ofNullable(request.loginHint())
                     .orElse("")).put("idpLinks", federated.links(request));
+            if (federated.asksForIdentifier(request)) {
+                model.put("identifierFields", FederatedSignIn.withoutIdp(request));
+            }
             return support.render(200, "login", model, request);
         });
     }

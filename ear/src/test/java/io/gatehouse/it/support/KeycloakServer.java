@@ -44,6 +44,8 @@ public final class KeycloakServer {
         stop(pidFile);
         // Another Keycloak (an interrupted build's, whose pid file is gone) would answer with an old realm.
         PortsFree.main(new String[] {Integer.toString(port)});
+        // A fresh database each run: Keycloak skips importing a realm it already has, so an old one would stay.
+        deleteTree(home.resolve("data/h2"));
         writeRealm(home, serverPorts);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--hostname-strict=false", "--import-realm")
@@ -99,6 +101,16 @@ public final class KeycloakServer {
         }
         throw new IllegalStateException("Keycloak did not start within " + START_TIMEOUT + "; see "
                 + home.resolve("keycloak.log"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** Stops the Keycloak a previous start left, with its child processes. */

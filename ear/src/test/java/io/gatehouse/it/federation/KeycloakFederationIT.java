@@ -180,6 +180,8 @@ class KeycloakFederationIT {
     void linkedSubjectWhenItSignsInAtKeycloakThenTheAppGetsTheNativeUsersTokens() throws Exception {
         cognito.adminCreateUser(r -> r.userPoolId(poolId).username("native-bob").messageAction("SUPPRESS")
                 .userAttributes(AttributeType.builder().name("email").value("bob@corp.example").build()));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username("native-bob").password("Native-Bob-Pass-1")
+                .permanent(true));
         cognito.adminLinkProviderForUser(r -> r.userPoolId(poolId)
                 .destinationUser(u -> u.providerName("Cognito").providerAttributeValue("native-bob"))
                 .sourceUser(u -> u.providerName("Keycloak").providerAttributeName("Cognito_Subject")

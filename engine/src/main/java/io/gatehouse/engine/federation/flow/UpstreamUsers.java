@@ -67,6 +67,12 @@ public class UpstreamUsers {
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }
+        // A linked native user signs in as they would with a password: not before their account is ready (a
+        // temporary password to change, a reset pending), else the code given now could not be redeemed.
+        if (user.status() != UserStatus.CONFIRMED && user.status() != UserStatus.EXTERNAL_PROVIDER) {
+            throw new ServiceException("NotAuthorizedException", "The user linked to this identity must first "
+                    + "finish setting up their account.");
+        }
         return user;
     }
 

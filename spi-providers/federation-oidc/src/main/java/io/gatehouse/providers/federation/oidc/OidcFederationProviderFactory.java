@@ -5,9 +5,7 @@ import io.gatehouse.api.federation.FederationProviderFactory;
 import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.provider.ProviderContext;
 import io.gatehouse.api.provider.ProviderInitializationException;
-
-import javax.net.ssl.SSLSocketFactory;
-import java.util.Optional;
+import io.gatehouse.providers.federation.oauth.Upstream;
 
 /**
  * Federation provider {@code oidc}: Cognito's {@code OIDC} identity provider type. Options, under
@@ -24,9 +22,7 @@ import java.util.Optional;
  */
 public class OidcFederationProviderFactory implements FederationProviderFactory {
 
-    private OidcOptions options;
-    private UpstreamHttp http;
-    private SigningKeys keys;
+    private Upstream upstream;
 
     @Override
     public String id() {
@@ -35,22 +31,19 @@ public class OidcFederationProviderFactory implements FederationProviderFactory 
 
     @Override
     public void init(ProviderConfig config) throws ProviderInitializationException {
-        options = OidcOptions.from(config);
-        Optional<SSLSocketFactory> tls = options.tlsSocketFactory();
-        http = new UpstreamHttp(options, tls);
-        keys = new SigningKeys(options, tls);
+        upstream = Upstream.start(config);
     }
 
     @Override
     public FederationProvider create(ProviderContext context) {
-        return new OidcFederationProvider(new DetailsConfigurer(http), new CodeExchange(http),
-                new IdTokenCheck(keys, context.clock(), options.clockSkew()), new UserInfoClaims(http));
+        return new OidcFederationProvider(new DetailsConfigurer(upstream.http()), upstream.codeExchange(),
+                upstream.idTokenCheck(context.clock()), new UserInfoClaims(upstream.http()));
     }
 
     @Override
     public void close() {
-        if (keys != null) {
-            keys.close();
+        if (upstream != null) {
+            upstream.close();
         }
     }
 }

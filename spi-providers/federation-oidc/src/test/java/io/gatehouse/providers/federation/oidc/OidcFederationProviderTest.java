@@ -11,6 +11,8 @@ import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
 import io.gatehouse.api.testing.FederationProviderContract;
+import io.gatehouse.providers.federation.oauth.PendingSignIn;
+import io.gatehouse.providers.federation.oauth.testing.Browser;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -96,7 +98,7 @@ class OidcFederationProviderTest extends FederationProviderContract {
         assertEquals("engine-state-1", Browser.single(query, "state"));
         assertEquals("alice@example.com", Browser.single(query, "login_hint"));
         assertEquals("S256", Browser.single(query, "code_challenge_method"));
-        PendingSignIn pending = PendingSignIn.fromJson(start.pendingState());
+        PendingSignIn pending = PendingSignIn.fromJson(OidcFederationProvider.FORMAT, start.pendingState());
         assertEquals(pending.nonce().getValue(), Browser.single(query, "nonce"));
         assertEquals(CodeChallenge.compute(CodeChallengeMethod.S256, pending.codeVerifier()).getValue(),
                 Browser.single(query, "code_challenge"));
@@ -132,8 +134,9 @@ class OidcFederationProviderTest extends FederationProviderContract {
         SignInStart mine = provider.begin(idp(), new SignInRequest(CALLBACK, "s-mine", Optional.empty()));
         SignInStart theirs = provider.begin(idp(), new SignInRequest(CALLBACK, "s-theirs", Optional.empty()));
         Callback theirCallback = new Callback(CALLBACK, Browser.signIn(theirs.outgoing(), CALLBACK));
-        String forged = new PendingSignIn(PendingSignIn.fromJson(mine.pendingState()).codeVerifier(),
-                PendingSignIn.fromJson(theirs.pendingState()).nonce()).toJson();
+        String forged = new PendingSignIn(OidcFederationProvider.FORMAT,
+                PendingSignIn.fromJson(OidcFederationProvider.FORMAT, mine.pendingState()).codeVerifier(),
+                PendingSignIn.fromJson(OidcFederationProvider.FORMAT, theirs.pendingState()).nonce()).toJson();
 
         FederationException refused = assertThrows(FederationException.class,
                 () -> provider.complete(idp(), theirCallback, forged));

@@ -15,6 +15,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.gatehouse.providers.federation.oauth.testing.Browser;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.gatehouse.providers.federation.oidc;
+package io.gatehouse.providers.federation.oauth;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -12,14 +12,14 @@ import java.util.Map;
  * its JSON text ({@code true}, {@code 1700000000}, {@code {"country":"NO"}}, {@code ["a","b"]}), so the pool's
  * attribute mapping can put any claim into a string attribute. A null claim is no claim.
  */
-final class ClaimText {
+public final class ClaimText {
 
     private ClaimText() {
     }
 
     /** Later maps win over earlier ones. */
     @SafeVarargs
-    static Map<String, String> flatten(Map<String, Object>... sources) {
+    public static Map<String, String> flatten(Map<String, Object>... sources) {
         Map<String, String> claims = new LinkedHashMap<>();
         for (Map<String, Object> source : sources) {
             source.forEach((name, value) -> {
@@ -32,7 +32,7 @@ final class ClaimText {
     }
 
     @SuppressWarnings("unchecked")
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value instanceof String string) {
             return string;
         }

@@ -1,4 +1,4 @@
-package io.gatehouse.providers.federation.oidc;
+package io.gatehouse.providers.federation.oauth;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -7,10 +7,10 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
@@ -21,25 +21,34 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Exchanges the authorization code at the IdP's token endpoint (OAuth 2.0 4.1.3) with the sign-in's PKCE verifier,
- * authenticating with the client secret as the IdP takes it, or as a public client when there is none.
+ * Exchanges the authorization code at the IdP's token endpoint (OAuth 2.0 4.1.3), with the sign-in's PKCE verifier
+ * when it sent a challenge, authenticating as the IdP takes it, or as a public client.
  */
-final class CodeExchange {
+public final class CodeExchange {
 
     private final UpstreamHttp http;
 
-    CodeExchange(UpstreamHttp http) {
+    public CodeExchange(UpstreamHttp http) {
         this.http = http;
     }
 
-    /** The IdP's tokens, an ID token among them. */
-    OIDCTokens exchange(OidcIdp idp, String code, URI callbackUri, PendingSignIn pending)
+    /**
+     * The IdP's tokens: an access token, and an ID token when the IdP issued one.
+     *
+     * @param tokenUrl       the token endpoint
+     * @param authentication the client's authentication; empty for a public client, which sends {@code clientId}
+     * @param verifier       the PKCE verifier; empty when the sign-in sent no challenge
+     * @throws FederationException {@code INVALID_RESPONSE} when the IdP refuses the code or answers no tokens,
+     *                             {@code UNAVAILABLE} when it cannot be reached or answers a server error
+     */
+    public Tokens exchange(URI tokenUrl, Optional<ClientAuthentication> authentication, ClientID clientId,
+                           String code, URI callbackUri, Optional<CodeVerifier> verifier)
             throws FederationException {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), callbackUri,
-                pending.codeVerifier());
-        TokenRequest request = idp.clientSecret()
-                .map(secret -> new TokenRequest.Builder(idp.tokenUrl(), authentication(idp, secret), grant))
-                .orElseGet(() -> new TokenRequest.Builder(idp.tokenUrl(), idp.clientId(), grant))
+                verifier.orElse(null));
+        TokenRequest request = authentication
+                .map(auth -> new TokenRequest.Builder(tokenUrl, auth, grant))
+                .orElseGet(() -> new TokenRequest.Builder(tokenUrl, clientId, grant))
                 .build();
         HTTPResponse response = http.exchange(request.toHTTPRequest(), "token endpoint");
         TokenResponse parsed;
@@ -56,16 +65,19 @@ final class CodeExchange {
             throw new FederationException(Reason.INVALID_RESPONSE, "the IdP's token endpoint refused the code: "
                     + Optional.ofNullable(error.getCode()).orElse("HTTP " + response.getStatusCode()));
         }
-        if (!(parsed instanceof OIDCTokenResponse oidc) || oidc.getOIDCTokens().getIDToken() == null) {
+        return parsed instanceof OIDCTokenResponse oidc ? oidc.getOIDCTokens() : parsed.toSuccessResponse().getTokens();
+    }
+
+    /**
+     * The tokens with their ID token.
+     *
+     * @throws FederationException {@code INVALID_RESPONSE} when the IdP issued none
+     */
+    public static OIDCTokens withIdToken(Tokens tokens) throws FederationException {
+        if (!(tokens instanceof OIDCTokens oidc) || oidc.getIDToken() == null) {
             throw new FederationException(Reason.INVALID_RESPONSE,
                     "the IdP's token endpoint answered without an ID token (is openid among authorize_scopes?)");
         }
-        return oidc.getOIDCTokens();
-    }
-
-    private static ClientAuthentication authentication(OidcIdp idp, Secret secret) {
-        return idp.postClientSecret()
-                ? new ClientSecretPost(idp.clientId(), secret)
-                : new ClientSecretBasic(idp.clientId(), secret);
+        return oidc;
     }
 }

@@ -1,4 +1,4 @@
-package io.gatehouse.providers.federation.oidc;
+package io.gatehouse.providers.federation.oauth;
 
 import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.provider.ProviderInitializationException;
@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The {@code oidc} type's server-level options, under {@code gatehouse.spi.federation.oidc.}.
+ * A federation type's server-level options, under {@code gatehouse.spi.federation.<id>.}; every type built on this
+ * library takes the same ones.
  *
  * @param connectTimeout how long to wait for an IdP to accept a connection
  * @param readTimeout    how long to wait for an IdP's answer once connected
@@ -19,17 +20,17 @@ import java.util.Optional;
  *                       {@code cacerts}, or {@code javax.net.ssl.trustStore}) rather than the application server's
  *                       default SSL configuration; see {@link #tlsSocketFactory()}
  */
-record OidcOptions(Duration connectTimeout, Duration readTimeout, Duration clockSkew, boolean jdkTrust) {
+public record UpstreamOptions(Duration connectTimeout, Duration readTimeout, Duration clockSkew, boolean jdkTrust) {
 
-    static final OidcOptions DEFAULTS = new OidcOptions(Duration.ofSeconds(5), Duration.ofSeconds(10),
+    public static final UpstreamOptions DEFAULTS = new UpstreamOptions(Duration.ofSeconds(5), Duration.ofSeconds(10),
             Duration.ofSeconds(60), true);
 
-    static OidcOptions from(ProviderConfig config) throws ProviderInitializationException {
+    public static UpstreamOptions from(ProviderConfig config) throws ProviderInitializationException {
         String trust = config.get("tls-trust", "jdk");
         if (!trust.equals("jdk") && !trust.equals("server")) {
             throw new ProviderInitializationException("option 'tls-trust' must be jdk or server, not " + trust);
         }
-        return new OidcOptions(
+        return new UpstreamOptions(
                 seconds(config, "connect-timeout-seconds", DEFAULTS.connectTimeout(), 1, 60),
                 seconds(config, "read-timeout-seconds", DEFAULTS.readTimeout(), 1, 120),
                 seconds(config, "clock-skew-seconds", DEFAULTS.clockSkew(), 0, 300),
@@ -42,7 +43,7 @@ record OidcOptions(Duration connectTimeout, Duration readTimeout, Duration clock
      * fail there unless an operator adds their CAs or sets {@code trustDefaultCerts}. The JVM's default context
      * (which Liberty leaves as the JDK's) trusts the public CAs, as an OIDC client must.
      */
-    Optional<SSLSocketFactory> tlsSocketFactory() throws ProviderInitializationException {
+    public Optional<SSLSocketFactory> tlsSocketFactory() throws ProviderInitializationException {
         if (!jdkTrust) {
             return Optional.empty();
         }
@@ -63,11 +64,11 @@ record OidcOptions(Duration connectTimeout, Duration readTimeout, Duration clock
         return Duration.ofSeconds(value);
     }
 
-    int connectTimeoutMillis() {
+    public int connectTimeoutMillis() {
         return (int) connectTimeout.toMillis();
     }
 
-    int readTimeoutMillis() {
+    public int readTimeoutMillis() {
         return (int) readTimeout.toMillis();
     }
 }

@@ -1,4 +1,4 @@
-package io.gatehouse.providers.federation.oidc;
+package io.gatehouse.providers.federation.oauth.testing;
 
 import io.gatehouse.api.federation.Outgoing;
 
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a browser does with a sign-in: follows the redirect to the IdP and reads where the IdP sends it back. */
-final class Browser {
+public final class Browser {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -29,7 +29,7 @@ final class Browser {
     }
 
     /** The parameters the IdP sent back to {@code callback}, after it signed the user in without asking. */
-    static Map<String, List<String>> signIn(Outgoing outgoing, URI callback) throws Exception {
+    public static Map<String, List<String>> signIn(Outgoing outgoing, URI callback) throws Exception {
         URI authorize = ((Outgoing.Redirect) outgoing).location();
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(authorize).timeout(Duration.ofSeconds(10))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -40,12 +40,12 @@ final class Browser {
     }
 
     /** A URI's query parameters, decoded, each name's values in order. */
-    static Map<String, List<String>> parameters(URI uri) {
+    public static Map<String, List<String>> parameters(URI uri) {
         return decode(uri.getRawQuery());
     }
 
     /** Parameters in {@code application/x-www-form-urlencoded} form, as a query or a posted form has them. */
-    static Map<String, List<String>> decode(String query) {
+    public static Map<String, List<String>> decode(String query) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
             return parameters;
@@ -60,7 +60,7 @@ final class Browser {
     }
 
     /** A parameter that comes once. */
-    static String single(Map<String, List<String>> parameters, String name) {
+    public static String single(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.getOrDefault(name, List.of());
         assertEquals(1, values.size(), name + " comes " + values.size() + " times");
         return values.get(0);

@@ -1,4 +1,4 @@
-package io.gatehouse.providers.federation.oidc;
+package io.gatehouse.providers.federation.oauth;
 
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
 
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * allowed only to this machine (localhost, 127.0.0.0/8, [::1]), where nothing crosses a network: a development or
  * test IdP. Nothing is resolved here, so a name that merely points at a loopback address is still refused.
  */
-final class UpstreamUrls {
+public final class UpstreamUrls {
 
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
@@ -21,7 +21,7 @@ final class UpstreamUrls {
     }
 
     /** The URL; refused with a message naming the key and the URL (the URLs of an IdP hold no secret). */
-    static URI check(String key, String value) throws InvalidProviderDetailsException {
+    public static URI check(String key, String value) throws InvalidProviderDetailsException {
         URI uri;
         try {
             uri = new URI(value);
@@ -44,7 +44,7 @@ final class UpstreamUrls {
         throw new InvalidProviderDetailsException(key + " must use https (plain http only to localhost): " + value);
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("[::1]") || IPV4_LOOPBACK.matcher(h).matches();
     }

@@ -1,4 +1,4 @@
-package io.gatehouse.providers.federation.oidc;
+package io.gatehouse.providers.federation.oauth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -8,12 +8,15 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationException.Reason;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +31,9 @@ import java.util.Set;
  * HS256 anyone holding the client secret (every Gatehouse administrator, and the IdP's) could mint ID tokens, and a
  * validator that takes HMAC can be tricked into using the IdP's public key as the HMAC key.
  */
-final class IdTokenCheck {
+public final class IdTokenCheck {
 
-    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
+    public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
@@ -39,16 +42,26 @@ final class IdTokenCheck {
     private final Clock clock;
     private final Duration clockSkew;
 
-    IdTokenCheck(SigningKeys keys, Clock clock, Duration clockSkew) {
+    public IdTokenCheck(SigningKeys keys, Clock clock, Duration clockSkew) {
         this.keys = keys;
         this.clock = clock;
         this.clockSkew = clockSkew;
     }
 
-    /** The token's claims, once every check passed. */
-    IDTokenClaimsSet check(OidcIdp idp, JWT idToken, Nonce nonce) throws FederationException {
-        IDTokenValidator validator = new IDTokenValidator(idp.issuer(), idp.clientId(),
-                new JWSVerificationKeySelector<SecurityContext>(ALGORITHMS, keys.of(idp.jwksUri())), null);
+    /**
+     * The token's claims, once every check passed.
+     *
+     * @param issuer   the issuer the token must name
+     * @param clientId the client it must be issued to (its audience)
+     * @param jwksUri  where the issuer publishes its signing keys
+     * @param nonce    the sign-in's nonce, which the token must carry
+     * @throws FederationException {@code INVALID_RESPONSE} naming the check that failed; {@code UNAVAILABLE} when
+     *                             the keys cannot be read
+     */
+    public IDTokenClaimsSet check(Issuer issuer, ClientID clientId, URI jwksUri, JWT idToken, Nonce nonce)
+            throws FederationException {
+        IDTokenValidator validator = new IDTokenValidator(issuer, clientId,
+                new JWSVerificationKeySelector<SecurityContext>(ALGORITHMS, keys.of(jwksUri)), null);
         validator.setMaxClockSkew((int) clockSkew.toSeconds());
         IDTokenClaimsSet claims;
         try {

@@ -1,4 +1,4 @@
-package io.gatehouse.providers.federation.oidc;
+package io.gatehouse.providers.federation.oauth;
 
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -14,18 +14,18 @@ import java.util.Optional;
  * thread for long, and without following redirects, so a code, secret or token goes only to the URL configured
  * for it.
  */
-final class UpstreamHttp {
+public final class UpstreamHttp {
 
-    private final OidcOptions options;
+    private final UpstreamOptions options;
     private final Optional<SSLSocketFactory> tls;
 
-    UpstreamHttp(OidcOptions options, Optional<SSLSocketFactory> tls) {
+    public UpstreamHttp(UpstreamOptions options, Optional<SSLSocketFactory> tls) {
         this.options = options;
         this.tls = tls;
     }
 
     /** The answer, whatever its status; an IdP that cannot be reached is {@link IOException}. */
-    HTTPResponse send(HTTPRequest request) throws IOException {
+    public HTTPResponse send(HTTPRequest request) throws IOException {
         request.setConnectTimeout(options.connectTimeoutMillis());
         request.setReadTimeout(options.readTimeoutMillis());
         request.setFollowRedirects(false);
@@ -38,7 +38,7 @@ final class UpstreamHttp {
      * server error (5xx) or "too many requests", which are the IdP's trouble and may pass; any other status is
      * the caller's to read.
      */
-    HTTPResponse exchange(HTTPRequest request, String endpoint) throws FederationException {
+    public HTTPResponse exchange(HTTPRequest request, String endpoint) throws FederationException {
         HTTPResponse response;
         try {
             response = send(request);

@@ -1,4 +1,4 @@
-package io.gatehouse.providers.federation.oidc;
+package io.gatehouse.providers.federation.oauth;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -21,23 +21,23 @@ import java.util.concurrent.TimeUnit;
  * names a key id it does not hold (an IdP that rotated its key), but not more often than every
  * {@link #MIN_REFRESH_INTERVAL}, so tokens with made-up key ids cannot make us hammer the IdP.
  */
-final class SigningKeys implements AutoCloseable {
+public final class SigningKeys implements AutoCloseable {
 
     private static final long TIME_TO_LIVE = TimeUnit.MINUTES.toMillis(15);
     private static final long MIN_REFRESH_INTERVAL = TimeUnit.SECONDS.toMillis(30);
     /** A JWK set of a few dozen keys; more is no IdP's. */
     private static final int SIZE_LIMIT = 256 * 1024;
 
-    private final OidcOptions options;
+    private final UpstreamOptions options;
     private final Optional<SSLSocketFactory> tls;
     private final ConcurrentMap<URI, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
 
-    SigningKeys(OidcOptions options, Optional<SSLSocketFactory> tls) {
+    public SigningKeys(UpstreamOptions options, Optional<SSLSocketFactory> tls) {
         this.options = options;
         this.tls = tls;
     }
 
-    JWKSource<SecurityContext> of(URI jwksUri) {
+    public JWKSource<SecurityContext> of(URI jwksUri) {
         return sources.computeIfAbsent(jwksUri, this::source);
     }
 

@@ -1,11 +1,9 @@
 package io.gatehouse.providers.federation.google;
 
 import io.gatehouse.api.federation.FederationProvider;
-import io.gatehouse.api.federation.FederationProviderFactory;
-import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.provider.ProviderContext;
-import io.gatehouse.api.provider.ProviderInitializationException;
 import io.gatehouse.providers.federation.oauth.Upstream;
+import io.gatehouse.providers.federation.oauth.UpstreamProviderFactory;
 
 /**
  * Federation provider {@code google}: Cognito's {@code Google} identity provider type. Options, under
@@ -13,9 +11,7 @@ import io.gatehouse.providers.federation.oauth.Upstream;
  * {@code read-timeout-seconds}, {@code clock-skew-seconds}, {@code tls-trust} (see the module's README). The factory
  * holds Google's signing keys, cached for every sign-in.
  */
-public class GoogleFederationProviderFactory implements FederationProviderFactory {
-
-    private Upstream upstream;
+public class GoogleFederationProviderFactory extends UpstreamProviderFactory {
 
     @Override
     public String id() {
@@ -23,19 +19,7 @@ public class GoogleFederationProviderFactory implements FederationProviderFactor
     }
 
     @Override
-    public void init(ProviderConfig config) throws ProviderInitializationException {
-        upstream = Upstream.start(config);
-    }
-
-    @Override
-    public FederationProvider create(ProviderContext context) {
+    protected FederationProvider create(Upstream upstream, ProviderContext context) {
         return new GoogleFederationProvider(upstream.codeExchange(), upstream.idTokenCheck(context.clock()));
-    }
-
-    @Override
-    public void close() {
-        if (upstream != null) {
-            upstream.close();
-        }
     }
 }

@@ -1,11 +1,9 @@
 package io.gatehouse.providers.federation.oidc;
 
 import io.gatehouse.api.federation.FederationProvider;
-import io.gatehouse.api.federation.FederationProviderFactory;
-import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.provider.ProviderContext;
-import io.gatehouse.api.provider.ProviderInitializationException;
 import io.gatehouse.providers.federation.oauth.Upstream;
+import io.gatehouse.providers.federation.oauth.UpstreamProviderFactory;
 
 /**
  * Federation provider {@code oidc}: Cognito's {@code OIDC} identity provider type. Options, under
@@ -20,9 +18,7 @@ import io.gatehouse.providers.federation.oauth.Upstream;
  * </ul>
  * The factory holds what the sign-ins share: the IdPs' signing keys, cached per {@code jwks_uri}.
  */
-public class OidcFederationProviderFactory implements FederationProviderFactory {
-
-    private Upstream upstream;
+public class OidcFederationProviderFactory extends UpstreamProviderFactory {
 
     @Override
     public String id() {
@@ -30,20 +26,8 @@ public class OidcFederationProviderFactory implements FederationProviderFactory 
     }
 
     @Override
-    public void init(ProviderConfig config) throws ProviderInitializationException {
-        upstream = Upstream.start(config);
-    }
-
-    @Override
-    public FederationProvider create(ProviderContext context) {
+    protected FederationProvider create(Upstream upstream, ProviderContext context) {
         return new OidcFederationProvider(new DetailsConfigurer(upstream.http()), upstream.codeExchange(),
                 upstream.idTokenCheck(context.clock()), new UserInfoClaims(upstream.http()));
-    }
-
-    @Override
-    public void close() {
-        if (upstream != null) {
-            upstream.close();
-        }
     }
 }

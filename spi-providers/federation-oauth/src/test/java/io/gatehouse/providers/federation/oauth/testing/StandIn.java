@@ -2,7 +2,6 @@ package io.gatehouse.providers.federation.oauth.testing;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -19,6 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class StandIn implements AutoCloseable {
 
+    /** What answers a request. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(HttpExchange exchange) throws Exception;
+    }
+
     /** What handlers threw. */
     public final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final HttpServer server;
@@ -34,7 +39,7 @@ public final class StandIn implements AutoCloseable {
     }
 
     /** Answers requests to {@code path} (and below it) with {@code handler}. */
-    public StandIn on(String path, HttpHandler handler) {
+    public StandIn on(String path, Handler handler) {
         server.createContext(path, exchange -> {
             try {
                 handler.handle(exchange);

@@ -1,16 +1,13 @@
 package io.gatehouse.providers.federation.oauth.testing;
 
 import io.gatehouse.api.federation.Outgoing;
+import io.gatehouse.providers.federation.oauth.Urls;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,17 +43,7 @@ public final class Browser {
 
     /** Parameters in {@code application/x-www-form-urlencoded} form, as a query or a posted form has them. */
     public static Map<String, List<String>> decode(String query) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return parameters;
+        return Urls.decode(query);
     }
 
     /** A parameter that comes once. */

@@ -14,6 +14,13 @@ import io.gatehouse.providers.federation.oauth.Upstream;
 
 import java.util.List;
 
+import static io.gatehouse.providers.federation.oauth.DetailNames.ATTRIBUTES_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_SCOPES;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_ID;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_SECRET;
+import static io.gatehouse.providers.federation.oauth.DetailNames.TOKEN_URL;
+
 /**
  * {@code LoginWithAmazon}: Login with Amazon's OAuth 2.0 authorization code flow with PKCE, then its profile API
  * ({@code {"user_id","name","email","postal_code"}}) with the access token. See the module's README.
@@ -21,13 +28,6 @@ import java.util.List;
 final class AmazonFederationProvider extends ProfileFederationProvider {
 
     static final String FORMAT = "amazon1";
-
-    static final String CLIENT_ID = "client_id";
-    static final String CLIENT_SECRET = "client_secret";
-    static final String AUTHORIZE_SCOPES = "authorize_scopes";
-    static final String AUTHORIZE_URL = "authorize_url";
-    static final String TOKEN_URL = "token_url";
-    static final String ATTRIBUTES_URL = "attributes_url";
 
     /** Cognito's keys; the client secret is sealed and shown on Describe, as Cognito shows it. */
     static final List<DetailKey> KEYS = List.of(

@@ -13,9 +13,9 @@ import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
-import io.gatehouse.api.testing.FederationProviderContract;
 import io.gatehouse.providers.federation.oauth.PendingSignIn;
 import io.gatehouse.providers.federation.oauth.testing.Browser;
+import io.gatehouse.providers.federation.oauth.testing.ProviderTestBase;
 import io.gatehouse.providers.federation.oauth.testing.Relay;
 import io.gatehouse.providers.federation.oauth.testing.StandIn;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -28,14 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mock-oauth2-server's issuer: {@code amazon}, an honest one; {@code amazon-nouser}, one whose profile has no
  * {@code user_id}.
  */
-class AmazonFederationProviderTest extends FederationProviderContract {
+class AmazonFederationProviderTest extends ProviderTestBase {
 
     private static final String USER_ID = "amzn1.account.AGHDJ4XYZQWERTY";
     private static final String CLIENT_ID = "amzn1.application-oa2-client.gatehouse";
@@ -155,11 +153,6 @@ class AmazonFederationProviderTest extends FederationProviderContract {
     }
 
     @Override
-    protected Map<String, List<String>> signInUpstream(Outgoing outgoing) throws Exception {
-        return Browser.signIn(outgoing, CALLBACK);
-    }
-
-    @Override
     protected String expectedSubject() {
         return USER_ID;
     }
@@ -237,18 +230,8 @@ class AmazonFederationProviderTest extends FederationProviderContract {
     }
 
     @Test
-    void factoryWhenTheJarIsOnTheClassPathThenListedUnderLoginWithAmazon() {
-        assertTrue(ServiceLoader.load(FederationProviderFactory.class).stream()
-                .anyMatch(f -> f.type() == AmazonFederationProviderFactory.class));
-        assertEquals("login-with-amazon", new AmazonFederationProviderFactory().id());
+    void factoryWhenTheJarIsOnTheClassPathThenListedUnderLoginWithAmazon() throws Exception {
+        assertDiscovered(AmazonFederationProviderFactory.class, "login-with-amazon");
     }
 
-    private UpstreamIdentity signIn(Map<String, String> details) throws Exception {
-        IdentityProviderSettings settings = new IdentityProviderSettings(POOL, "LoginWithAmazon", "LoginWithAmazon",
-                provider.configure(details), List.of());
-        SignInStart start = provider.begin(settings, new SignInRequest(CALLBACK, "s-" + System.nanoTime(),
-                Optional.empty()));
-        return provider.complete(settings, new Callback(CALLBACK, Browser.signIn(start.outgoing(), CALLBACK)),
-                start.pendingState());
-    }
 }

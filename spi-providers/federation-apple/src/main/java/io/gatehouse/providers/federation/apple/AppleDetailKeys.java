@@ -10,22 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_SCOPES;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_ID;
+import static io.gatehouse.providers.federation.oauth.DetailNames.JWKS_URI;
+import static io.gatehouse.providers.federation.oauth.DetailNames.OIDC_ISSUER;
+import static io.gatehouse.providers.federation.oauth.DetailNames.TOKEN_URL;
+
 /**
  * The {@code ProviderDetails} keys of {@code SignInWithApple}, as Cognito names them and fills them in, and one of
- * Gatehouse's own ({@link #JWKS_URI}). The private key is a secret that Describe never shows, as Cognito keeps it.
+ * Gatehouse's own ({@code jwks_uri}). The private key is a secret that Describe never shows, as Cognito keeps it.
  */
 final class AppleDetailKeys {
 
-    static final String CLIENT_ID = "client_id";
     static final String TEAM_ID = "team_id";
     static final String KEY_ID = "key_id";
     static final String PRIVATE_KEY = "private_key";
-    static final String AUTHORIZE_SCOPES = "authorize_scopes";
-    static final String AUTHORIZE_URL = "authorize_url";
-    static final String TOKEN_URL = "token_url";
-    static final String OIDC_ISSUER = "oidc_issuer";
-    /** Gatehouse's: where Apple publishes the keys its ID tokens are signed with. */
-    static final String JWKS_URI = "jwks_uri";
 
     static final List<DetailKey> ALL = List.of(
             DetailKey.plain(CLIENT_ID, true),

@@ -6,11 +6,8 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.gatehouse.api.federation.Callback;
-import io.gatehouse.api.federation.DetailKey;
 import io.gatehouse.api.federation.FederationException;
-import io.gatehouse.api.federation.FederationProvider;
 import io.gatehouse.api.federation.IdentityProviderSettings;
-import io.gatehouse.api.federation.InvalidProviderDetailsException;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
@@ -20,6 +17,7 @@ import io.gatehouse.providers.federation.oauth.ClaimText;
 import io.gatehouse.providers.federation.oauth.CodeExchange;
 import io.gatehouse.providers.federation.oauth.IdTokenCheck;
 import io.gatehouse.providers.federation.oauth.PendingSignIn;
+import io.gatehouse.providers.federation.oauth.SchemaFederationProvider;
 import io.gatehouse.providers.federation.oauth.Urls;
 
 import java.net.URI;
@@ -38,7 +36,7 @@ import java.util.Set;
  * sign-in's nonce. The user's name comes only on their first sign-in, in the posted {@code user}; it adds
  * {@code firstName}, {@code lastName} and {@code name} to the claims and nothing else. See the module's README.
  */
-final class AppleFederationProvider implements FederationProvider {
+final class AppleFederationProvider extends SchemaFederationProvider {
 
     static final String FORMAT = "apple1";
     /** The largest {@code user} a browser posts: a name and an address. */
@@ -49,6 +47,7 @@ final class AppleFederationProvider implements FederationProvider {
     private final Clock clock;
 
     AppleFederationProvider(CodeExchange codeExchange, IdTokenCheck idTokenCheck, Clock clock) {
+        super(AppleDetailKeys.SCHEMA);
         this.codeExchange = codeExchange;
         this.idTokenCheck = idTokenCheck;
         this.clock = clock;
@@ -57,22 +56,6 @@ final class AppleFederationProvider implements FederationProvider {
     @Override
     public String providerType() {
         return "SignInWithApple";
-    }
-
-    @Override
-    public List<DetailKey> detailKeys() {
-        return AppleDetailKeys.SCHEMA.keys();
-    }
-
-    @Override
-    public Map<String, String> configure(Map<String, String> requested) throws InvalidProviderDetailsException {
-        return AppleDetailKeys.SCHEMA.configure(requested);
-    }
-
-    @Override
-    public Map<String, String> reconfigure(Map<String, String> given, Map<String, String> stored)
-            throws InvalidProviderDetailsException {
-        return AppleDetailKeys.SCHEMA.reconfigure(given, stored);
     }
 
     /** Apple posts its answer whenever scopes are asked for, which it requires then. */

@@ -12,15 +12,15 @@ import java.security.interfaces.ECPrivateKey;
 import java.util.Arrays;
 import java.util.List;
 
-import static io.gatehouse.providers.federation.apple.AppleDetailKeys.AUTHORIZE_SCOPES;
-import static io.gatehouse.providers.federation.apple.AppleDetailKeys.AUTHORIZE_URL;
-import static io.gatehouse.providers.federation.apple.AppleDetailKeys.CLIENT_ID;
-import static io.gatehouse.providers.federation.apple.AppleDetailKeys.JWKS_URI;
 import static io.gatehouse.providers.federation.apple.AppleDetailKeys.KEY_ID;
-import static io.gatehouse.providers.federation.apple.AppleDetailKeys.OIDC_ISSUER;
 import static io.gatehouse.providers.federation.apple.AppleDetailKeys.PRIVATE_KEY;
 import static io.gatehouse.providers.federation.apple.AppleDetailKeys.TEAM_ID;
-import static io.gatehouse.providers.federation.apple.AppleDetailKeys.TOKEN_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_SCOPES;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_ID;
+import static io.gatehouse.providers.federation.oauth.DetailNames.JWKS_URI;
+import static io.gatehouse.providers.federation.oauth.DetailNames.OIDC_ISSUER;
+import static io.gatehouse.providers.federation.oauth.DetailNames.TOKEN_URL;
 import static io.gatehouse.providers.federation.oauth.StoredDetails.required;
 import static io.gatehouse.providers.federation.oauth.StoredDetails.url;
 

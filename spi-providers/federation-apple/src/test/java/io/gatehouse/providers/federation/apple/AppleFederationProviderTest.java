@@ -14,9 +14,9 @@ import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
-import io.gatehouse.api.testing.FederationProviderContract;
 import io.gatehouse.providers.federation.oauth.PendingSignIn;
 import io.gatehouse.providers.federation.oauth.testing.Browser;
+import io.gatehouse.providers.federation.oauth.testing.ProviderTestBase;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -38,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for: {@code apple}, Apple, issuing ID tokens with the claims Apple's carry under Apple's issuer; {@code forger},
  * someone else's key signing the same claims.
  */
-class AppleFederationProviderTest extends FederationProviderContract {
+class AppleFederationProviderTest extends ProviderTestBase {
 
     private static final String SUBJECT = "001234.0a1b2c3d4e5f60718293a4b5c6d7e8f9.1234";
     private static final String RELAY_EMAIL = "x7yq2c@privaterelay.appleid.com";
@@ -237,7 +236,8 @@ class AppleFederationProviderTest extends FederationProviderContract {
         assertEquals("query", Browser.single(Browser.parameters(((Outgoing.Redirect) start.outgoing()).location()),
                 "response_mode"));
         assertFalse(provider.callbackIsFormPost(settings));
-        assertEquals(SUBJECT, complete(settings, start).subject());
+        assertEquals(SUBJECT, provider.complete(settings, new Callback(CALLBACK, signInUpstream(start.outgoing())),
+                start.pendingState()).subject());
     }
 
     @Test
@@ -342,25 +342,7 @@ class AppleFederationProviderTest extends FederationProviderContract {
     }
 
     @Test
-    void factoryWhenTheJarIsOnTheClassPathThenListedUnderSignInWithApple() {
-        assertTrue(ServiceLoader.load(FederationProviderFactory.class).stream()
-                .anyMatch(f -> f.type() == AppleFederationProviderFactory.class));
-        assertEquals("sign-in-with-apple", new AppleFederationProviderFactory().id());
-    }
-
-    private IdentityProviderSettings settings(Map<String, String> details) throws Exception {
-        return new IdentityProviderSettings(POOL, "SignInWithApple", "SignInWithApple", provider.configure(details),
-                List.of());
-    }
-
-    private UpstreamIdentity complete(IdentityProviderSettings settings, SignInStart start) throws Exception {
-        return provider.complete(settings, new Callback(CALLBACK, signInUpstream(start.outgoing())),
-                start.pendingState());
-    }
-
-    private UpstreamIdentity signIn(Map<String, String> details) throws Exception {
-        IdentityProviderSettings settings = settings(details);
-        return complete(settings, provider.begin(settings, new SignInRequest(CALLBACK, "s-" + System.nanoTime(),
-                Optional.empty())));
+    void factoryWhenTheJarIsOnTheClassPathThenListedUnderSignInWithApple() throws Exception {
+        assertDiscovered(AppleFederationProviderFactory.class, "sign-in-with-apple");
     }
 }

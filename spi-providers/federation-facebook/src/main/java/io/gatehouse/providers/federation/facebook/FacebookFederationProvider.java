@@ -17,6 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import static io.gatehouse.providers.federation.oauth.DetailNames.ATTRIBUTES_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.ATTRIBUTES_URL_ADD_ATTRIBUTES;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_SCOPES;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_ID;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_SECRET;
+import static io.gatehouse.providers.federation.oauth.DetailNames.TOKEN_URL;
+
 /**
  * {@code Facebook}: Facebook Login's OAuth 2.0 authorization code flow with PKCE, then the Graph API's {@code /me}
  * with the access token and its {@code appsecret_proof}. See the module's README.
@@ -25,14 +33,7 @@ final class FacebookFederationProvider extends ProfileFederationProvider {
 
     static final String FORMAT = "facebook1";
 
-    static final String CLIENT_ID = "client_id";
-    static final String CLIENT_SECRET = "client_secret";
-    static final String AUTHORIZE_SCOPES = "authorize_scopes";
     static final String API_VERSION = "api_version";
-    static final String AUTHORIZE_URL = "authorize_url";
-    static final String TOKEN_URL = "token_url";
-    static final String ATTRIBUTES_URL = "attributes_url";
-    static final String ATTRIBUTES_URL_ADD_ATTRIBUTES = "attributes_url_add_attributes";
 
     /** Cognito's keys; the app secret is sealed and shown on Describe, as Cognito shows it. */
     static final List<DetailKey> KEYS = List.of(

@@ -2,19 +2,17 @@ package io.gatehouse.providers.federation.facebook;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import io.gatehouse.api.federation.Callback;
 import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationException.Reason;
 import io.gatehouse.api.federation.FederationProviderFactory;
-import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
-import io.gatehouse.api.testing.FederationProviderContract;
 import io.gatehouse.providers.federation.oauth.PendingSignIn;
 import io.gatehouse.providers.federation.oauth.testing.Browser;
+import io.gatehouse.providers.federation.oauth.testing.ProviderTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 import static io.gatehouse.providers.federation.facebook.FacebookStandIn.APP_ID;
 import static io.gatehouse.providers.federation.facebook.FacebookStandIn.APP_SECRET;
@@ -35,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The contract and Facebook's own cases against {@link FacebookStandIn}. */
-class FacebookFederationProviderTest extends FederationProviderContract {
+class FacebookFederationProviderTest extends ProviderTestBase {
 
     private static FacebookStandIn facebook;
 
@@ -72,11 +69,6 @@ class FacebookFederationProviderTest extends FederationProviderContract {
         details.put("token_url", facebook.url() + "/" + VERSION + "/oauth/access_token");
         details.put("attributes_url", facebook.url() + "/" + VERSION + "/me?fields=");
         return details;
-    }
-
-    @Override
-    protected Map<String, List<String>> signInUpstream(Outgoing outgoing) throws Exception {
-        return Browser.signIn(outgoing, CALLBACK);
     }
 
     @Override
@@ -223,18 +215,8 @@ class FacebookFederationProviderTest extends FederationProviderContract {
     }
 
     @Test
-    void factoryWhenTheJarIsOnTheClassPathThenListedUnderFacebook() {
-        assertTrue(ServiceLoader.load(FederationProviderFactory.class).stream()
-                .anyMatch(f -> f.type() == FacebookFederationProviderFactory.class));
-        assertEquals("facebook", new FacebookFederationProviderFactory().id());
+    void factoryWhenTheJarIsOnTheClassPathThenListedUnderFacebook() throws Exception {
+        assertDiscovered(FacebookFederationProviderFactory.class, "facebook");
     }
 
-    private UpstreamIdentity signIn(Map<String, String> details) throws Exception {
-        IdentityProviderSettings settings = new IdentityProviderSettings(POOL, "Facebook", "Facebook",
-                provider.configure(details), List.of());
-        SignInStart start = provider.begin(settings, new SignInRequest(CALLBACK, "s-" + System.nanoTime(),
-                Optional.empty()));
-        return provider.complete(settings, new Callback(CALLBACK, Browser.signIn(start.outgoing(), CALLBACK)),
-                start.pendingState());
-    }
 }

@@ -5,22 +5,21 @@ import io.gatehouse.providers.federation.oauth.EndpointDefaults;
 
 import java.util.List;
 
+import static io.gatehouse.providers.federation.oauth.DetailNames.ATTRIBUTES_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.ATTRIBUTES_URL_ADD_ATTRIBUTES;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_SCOPES;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_ID;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_SECRET;
+import static io.gatehouse.providers.federation.oauth.DetailNames.JWKS_URI;
+import static io.gatehouse.providers.federation.oauth.DetailNames.OIDC_ISSUER;
+import static io.gatehouse.providers.federation.oauth.DetailNames.TOKEN_URL;
+
 /**
  * The {@code ProviderDetails} keys of {@code Google}, as Cognito names them and fills them in, and one of Gatehouse's
- * own ({@link #JWKS_URI}); every endpoint has Google's real one as its default and can be given to point elsewhere.
+ * own ({@code jwks_uri}); every endpoint has Google's real one as its default and can be given to point elsewhere.
  */
 final class GoogleDetailKeys {
-
-    static final String CLIENT_ID = "client_id";
-    static final String CLIENT_SECRET = "client_secret";
-    static final String AUTHORIZE_SCOPES = "authorize_scopes";
-    static final String AUTHORIZE_URL = "authorize_url";
-    static final String TOKEN_URL = "token_url";
-    static final String ATTRIBUTES_URL = "attributes_url";
-    static final String ATTRIBUTES_URL_ADD_ATTRIBUTES = "attributes_url_add_attributes";
-    static final String OIDC_ISSUER = "oidc_issuer";
-    /** Gatehouse's: where Google publishes the keys its ID tokens are signed with. */
-    static final String JWKS_URI = "jwks_uri";
 
     /** Google's issuer, and the form without scheme that Google's documentation says its ID tokens may carry. */
     static final String GOOGLE_ISSUER = "https://accounts.google.com";

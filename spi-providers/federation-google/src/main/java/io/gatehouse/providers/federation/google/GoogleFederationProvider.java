@@ -1,34 +1,28 @@
 package io.gatehouse.providers.federation.google;
 
 import com.nimbusds.jwt.JWT;
-import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.gatehouse.api.federation.Callback;
-import io.gatehouse.api.federation.DetailKey;
 import io.gatehouse.api.federation.FederationException;
-import io.gatehouse.api.federation.FederationProvider;
 import io.gatehouse.api.federation.IdentityProviderSettings;
-import io.gatehouse.api.federation.InvalidProviderDetailsException;
-import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
+import io.gatehouse.providers.federation.oauth.AuthenticationRedirect;
 import io.gatehouse.providers.federation.oauth.AuthorizationAnswer;
 import io.gatehouse.providers.federation.oauth.ClaimText;
 import io.gatehouse.providers.federation.oauth.CodeExchange;
+import io.gatehouse.providers.federation.oauth.DetailNames;
 import io.gatehouse.providers.federation.oauth.DetailsRules;
 import io.gatehouse.providers.federation.oauth.DetailsSchema;
 import io.gatehouse.providers.federation.oauth.IdTokenCheck;
 import io.gatehouse.providers.federation.oauth.PendingSignIn;
+import io.gatehouse.providers.federation.oauth.SchemaFederationProvider;
 
 import java.text.ParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,20 +30,21 @@ import java.util.Optional;
  * nonce, the code exchanged with the client secret, and the ID token checked against Google's keys. The user's
  * claims are the ID token's (see the module's README for why the People API is not called).
  */
-final class GoogleFederationProvider implements FederationProvider {
+final class GoogleFederationProvider extends SchemaFederationProvider {
 
     static final String FORMAT = "google1";
 
     private static final DetailsSchema SCHEMA = new DetailsSchema("Google", GoogleDetailKeys.ALL,
             GoogleDetailKeys.DEFAULTS, GoogleDetailKeys.URL_KEYS, details -> {
-                DetailsRules.scopes(details, GoogleDetailKeys.AUTHORIZE_SCOPES, "[ ,]+");
-                DetailsRules.oneOf(details, GoogleDetailKeys.ATTRIBUTES_URL_ADD_ATTRIBUTES, List.of("true", "false"));
+                DetailsRules.scopes(details, DetailNames.AUTHORIZE_SCOPES, "[ ,]+");
+                DetailsRules.oneOf(details, DetailNames.ATTRIBUTES_URL_ADD_ATTRIBUTES, List.of("true", "false"));
             });
 
     private final CodeExchange codeExchange;
     private final IdTokenCheck idTokenCheck;
 
     GoogleFederationProvider(CodeExchange codeExchange, IdTokenCheck idTokenCheck) {
+        super(SCHEMA);
         this.codeExchange = codeExchange;
         this.idTokenCheck = idTokenCheck;
     }
@@ -60,33 +55,10 @@ final class GoogleFederationProvider implements FederationProvider {
     }
 
     @Override
-    public List<DetailKey> detailKeys() {
-        return SCHEMA.keys();
-    }
-
-    @Override
-    public Map<String, String> configure(Map<String, String> requested) throws InvalidProviderDetailsException {
-        return SCHEMA.configure(requested);
-    }
-
-    @Override
-    public Map<String, String> reconfigure(Map<String, String> given, Map<String, String> stored)
-            throws InvalidProviderDetailsException {
-        return SCHEMA.reconfigure(given, stored);
-    }
-
-    @Override
     public SignInStart begin(IdentityProviderSettings settings, SignInRequest request) throws FederationException {
         GoogleIdp idp = GoogleIdp.of(settings);
-        PendingSignIn pending = PendingSignIn.fresh(FORMAT);
-        AuthenticationRequest.Builder authorize = new AuthenticationRequest.Builder(
-                ResponseType.CODE, idp.scopes(), idp.clientId(), request.callbackUri())
-                .endpointURI(idp.authorizeUrl())
-                .state(new State(request.state()))
-                .nonce(pending.nonce())
-                .codeChallenge(pending.codeVerifier(), CodeChallengeMethod.S256);
-        request.loginHint().ifPresent(authorize::loginHint);
-        return new SignInStart(new Outgoing.Redirect(authorize.build().toURI()), pending.toJson());
+        return AuthenticationRedirect.begin(idp.authorizeUrl(), idp.clientId(), idp.scopes(), request,
+                PendingSignIn.fresh(FORMAT));
     }
 
     @Override

@@ -13,15 +13,15 @@ import io.gatehouse.api.federation.IdentityProviderSettings;
 import java.net.URI;
 import java.util.Set;
 
-import static io.gatehouse.providers.federation.google.GoogleDetailKeys.AUTHORIZE_SCOPES;
-import static io.gatehouse.providers.federation.google.GoogleDetailKeys.AUTHORIZE_URL;
-import static io.gatehouse.providers.federation.google.GoogleDetailKeys.CLIENT_ID;
-import static io.gatehouse.providers.federation.google.GoogleDetailKeys.CLIENT_SECRET;
 import static io.gatehouse.providers.federation.google.GoogleDetailKeys.GOOGLE_ISSUER;
 import static io.gatehouse.providers.federation.google.GoogleDetailKeys.GOOGLE_ISSUER_WITHOUT_SCHEME;
-import static io.gatehouse.providers.federation.google.GoogleDetailKeys.JWKS_URI;
-import static io.gatehouse.providers.federation.google.GoogleDetailKeys.OIDC_ISSUER;
-import static io.gatehouse.providers.federation.google.GoogleDetailKeys.TOKEN_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_SCOPES;
+import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_URL;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_ID;
+import static io.gatehouse.providers.federation.oauth.DetailNames.CLIENT_SECRET;
+import static io.gatehouse.providers.federation.oauth.DetailNames.JWKS_URI;
+import static io.gatehouse.providers.federation.oauth.DetailNames.OIDC_ISSUER;
+import static io.gatehouse.providers.federation.oauth.DetailNames.TOKEN_URL;
 import static io.gatehouse.providers.federation.oauth.StoredDetails.required;
 import static io.gatehouse.providers.federation.oauth.StoredDetails.url;
 

@@ -11,9 +11,9 @@ import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
-import io.gatehouse.api.testing.FederationProviderContract;
 import io.gatehouse.providers.federation.oauth.PendingSignIn;
 import io.gatehouse.providers.federation.oauth.testing.Browser;
+import io.gatehouse.providers.federation.oauth.testing.ProviderTestBase;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -22,13 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code google-bare}, Google naming itself without scheme; {@code forger}, someone else's keys signing Google's
  * claims; {@code other}, another issuer.
  */
-class GoogleFederationProviderTest extends FederationProviderContract {
+class GoogleFederationProviderTest extends ProviderTestBase {
 
     private static final String SUBJECT = "110169484474386276334";
     private static final String CLIENT_ID = "1234-gatehouse.apps.googleusercontent.com";
@@ -99,11 +97,6 @@ class GoogleFederationProviderTest extends FederationProviderContract {
         details.put("token_url", server.tokenEndpointUrl(endpoints).toString());
         details.put("jwks_uri", server.jwksUrl(keys).toString());
         return details;
-    }
-
-    @Override
-    protected Map<String, List<String>> signInUpstream(Outgoing outgoing) throws Exception {
-        return Browser.signIn(outgoing, CALLBACK);
     }
 
     @Override
@@ -209,21 +202,8 @@ class GoogleFederationProviderTest extends FederationProviderContract {
     }
 
     @Test
-    void factoryWhenTheJarIsOnTheClassPathThenListedUnderGoogle() {
-        assertTrue(ServiceLoader.load(FederationProviderFactory.class).stream()
-                .anyMatch(f -> f.type() == GoogleFederationProviderFactory.class));
-        assertEquals("google", new GoogleFederationProviderFactory().id());
+    void factoryWhenTheJarIsOnTheClassPathThenListedUnderGoogle() throws Exception {
+        assertDiscovered(GoogleFederationProviderFactory.class, "google");
     }
 
-    private IdentityProviderSettings settings(Map<String, String> details) throws Exception {
-        return new IdentityProviderSettings(POOL, "Google", "Google", provider.configure(details), List.of());
-    }
-
-    private UpstreamIdentity signIn(Map<String, String> details) throws Exception {
-        IdentityProviderSettings settings = settings(details);
-        SignInStart start = provider.begin(settings, new SignInRequest(CALLBACK, "s-" + System.nanoTime(),
-                Optional.empty()));
-        return provider.complete(settings, new Callback(CALLBACK, Browser.signIn(start.outgoing(), CALLBACK)),
-                start.pendingState());
-    }
 }

@@ -47,8 +47,8 @@ public final class DetailsSchema {
 
     public Map<String, String> configure(Map<String, String> requested) throws InvalidProviderDetailsException {
         Map<String, String> details = DetailsRules.given(type, keys, requested);
-        DetailsRules.printable(details, "client_id");
-        DetailsRules.printable(details, "client_secret");
+        DetailsRules.printable(details, DetailNames.CLIENT_ID);
+        DetailsRules.printable(details, DetailNames.CLIENT_SECRET);
         check.check(details);
         defaults.fill(details);
         DetailsRules.urls(details, urlKeys);

@@ -8,12 +8,9 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.gatehouse.api.federation.Callback;
-import io.gatehouse.api.federation.DetailKey;
 import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationException.Reason;
-import io.gatehouse.api.federation.FederationProvider;
 import io.gatehouse.api.federation.IdentityProviderSettings;
-import io.gatehouse.api.federation.InvalidProviderDetailsException;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
@@ -32,9 +29,8 @@ import java.util.Set;
  * access token; the user is the profile's identifier. A type gives its details schema, the profile request, and the
  * claim that names the user.
  */
-public abstract class ProfileFederationProvider implements FederationProvider {
+public abstract class ProfileFederationProvider extends SchemaFederationProvider {
 
-    private final DetailsSchema schema;
     private final CodeExchange codeExchange;
     private final UpstreamHttp http;
     private final String format;
@@ -45,7 +41,7 @@ public abstract class ProfileFederationProvider implements FederationProvider {
      * @param subjectClaim the profile's member that identifies the user ({@code id}, {@code user_id})
      */
     protected ProfileFederationProvider(DetailsSchema schema, Upstream upstream, String format, String subjectClaim) {
-        this.schema = schema;
+        super(schema);
         this.codeExchange = upstream.codeExchange();
         this.http = upstream.http();
         this.format = format;
@@ -58,12 +54,7 @@ public abstract class ProfileFederationProvider implements FederationProvider {
 
     /** The scopes as the IdP takes them in the authorization request: space-separated, unless a type says other. */
     protected String scope(IdentityProviderSettings settings) throws FederationException {
-        return String.join(" ", StoredDetails.required(settings, "authorize_scopes").trim().split("[ ,]+"));
-    }
-
-    @Override
-    public List<DetailKey> detailKeys() {
-        return schema.keys();
+        return String.join(" ", StoredDetails.required(settings, DetailNames.AUTHORIZE_SCOPES).trim().split("[ ,]+"));
     }
 
     /** Cognito's: {@code username} is the profile's identifier. */
@@ -73,29 +64,18 @@ public abstract class ProfileFederationProvider implements FederationProvider {
     }
 
     @Override
-    public Map<String, String> configure(Map<String, String> requested) throws InvalidProviderDetailsException {
-        return schema.configure(requested);
-    }
-
-    @Override
-    public Map<String, String> reconfigure(Map<String, String> given, Map<String, String> stored)
-            throws InvalidProviderDetailsException {
-        return schema.reconfigure(given, stored);
-    }
-
-    @Override
     public SignInStart begin(IdentityProviderSettings settings, SignInRequest request) throws FederationException {
         PendingSignIn pending = PendingSignIn.fresh(format);
         Map<String, List<String>> query = new LinkedHashMap<>();
         query.put("response_type", List.of("code"));
-        query.put("client_id", List.of(StoredDetails.required(settings, "client_id")));
+        query.put(DetailNames.CLIENT_ID, List.of(StoredDetails.required(settings, DetailNames.CLIENT_ID)));
         query.put("redirect_uri", List.of(request.callbackUri().toString()));
         query.put("scope", List.of(scope(settings)));
         query.put("state", List.of(request.state()));
         query.put("code_challenge", List.of(CodeChallenge.compute(CodeChallengeMethod.S256,
                 pending.codeVerifier()).getValue()));
         query.put("code_challenge_method", List.of("S256"));
-        URI authorize = StoredDetails.url(settings, "authorize_url");
+        URI authorize = StoredDetails.url(settings, DetailNames.AUTHORIZE_URL);
         // Any query the endpoint already has is kept.
         URI location = URI.create(authorize + (authorize.getRawQuery() == null ? "?" : "&") + Urls.encode(query));
         return new SignInStart(new Outgoing.Redirect(location), pending.toJson());
@@ -106,9 +86,9 @@ public abstract class ProfileFederationProvider implements FederationProvider {
             throws FederationException {
         String code = AuthorizationAnswer.code(callback, Set.of());
         PendingSignIn pending = PendingSignIn.fromJson(format, pendingState);
-        ClientID clientId = new ClientID(StoredDetails.required(settings, "client_id"));
-        Secret secret = new Secret(StoredDetails.required(settings, "client_secret"));
-        AccessToken accessToken = codeExchange.exchange(StoredDetails.url(settings, "token_url"),
+        ClientID clientId = new ClientID(StoredDetails.required(settings, DetailNames.CLIENT_ID));
+        Secret secret = new Secret(StoredDetails.required(settings, DetailNames.CLIENT_SECRET));
+        AccessToken accessToken = codeExchange.exchange(StoredDetails.url(settings, DetailNames.TOKEN_URL),
                 Optional.of(new ClientSecretPost(clientId, secret)), clientId, code, callback.callbackUri(),
                 Optional.of(pending.codeVerifier())).getAccessToken();
         Map<String, Object> profile = JsonAnswer.object(http.exchange(profileRequest(settings, accessToken),

@@ -2,11 +2,7 @@ package io.gatehouse.providers.federation.oidc;
 
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.oauth2.sdk.ResponseType;
-import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.id.Subject;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
@@ -16,10 +12,10 @@ import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationProvider;
 import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
-import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
+import io.gatehouse.providers.federation.oauth.AuthenticationRedirect;
 import io.gatehouse.providers.federation.oauth.AuthorizationAnswer;
 import io.gatehouse.providers.federation.oauth.ClaimText;
 import io.gatehouse.providers.federation.oauth.CodeExchange;
@@ -91,15 +87,8 @@ final class OidcFederationProvider implements FederationProvider {
     @Override
     public SignInStart begin(IdentityProviderSettings settings, SignInRequest request) throws FederationException {
         OidcIdp idp = OidcIdp.of(settings);
-        PendingSignIn pending = PendingSignIn.fresh(FORMAT);
-        AuthenticationRequest.Builder authorize = new AuthenticationRequest.Builder(
-                ResponseType.CODE, idp.scopes(), idp.clientId(), request.callbackUri())
-                .endpointURI(idp.authorizeUrl())
-                .state(new State(request.state()))
-                .nonce(pending.nonce())
-                .codeChallenge(pending.codeVerifier(), CodeChallengeMethod.S256);
-        request.loginHint().ifPresent(authorize::loginHint);
-        return new SignInStart(new Outgoing.Redirect(authorize.build().toURI()), pending.toJson());
+        return AuthenticationRedirect.begin(idp.authorizeUrl(), idp.clientId(), idp.scopes(), request,
+                PendingSignIn.fresh(FORMAT));
     }
 
     @Override

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What a browser does with a sign-in: follows the redirect to the IdP and reads where the IdP sends it back. */
 public final class Browser {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
+    /** A browser's HTTP client, which does not follow redirects: the tests follow them. */
+    static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();

@@ -18,10 +18,7 @@ import java.util.Map;
  */
 public final class Relay {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final HttpClient HTTP = Browser.HTTP;
 
     private Relay() {
     }
@@ -35,8 +32,9 @@ public final class Relay {
         relayed.remove("response_mode");
         relayed.put("scope", List.of(("openid " + String.join(" ", query.getOrDefault("scope", List.of())))
                 .replace(',', ' ').trim()));
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(authorize + "?" + Urls.encode(relayed)))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        URI relayedUri = URI.create(authorize + "?" + Urls.encode(relayed));
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(relayedUri).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 302) {
             throw new IllegalStateException("the authorize endpoint answered " + answer.statusCode() + ": "
                     + answer.body());

@@ -39,6 +39,8 @@ import java.util.Set;
 final class AppleFederationProvider extends SchemaFederationProvider {
 
     static final String FORMAT = "apple1";
+    /** Apple says the user cancelled with an error code of its own. */
+    private static final Set<String> DENIALS = Set.of(AuthorizationAnswer.ACCESS_DENIED, "user_cancelled_authorize");
     /** The largest {@code user} a browser posts: a name and an address. */
     private static final int USER_SIZE_LIMIT = 4096;
 
@@ -87,7 +89,7 @@ final class AppleFederationProvider extends SchemaFederationProvider {
     public UpstreamIdentity complete(IdentityProviderSettings settings, Callback callback, String pendingState)
             throws FederationException {
         AppleIdp idp = AppleIdp.of(settings);
-        String code = AuthorizationAnswer.code(callback, Set.of(idp.issuer().getValue()));
+        String code = AuthorizationAnswer.code(callback, Set.of(idp.issuer().getValue()), DENIALS);
         Optional<String> user = callback.single("user");
         PendingSignIn pending = PendingSignIn.fromJson(FORMAT, pendingState);
         Secret secret = new Secret(ClientSecret.sign(idp, clock.instant()));

@@ -342,6 +342,17 @@ class AppleFederationProviderTest extends ProviderTestBase {
     }
 
     @Test
+    void completeWhenTheUserCancelledAtAppleThenAccessDenied() throws Exception {
+        IdentityProviderSettings settings = idp();
+        SignInStart start = provider.begin(settings, new SignInRequest(CALLBACK, "s-cancel", Optional.empty()));
+
+        FederationException refused = assertThrows(FederationException.class, () -> provider.complete(settings,
+                new Callback(CALLBACK, Map.of("error", List.of("user_cancelled_authorize"), "state",
+                        List.of("s-cancel"))), start.pendingState()));
+        assertEquals(Reason.ACCESS_DENIED, refused.reason());
+    }
+
+    @Test
     void factoryWhenTheJarIsOnTheClassPathThenListedUnderSignInWithApple() throws Exception {
         assertDiscovered(AppleFederationProviderFactory.class, "sign-in-with-apple");
     }

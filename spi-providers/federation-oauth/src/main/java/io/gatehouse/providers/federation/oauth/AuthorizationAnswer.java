@@ -17,6 +17,9 @@ public final class AuthorizationAnswer {
     /** RFC 6749 5.2: an error code is printable ASCII without '"' and '\'; anything else is not shown. */
     private static final Pattern ERROR_CODE = Pattern.compile("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}");
 
+    /** OAuth 2.0's: the user or the IdP refused the request. */
+    public static final String ACCESS_DENIED = "access_denied";
+
     private AuthorizationAnswer() {
     }
 
@@ -31,9 +34,20 @@ public final class AuthorizationAnswer {
      *                             is no code
      */
     public static String code(Callback callback, Set<String> issuers) throws FederationException {
+        return code(callback, issuers, Set.of(ACCESS_DENIED));
+    }
+
+    /**
+     * The code the callback brings, from an IdP that says "the user refused" with other error codes too (Apple's
+     * {@code user_cancelled_authorize}).
+     *
+     * @param denials the error codes that are {@code ACCESS_DENIED}
+     */
+    public static String code(Callback callback, Set<String> issuers, Set<String> denials)
+            throws FederationException {
         Optional<String> error = callback.single("error");
         if (error.isPresent()) {
-            throw idpError(error.get());
+            throw idpError(error.get(), denials);
         }
         // The engine matched the state; it is read here only so that a repeated one is refused like any other.
         callback.single("state");
@@ -46,9 +60,9 @@ public final class AuthorizationAnswer {
                 new FederationException(Reason.INVALID_RESPONSE, "the IdP's callback holds neither code nor error"));
     }
 
-    private static FederationException idpError(String code) {
+    private static FederationException idpError(String code, Set<String> denials) {
         String shown = ERROR_CODE.matcher(code).matches() ? code : "(an unreadable error code)";
-        Reason reason = code.equals("access_denied") ? Reason.ACCESS_DENIED : Reason.IDP_ERROR;
+        Reason reason = denials.contains(code) ? Reason.ACCESS_DENIED : Reason.IDP_ERROR;
         return new FederationException(reason, "the IdP answered the sign-in with the error " + shown);
     }
 }

@@ -1,16 +1,14 @@
 package io.gatehouse.providers.federation.oidc;
 
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
+import io.gatehouse.providers.federation.oauth.DetailsRules;
+import io.gatehouse.providers.federation.oauth.UpstreamHttp;
+import io.gatehouse.providers.federation.oauth.UpstreamUrls;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import static io.gatehouse.providers.federation.oidc.OidcDetailKeys.ATTRIBUTES_REQUEST_METHOD;
 import static io.gatehouse.providers.federation.oidc.OidcDetailKeys.ATTRIBUTES_URL;
@@ -37,11 +35,6 @@ final class DetailsConfigurer {
     static final String POST = "client_secret_post";
     private static final List<String> AUTH_METHODS = List.of(BASIC, POST);
 
-    /** RFC 6749 3.3: scope tokens are printable ASCII but space, '"' and '\'. */
-    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
-    /** Client identifiers and secrets are printable (RFC 6749 appendix A: VSCHAR). */
-    private static final Pattern VSCHARS = Pattern.compile("[\\x20-\\x7E]+");
-
     private final UpstreamHttp http;
 
     DetailsConfigurer(UpstreamHttp http) {
@@ -49,12 +42,7 @@ final class DetailsConfigurer {
     }
 
     Map<String, String> configure(Map<String, String> requested) throws InvalidProviderDetailsException {
-        Map<String, String> details = given(requested);
-        for (var key : OidcDetailKeys.ALL) {
-            if (key.required() && !details.containsKey(key.name())) {
-                throw new InvalidProviderDetailsException("ProviderDetails of an OIDC IdP need " + key.name());
-            }
-        }
+        Map<String, String> details = DetailsRules.given("OIDC", OidcDetailKeys.ALL, requested);
         checkValues(details);
         URI issuer = UpstreamUrls.check(OIDC_ISSUER, details.get(OIDC_ISSUER));
         if (issuer.getRawQuery() != null) {
@@ -69,11 +57,7 @@ final class DetailsConfigurer {
                         key + " is not given and the issuer's discovery document does not name it");
             }
         }
-        for (String key : OidcDetailKeys.URL_KEYS) {
-            if (details.containsKey(key)) {
-                UpstreamUrls.check(key, details.get(key));
-            }
-        }
+        DetailsRules.urls(details, OidcDetailKeys.URL_KEYS);
         // Cognito stores "false" here for every OIDC IdP: the attributes come from the userinfo endpoint as it is.
         details.putIfAbsent(ATTRIBUTES_URL_ADD_ATTRIBUTES, "false");
         if (details.containsKey(CLIENT_SECRET)) {
@@ -82,52 +66,15 @@ final class DetailsConfigurer {
         return Map.copyOf(details);
     }
 
-    /** The requested details without blank values (absent, as Cognito treats them), refusing unknown keys. */
-    private static Map<String, String> given(Map<String, String> requested) throws InvalidProviderDetailsException {
-        Map<String, String> details = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
-        requested.forEach((key, value) -> {
-            if (!OidcDetailKeys.NAMES.contains(key)) {
-                unknown.add(key);
-            } else if (value != null && !value.isBlank()) {
-                details.put(key, value);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new InvalidProviderDetailsException("ProviderDetails of an OIDC IdP take no " + new TreeSet<>(unknown)
-                    + "; they take " + new TreeSet<>(OidcDetailKeys.NAMES));
-        }
-        return details;
-    }
-
     private static void checkValues(Map<String, String> details) throws InvalidProviderDetailsException {
-        if (!VSCHARS.matcher(details.get(CLIENT_ID)).matches()) {
-            throw new InvalidProviderDetailsException(CLIENT_ID + " must be printable ASCII");
-        }
-        if (details.containsKey(CLIENT_SECRET) && !VSCHARS.matcher(details.get(CLIENT_SECRET)).matches()) {
-            throw new InvalidProviderDetailsException(CLIENT_SECRET + " must be printable ASCII");
-        }
-        List<String> scopes = Arrays.asList(details.get(AUTHORIZE_SCOPES).trim().split(" +"));
-        for (String scope : scopes) {
-            if (!SCOPE_TOKEN.matcher(scope).matches()) {
-                throw new InvalidProviderDetailsException(AUTHORIZE_SCOPES
-                        + " must be scopes separated by spaces; this is not a scope: " + scope);
-            }
-        }
-        if (!scopes.contains("openid")) {
+        DetailsRules.printable(details, CLIENT_ID);
+        DetailsRules.printable(details, CLIENT_SECRET);
+        if (!DetailsRules.scopes(details, AUTHORIZE_SCOPES, " +").contains("openid")) {
             throw new InvalidProviderDetailsException(AUTHORIZE_SCOPES + " must include openid");
         }
-        oneOf(details, ATTRIBUTES_REQUEST_METHOD, List.of("GET", "POST"));
-        oneOf(details, ATTRIBUTES_URL_ADD_ATTRIBUTES, List.of("true", "false"));
-        oneOf(details, TOKEN_ENDPOINT_AUTH_METHOD, AUTH_METHODS);
-    }
-
-    private static void oneOf(Map<String, String> details, String key, List<String> allowed)
-            throws InvalidProviderDetailsException {
-        String value = details.get(key);
-        if (value != null && !allowed.contains(value)) {
-            throw new InvalidProviderDetailsException(key + " must be one of " + allowed + ", not " + value);
-        }
+        DetailsRules.oneOf(details, ATTRIBUTES_REQUEST_METHOD, List.of("GET", "POST"));
+        DetailsRules.oneOf(details, ATTRIBUTES_URL_ADD_ATTRIBUTES, List.of("true", "false"));
+        DetailsRules.oneOf(details, TOKEN_ENDPOINT_AUTH_METHOD, AUTH_METHODS);
     }
 
     /** Fills in what the administrator left out from the document; what they gave stays. */

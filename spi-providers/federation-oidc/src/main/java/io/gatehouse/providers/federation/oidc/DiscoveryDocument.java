@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
+import io.gatehouse.providers.federation.oauth.UpstreamHttp;
 
 import java.io.IOException;
 import java.net.URI;

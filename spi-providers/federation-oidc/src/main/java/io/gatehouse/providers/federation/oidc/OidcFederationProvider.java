@@ -2,32 +2,32 @@ package io.gatehouse.providers.federation.oidc;
 
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.oauth2.sdk.ResponseType;
-import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.id.Subject;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.gatehouse.api.federation.Callback;
 import io.gatehouse.api.federation.DetailKey;
 import io.gatehouse.api.federation.FederationException;
-import io.gatehouse.api.federation.FederationException.Reason;
 import io.gatehouse.api.federation.FederationProvider;
 import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
-import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
+import io.gatehouse.providers.federation.oauth.AuthenticationRedirect;
+import io.gatehouse.providers.federation.oauth.AuthorizationAnswer;
+import io.gatehouse.providers.federation.oauth.ClaimText;
+import io.gatehouse.providers.federation.oauth.CodeExchange;
+import io.gatehouse.providers.federation.oauth.IdTokenCheck;
+import io.gatehouse.providers.federation.oauth.PendingSignIn;
 
 import java.net.URI;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * {@code OIDC}: sign-in through an OpenID Connect IdP with the authorization code flow, PKCE (S256) and a nonce,
@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  */
 final class OidcFederationProvider implements FederationProvider {
 
-    /** RFC 6749 5.2: an error code is printable ASCII without '"' and '\'; anything else is not shown. */
-    private static final Pattern ERROR_CODE = Pattern.compile("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}");
+    /** The tag of this type's pending states. */
+    static final String FORMAT = "oidc1";
 
     private final DetailsConfigurer configurer;
     private final CodeExchange codeExchange;
@@ -87,34 +87,22 @@ final class OidcFederationProvider implements FederationProvider {
     @Override
     public SignInStart begin(IdentityProviderSettings settings, SignInRequest request) throws FederationException {
         OidcIdp idp = OidcIdp.of(settings);
-        PendingSignIn pending = PendingSignIn.fresh();
-        AuthenticationRequest.Builder authorize = new AuthenticationRequest.Builder(
-                ResponseType.CODE, idp.scopes(), idp.clientId(), request.callbackUri())
-                .endpointURI(idp.authorizeUrl())
-                .state(new State(request.state()))
-                .nonce(pending.nonce())
-                .codeChallenge(pending.codeVerifier(), CodeChallengeMethod.S256);
-        request.loginHint().ifPresent(authorize::loginHint);
-        return new SignInStart(new Outgoing.Redirect(authorize.build().toURI()), pending.toJson());
+        return AuthenticationRedirect.begin(idp.authorizeUrl(), idp.clientId(), idp.scopes(), request,
+                PendingSignIn.fresh(FORMAT));
     }
 
     @Override
     public UpstreamIdentity complete(IdentityProviderSettings settings, Callback callback, String pendingState)
             throws FederationException {
         OidcIdp idp = OidcIdp.of(settings);
-        Optional<String> error = callback.single("error");
-        if (error.isPresent()) {
-            throw idpError(error.get());
-        }
-        // The engine matched the state; it is read here only so that a repeated one is refused like any other.
-        callback.single("state");
-        checkIssuer(idp, callback.single("iss"));
-        String code = callback.single("code").filter(c -> !c.isEmpty()).orElseThrow(() ->
-                new FederationException(Reason.INVALID_RESPONSE, "the IdP's callback holds neither code nor error"));
-        PendingSignIn pending = PendingSignIn.fromJson(pendingState);
+        // RFC 9207: an IdP that names itself in the callback must name this IdP, or the callback is a mix-up.
+        String code = AuthorizationAnswer.code(callback, Set.of(idp.issuer().getValue()));
+        PendingSignIn pending = PendingSignIn.fromJson(FORMAT, pendingState);
 
-        OIDCTokens tokens = codeExchange.exchange(idp, code, callback.callbackUri(), pending);
-        IDTokenClaimsSet idClaims = idTokenCheck.check(idp, tokens.getIDToken(), pending.nonce());
+        OIDCTokens tokens = CodeExchange.withIdToken(codeExchange.exchange(idp.tokenUrl(), idp.authentication(),
+                idp.clientId(), code, callback.callbackUri(), Optional.of(pending.codeVerifier())));
+        IDTokenClaimsSet idClaims = idTokenCheck.check(idp.issuer(), idp.clientId(), idp.jwksUri(),
+                tokens.getIDToken(), pending.nonce());
         Subject subject = idClaims.getSubject();
         Map<String, Object> userInfoClaims = idp.attributesUrl().isPresent()
                 ? userInfo.read(idp, idp.attributesUrl().get(), tokens.getAccessToken(), subject)
@@ -123,20 +111,6 @@ final class OidcFederationProvider implements FederationProvider {
         // there, and its sub has been checked to be the same user.
         return new UpstreamIdentity(subject.getValue(), ClaimText.flatten(idClaims.toJSONObject(), userInfoClaims),
                 Optional.of(tokens.getIDTokenString()));
-    }
-
-    /** RFC 9207: an IdP that names itself in the callback must name this IdP, or the callback is a mix-up. */
-    private static void checkIssuer(OidcIdp idp, Optional<String> iss) throws FederationException {
-        if (iss.isPresent() && !iss.get().equals(idp.issuer().getValue())) {
-            throw new FederationException(Reason.INVALID_RESPONSE,
-                    "the callback comes from another issuer than " + idp.issuer());
-        }
-    }
-
-    private static FederationException idpError(String code) {
-        String shown = ERROR_CODE.matcher(code).matches() ? code : "(an unreadable error code)";
-        Reason reason = code.equals("access_denied") ? Reason.ACCESS_DENIED : Reason.IDP_ERROR;
-        return new FederationException(reason, "the IdP answered the sign-in with the error " + shown);
     }
 
     /**

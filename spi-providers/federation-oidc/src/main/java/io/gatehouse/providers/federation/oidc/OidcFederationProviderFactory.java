@@ -1,13 +1,9 @@
 package io.gatehouse.providers.federation.oidc;
 
 import io.gatehouse.api.federation.FederationProvider;
-import io.gatehouse.api.federation.FederationProviderFactory;
-import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.provider.ProviderContext;
-import io.gatehouse.api.provider.ProviderInitializationException;
-
-import javax.net.ssl.SSLSocketFactory;
-import java.util.Optional;
+import io.gatehouse.providers.federation.oauth.Upstream;
+import io.gatehouse.providers.federation.oauth.UpstreamProviderFactory;
 
 /**
  * Federation provider {@code oidc}: Cognito's {@code OIDC} identity provider type. Options, under
@@ -22,11 +18,7 @@ import java.util.Optional;
  * </ul>
  * The factory holds what the sign-ins share: the IdPs' signing keys, cached per {@code jwks_uri}.
  */
-public class OidcFederationProviderFactory implements FederationProviderFactory {
-
-    private OidcOptions options;
-    private UpstreamHttp http;
-    private SigningKeys keys;
+public class OidcFederationProviderFactory extends UpstreamProviderFactory {
 
     @Override
     public String id() {
@@ -34,23 +26,8 @@ public class OidcFederationProviderFactory implements FederationProviderFactory 
     }
 
     @Override
-    public void init(ProviderConfig config) throws ProviderInitializationException {
-        options = OidcOptions.from(config);
-        Optional<SSLSocketFactory> tls = options.tlsSocketFactory();
-        http = new UpstreamHttp(options, tls);
-        keys = new SigningKeys(options, tls);
-    }
-
-    @Override
-    public FederationProvider create(ProviderContext context) {
-        return new OidcFederationProvider(new DetailsConfigurer(http), new CodeExchange(http),
-                new IdTokenCheck(keys, context.clock(), options.clockSkew()), new UserInfoClaims(http));
-    }
-
-    @Override
-    public void close() {
-        if (keys != null) {
-            keys.close();
-        }
+    protected FederationProvider create(Upstream upstream, ProviderContext context) {
+        return new OidcFederationProvider(new DetailsConfigurer(upstream.http()), upstream.codeExchange(),
+                upstream.idTokenCheck(context.clock()), new UserInfoClaims(upstream.http()));
     }
 }

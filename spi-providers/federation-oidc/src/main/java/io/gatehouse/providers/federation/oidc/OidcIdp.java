@@ -1,12 +1,14 @@
 package io.gatehouse.providers.federation.oidc;
 
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import io.gatehouse.api.federation.FederationException;
-import io.gatehouse.api.federation.FederationException.Reason;
 import io.gatehouse.api.federation.IdentityProviderSettings;
 
 import java.net.URI;
@@ -23,6 +25,9 @@ import static io.gatehouse.providers.federation.oidc.OidcDetailKeys.JWKS_URI;
 import static io.gatehouse.providers.federation.oidc.OidcDetailKeys.OIDC_ISSUER;
 import static io.gatehouse.providers.federation.oidc.OidcDetailKeys.TOKEN_ENDPOINT_AUTH_METHOD;
 import static io.gatehouse.providers.federation.oidc.OidcDetailKeys.TOKEN_URL;
+import static io.gatehouse.providers.federation.oauth.StoredDetails.optionalUrl;
+import static io.gatehouse.providers.federation.oauth.StoredDetails.required;
+import static io.gatehouse.providers.federation.oauth.StoredDetails.url;
 
 /**
  * An OIDC IdP's stored details, read into the types the protocol needs. configure() made them; an IdP whose
@@ -53,29 +58,14 @@ record OidcIdp(String providerName, ClientID clientId, Optional<Secret> clientSe
                 settings.detail(TOKEN_ENDPOINT_AUTH_METHOD).filter(DetailsConfigurer.POST::equals).isPresent());
     }
 
-    private static String required(IdentityProviderSettings settings, String key) throws FederationException {
-        return settings.detail(key).orElseThrow(() -> new FederationException(Reason.UNAVAILABLE,
-                "the IdP " + settings.providerName() + " has no " + key + "; update it to complete its details"));
-    }
-
-    private static URI url(IdentityProviderSettings settings, String key) throws FederationException {
-        return parsed(settings, key, required(settings, key));
-    }
-
-    private static Optional<URI> optionalUrl(IdentityProviderSettings settings, String key)
-            throws FederationException {
-        Optional<String> value = settings.detail(key);
-        return value.isEmpty() ? Optional.empty() : Optional.of(parsed(settings, key, value.get()));
-    }
-
-    private static URI parsed(IdentityProviderSettings settings, String key, String value)
-            throws FederationException {
-        try {
-            return URI.create(value);
-        } catch (IllegalArgumentException e) {
-            throw new FederationException(Reason.UNAVAILABLE,
-                    "the IdP " + settings.providerName() + " has a malformed " + key + "; update it");
-        }
+    /**
+     * How the client authenticates at the token endpoint: with its secret in HTTP Basic or in the form
+     * ({@code client_secret_post}); none for a public client.
+     */
+    Optional<ClientAuthentication> authentication() {
+        return clientSecret.map(secret -> postClientSecret
+                ? new ClientSecretPost(clientId, secret)
+                : new ClientSecretBasic(clientId, secret));
     }
 
     /** Never shows the client secret. */

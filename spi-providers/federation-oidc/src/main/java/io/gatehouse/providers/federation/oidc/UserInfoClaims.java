@@ -8,8 +8,9 @@ import com.nimbusds.oauth2.sdk.id.Subject;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
-import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationException.Reason;
+import io.gatehouse.api.federation.FederationException;
+import io.gatehouse.providers.federation.oauth.UpstreamHttp;
 
 import java.net.URI;
 import java.util.Map;

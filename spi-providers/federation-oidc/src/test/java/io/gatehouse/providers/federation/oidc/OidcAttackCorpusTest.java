@@ -16,6 +16,8 @@ import io.gatehouse.api.federation.FederationProvider;
 import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
 import io.gatehouse.api.federation.SignInStart;
+import io.gatehouse.providers.federation.oauth.PendingSignIn;
+import io.gatehouse.providers.federation.oauth.testing.Browser;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -173,8 +175,9 @@ class OidcAttackCorpusTest extends ScriptedIdpTestBase {
         SignInStart attackers = begin(settings);
         SignInStart victims = begin(settings);
         Map<String, List<String>> victimsCallback = Browser.signIn(victims.outgoing(), CALLBACK);
-        String pending = new PendingSignIn(PendingSignIn.fromJson(attackers.pendingState()).codeVerifier(),
-                PendingSignIn.fromJson(victims.pendingState()).nonce()).toJson();
+        String pending = new PendingSignIn(OidcFederationProvider.FORMAT,
+                PendingSignIn.fromJson(OidcFederationProvider.FORMAT, attackers.pendingState()).codeVerifier(),
+                PendingSignIn.fromJson(OidcFederationProvider.FORMAT, victims.pendingState()).nonce()).toJson();
 
         FederationException refused = assertThrows(FederationException.class, () -> provider.complete(settings,
                 new Callback(CALLBACK, victimsCallback), pending));

@@ -10,7 +10,9 @@ import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
-import io.gatehouse.api.testing.FederationProviderContract;
+import io.gatehouse.providers.federation.oauth.PendingSignIn;
+import io.gatehouse.providers.federation.oauth.testing.Browser;
+import io.gatehouse.providers.federation.oauth.testing.ProviderTestBase;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -33,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The contract, against a real OpenID Provider in this JVM (NAV's mock-oauth2-server: discovery, authorize with
  * automatic sign-in, token with PKCE, JWKS, userinfo), and what is particular to OIDC on it.
  */
-class OidcFederationProviderTest extends FederationProviderContract {
+class OidcFederationProviderTest extends ProviderTestBase {
 
     private static final String ISSUER_ID = "contract-idp";
     private static final String SUBJECT = "alice-at-upstream";
@@ -71,11 +73,6 @@ class OidcFederationProviderTest extends FederationProviderContract {
     }
 
     @Override
-    protected Map<String, List<String>> signInUpstream(Outgoing outgoing) throws Exception {
-        return Browser.signIn(outgoing, CALLBACK);
-    }
-
-    @Override
     protected String expectedSubject() {
         return SUBJECT;
     }
@@ -96,7 +93,7 @@ class OidcFederationProviderTest extends FederationProviderContract {
         assertEquals("engine-state-1", Browser.single(query, "state"));
         assertEquals("alice@example.com", Browser.single(query, "login_hint"));
         assertEquals("S256", Browser.single(query, "code_challenge_method"));
-        PendingSignIn pending = PendingSignIn.fromJson(start.pendingState());
+        PendingSignIn pending = PendingSignIn.fromJson(OidcFederationProvider.FORMAT, start.pendingState());
         assertEquals(pending.nonce().getValue(), Browser.single(query, "nonce"));
         assertEquals(CodeChallenge.compute(CodeChallengeMethod.S256, pending.codeVerifier()).getValue(),
                 Browser.single(query, "code_challenge"));
@@ -105,7 +102,7 @@ class OidcFederationProviderTest extends FederationProviderContract {
 
     @Test
     void completeWhenSignedInThenClaimsAsTextAndTheIdTokenAsSignOutHint() throws Exception {
-        UpstreamIdentity identity = signIn();
+        UpstreamIdentity identity = signIn(idp());
 
         assertEquals(SUBJECT, identity.claims().get("sub"));
         assertEquals("alice@example.com", identity.claims().get("email"));
@@ -132,8 +129,9 @@ class OidcFederationProviderTest extends FederationProviderContract {
         SignInStart mine = provider.begin(idp(), new SignInRequest(CALLBACK, "s-mine", Optional.empty()));
         SignInStart theirs = provider.begin(idp(), new SignInRequest(CALLBACK, "s-theirs", Optional.empty()));
         Callback theirCallback = new Callback(CALLBACK, Browser.signIn(theirs.outgoing(), CALLBACK));
-        String forged = new PendingSignIn(PendingSignIn.fromJson(mine.pendingState()).codeVerifier(),
-                PendingSignIn.fromJson(theirs.pendingState()).nonce()).toJson();
+        String forged = new PendingSignIn(OidcFederationProvider.FORMAT,
+                PendingSignIn.fromJson(OidcFederationProvider.FORMAT, mine.pendingState()).codeVerifier(),
+                PendingSignIn.fromJson(OidcFederationProvider.FORMAT, theirs.pendingState()).nonce()).toJson();
 
         FederationException refused = assertThrows(FederationException.class,
                 () -> provider.complete(idp(), theirCallback, forged));
@@ -143,7 +141,7 @@ class OidcFederationProviderTest extends FederationProviderContract {
 
     @Test
     void signOutWhenTheIdpHasAnEndSessionEndpointThenThereWithHintClientAndReturn() throws Exception {
-        UpstreamIdentity identity = signIn();
+        UpstreamIdentity identity = signIn(idp());
         URI returnTo = URI.create("https://auth.example.test/logout/done");
 
         URI signOut = provider.signOut(idp(), identity.signOutHint(), returnTo).orElseThrow();
@@ -153,12 +151,5 @@ class OidcFederationProviderTest extends FederationProviderContract {
         assertEquals(identity.signOutHint().orElseThrow(), Browser.single(query, "id_token_hint"));
         assertEquals(returnTo.toString(), Browser.single(query, "post_logout_redirect_uri"));
         assertEquals("gatehouse-contract", Browser.single(query, "client_id"));
-    }
-
-    private UpstreamIdentity signIn() throws Exception {
-        SignInStart start = provider.begin(idp(), new SignInRequest(CALLBACK, "s-" + System.nanoTime(),
-                Optional.empty()));
-        return provider.complete(idp(), new Callback(CALLBACK, Browser.signIn(start.outgoing(), CALLBACK)),
-                start.pendingState());
     }
 }

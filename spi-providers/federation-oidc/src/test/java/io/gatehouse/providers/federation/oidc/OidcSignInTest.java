@@ -7,6 +7,7 @@ import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
+import io.gatehouse.providers.federation.oauth.testing.Browser;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -10,6 +10,7 @@ import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
 import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.provider.ProviderContext;
+import io.gatehouse.providers.federation.oauth.testing.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -62,14 +62,13 @@ class KeycloakFederationIT {
 
     private static final String KEYCLOAK = System.getProperty("gatehouse.it.keycloak.url");
     private static final String ISSUER = KEYCLOAK + "/realms/gatehouse";
-    private static final URI CALLBACK = Gatehouse.ENDPOINT.resolve("/app/callback");
+    private static final URI CALLBACK = RelyingParty.CALLBACK;
     /** The Keycloak user bob's id (the realm file fixes it), his ID tokens' {@code sub}. */
     private static final String BOB_SUBJECT = "0b6f5e0a-5d47-4c1e-9a53-7c3f0e2d9b11";
 
     private static CognitoIdentityProviderClient cognito;
     private static String poolId;
-    private static ClientID clientId;
-    private static OIDCProviderMetadata gatehouse;
+    private static RelyingParty app;
 
     private final List<ChromeDriver> browsers = new ArrayList<>();
 
@@ -85,11 +84,11 @@ class KeycloakFederationIT {
                 .idpIdentifiers("keycloak.example")
                 .attributeMapping(Map.of("email", "email", "email_verified", "email_verified",
                         "given_name", "given_name", "family_name", "family_name")));
-        clientId = new ClientID(cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("Federated App")
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
-                .allowedOAuthScopes("openid", "email", "profile").callbackURLs(CALLBACK.toString())
-                .supportedIdentityProviders("COGNITO", "Keycloak")).userPoolClient().clientId());
-        gatehouse = OIDCProviderMetadata.resolve(new Issuer(Gatehouse.ENDPOINT + "/" + poolId));
+        app = new RelyingParty(poolId, cognito.createUserPoolClient(r -> r.userPoolId(poolId)
+                .clientName("Federated App").allowedOAuthFlowsUserPoolClient(true)
+                .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid", "email", "profile")
+                .callbackURLs(CALLBACK.toString()).supportedIdentityProviders("COGNITO", "Keycloak"))
+                .userPoolClient().clientId());
     }
 
     @AfterAll
@@ -100,21 +99,6 @@ class KeycloakFederationIT {
     @AfterEach
     void quit() {
         browsers.forEach(Chromium::stop);
-    }
-
-    /** An app's authentication request: code flow, PKCE, state and nonce, and optionally an IdP to go to. */
-    private record Login(AuthenticationRequest request, CodeVerifier verifier) {
-        static Login start(String identityProvider) {
-            CodeVerifier verifier = new CodeVerifier();
-            AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE,
-                    new Scope("openid", "email", "profile"), clientId, CALLBACK)
-                    .endpointURI(gatehouse.getAuthorizationEndpointURI()).state(new State()).nonce(new Nonce())
-                    .codeChallenge(verifier, CodeChallengeMethod.S256);
-            if (identityProvider != null) {
-                builder.customParameter("identity_provider", identityProvider);
-            }
-            return new Login(builder.build(), verifier);
-        }
     }
 
     private ChromeDriver browser() {
@@ -137,28 +121,14 @@ class KeycloakFederationIT {
         driver.findElement(By.id("kc-login")).click();
     }
 
-    private static IDTokenClaimsSet tokensFor(ChromeDriver driver, Login login) throws Exception {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/callback"));
-        AuthenticationResponse response = AuthenticationResponseParser.parse(URI.create(driver.getCurrentUrl()));
-        assertThat(response.indicatesSuccess()).as(driver.getCurrentUrl()).isTrue();
-        assertThat(response.getState()).isEqualTo(login.request().getState());
-        AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
-        TokenResponse tokens = OIDCTokenResponseParser.parse(new TokenRequest(gatehouse.getTokenEndpointURI(),
-                clientId, new AuthorizationCodeGrant(code, CALLBACK, login.verifier())).toHTTPRequest().send());
-        assertThat(tokens.indicatesSuccess()).as(String.valueOf(tokens)).isTrue();
-        return new IDTokenValidator(gatehouse.getIssuer(), clientId, JWSAlgorithm.RS256,
-                gatehouse.getJWKSetURI().toURL()).validate(((OIDCTokenResponse) tokens.toSuccessResponse())
-                .getOIDCTokens().getIDToken(), login.request().getNonce());
-    }
-
     @Test
     void appNamingKeycloakWhenUserSignsInThereThenGatehouseTokensForTheFederatedUser() throws Exception {
         ChromeDriver driver = browser();
-        Login login = Login.start("Keycloak");
+        RelyingParty.Login login = app.start("Keycloak");
         driver.get(login.request().toURI().toString());
         signInAtKeycloak(driver);
 
-        IDTokenClaimsSet claims = tokensFor(driver, login);
+        IDTokenClaimsSet claims = app.tokensFor(driver, login);
 
         String username = claims.getStringClaim("cognito:username");
         assertThat(username).startsWith("Keycloak_");
@@ -187,11 +157,11 @@ class KeycloakFederationIT {
                 .sourceUser(u -> u.providerName("Keycloak").providerAttributeName("Cognito_Subject")
                         .providerAttributeValue(BOB_SUBJECT)));
         ChromeDriver driver = browser();
-        Login login = Login.start("Keycloak");
+        RelyingParty.Login login = app.start("Keycloak");
         driver.get(login.request().toURI().toString());
         signInAtKeycloak(driver, "bob");
 
-        IDTokenClaimsSet claims = tokensFor(driver, login);
+        IDTokenClaimsSet claims = app.tokensFor(driver, login);
 
         assertThat(claims.getStringClaim("cognito:username")).isEqualTo("native-bob");
         assertThat(claims.getStringClaim("email")).isEqualTo("bob@corp.example");
@@ -202,7 +172,7 @@ class KeycloakFederationIT {
     @Test
     void hostedSignInPageWhenUserPicksKeycloakThenSignsInThere() throws Exception {
         ChromeDriver driver = browser();
-        Login login = Login.start(null);
+        RelyingParty.Login login = app.start(null);
         driver.get(login.request().toURI().toString());
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(
                 By.linkText("Continue with Keycloak")));
@@ -210,7 +180,7 @@ class KeycloakFederationIT {
         driver.findElement(By.linkText("Continue with Keycloak")).click();
         signInAtKeycloak(driver);
 
-        assertThat(tokensFor(driver, login).getStringClaim("cognito:username")).startsWith("Keycloak_");
+        assertThat(app.tokensFor(driver, login).getStringClaim("cognito:username")).startsWith("Keycloak_");
     }
 
     /**
@@ -229,7 +199,7 @@ class KeycloakFederationIT {
         }
 
         /** Follows an app's request to Keycloak's login form, signs in there, and returns Keycloak's callback URI. */
-        URI callbackFromKeycloak(Login login) throws Exception {
+        URI callbackFromKeycloak(RelyingParty.Login login) throws Exception {
             HttpResponse<String> toKeycloak = get(login.request().toURI());
             assertThat(toKeycloak.statusCode()).as(toKeycloak.body()).isEqualTo(302);
             HttpResponse<String> page = get(URI.create(toKeycloak.headers().firstValue("Location").orElseThrow()));
@@ -247,7 +217,7 @@ class KeycloakFederationIT {
     @Test
     void callbackWhenReplayedThenTheSecondIsRefused() throws Exception {
         PlainBrowser browser = new PlainBrowser();
-        URI callback = browser.callbackFromKeycloak(Login.start("Keycloak"));
+        URI callback = browser.callbackFromKeycloak(app.start("Keycloak"));
 
         HttpResponse<String> first = browser.get(callback);
         HttpResponse<String> second = browser.get(callback);
@@ -260,7 +230,7 @@ class KeycloakFederationIT {
 
     @Test
     void callbackWhenCarriedToAnotherBrowserThenRefusedThere() throws Exception {
-        URI callback = new PlainBrowser().callbackFromKeycloak(Login.start("Keycloak"));
+        URI callback = new PlainBrowser().callbackFromKeycloak(app.start("Keycloak"));
 
         HttpResponse<String> elsewhere = new PlainBrowser().get(callback);
 
@@ -284,7 +254,7 @@ class KeycloakFederationIT {
     @Test
     void callbackWhenKeycloakSaysAccessDeniedThenTheAppHearsAccessDenied() throws Exception {
         PlainBrowser browser = new PlainBrowser();
-        Login login = Login.start("Keycloak");
+        RelyingParty.Login login = app.start("Keycloak");
         HttpResponse<String> toKeycloak = browser.get(login.request().toURI());
         String state = URI.create(toKeycloak.headers().firstValue("Location").orElseThrow()).getQuery()
                 .replaceAll(".*(?:^|&)state=([^&]+).*", "$1");
@@ -301,7 +271,7 @@ class KeycloakFederationIT {
     @Test
     void callbackWhenTheCodeIsForgedThenTheAppHearsAnErrorAndNobodyIsSignedIn() throws Exception {
         PlainBrowser browser = new PlainBrowser();
-        URI callback = browser.callbackFromKeycloak(Login.start("Keycloak"));
+        URI callback = browser.callbackFromKeycloak(app.start("Keycloak"));
         String forged = callback.toString().replaceAll("code=[^&]+", "code=forged-code");
 
         HttpResponse<String> refused = browser.get(URI.create(forged));
@@ -313,7 +283,7 @@ class KeycloakFederationIT {
     @Test
     void workEmailWhenItsDomainIsAnIdpIdentifierThenTheSignInGoesToThatIdp() throws Exception {
         PlainBrowser browser = new PlainBrowser();
-        Login login = Login.start(null);
+        RelyingParty.Login login = app.start(null);
         HttpResponse<String> toLogin = browser.get(login.request().toURI());
         HttpResponse<String> page = browser.get(Gatehouse.ENDPOINT.resolve(
                 toLogin.headers().firstValue("Location").orElseThrow()));

@@ -63,6 +63,7 @@ class KeycloakFederationIT {
     private static final String KEYCLOAK = System.getProperty("gatehouse.it.keycloak.url");
     private static final String ISSUER = KEYCLOAK + "/realms/gatehouse";
     private static final URI CALLBACK = RelyingParty.CALLBACK;
+    private static final URI SIGNED_OUT = Gatehouse.ENDPOINT.resolve("/app/signed-out");
     /** The Keycloak user bob's id (the realm file fixes it), his ID tokens' {@code sub}. */
     private static final String BOB_SUBJECT = "0b6f5e0a-5d47-4c1e-9a53-7c3f0e2d9b11";
 
@@ -80,14 +81,15 @@ class KeycloakFederationIT {
                 .providerType(IdentityProviderTypeType.OIDC)
                 .providerDetails(Map.of("client_id", "gatehouse", "client_secret", "gatehouse-it-client-secret",
                         "authorize_scopes", "openid email profile", "oidc_issuer", ISSUER,
-                        "attributes_request_method", "GET"))
+                        "attributes_request_method", "GET", "idp_signout", "true"))
                 .idpIdentifiers("keycloak.example")
                 .attributeMapping(Map.of("email", "email", "email_verified", "email_verified",
                         "given_name", "given_name", "family_name", "family_name")));
         app = new RelyingParty(poolId, cognito.createUserPoolClient(r -> r.userPoolId(poolId)
                 .clientName("Federated App").allowedOAuthFlowsUserPoolClient(true)
                 .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid", "email", "profile")
-                .callbackURLs(CALLBACK.toString()).supportedIdentityProviders("COGNITO", "Keycloak"))
+                .callbackURLs(CALLBACK.toString()).logoutURLs(SIGNED_OUT.toString())
+                .supportedIdentityProviders("COGNITO", "Keycloak"))
                 .userPoolClient().clientId());
     }
 
@@ -167,6 +169,25 @@ class KeycloakFederationIT {
         assertThat(claims.getStringClaim("email")).isEqualTo("bob@corp.example");
         assertThatThrownBy(() -> cognito.adminGetUser(r -> r.userPoolId(poolId).username("Keycloak_" + BOB_SUBJECT)))
                 .as("no federated user is made for a linked subject").isInstanceOf(UserNotFoundException.class);
+    }
+
+    @Test
+    void logoutWhenTheIdpSignsOutTooThenKeycloaksSessionEndsAndTheBrowserReachesTheAppsSignOutUrl() throws Exception {
+        ChromeDriver driver = browser();
+        RelyingParty.Login login = app.start("Keycloak");
+        driver.get(login.request().toURI().toString());
+        signInAtKeycloak(driver);
+        app.tokensFor(driver, login);
+
+        driver.get(Gatehouse.ENDPOINT.resolve("/logout?client_id=" + app.clientId() + "&logout_uri="
+                + URLEncoder.encode(SIGNED_OUT.toString(), StandardCharsets.UTF_8)).toString());
+
+        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(driver::getCurrentUrl)
+                .until(ExpectedConditions.urlContains("/app/signed-out"));
+        // Keycloak's own session is gone: the next sign-in there asks for the password again.
+        driver.get(app.start("Keycloak").request().toURI().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("kc-login")));
     }
 
     @Test

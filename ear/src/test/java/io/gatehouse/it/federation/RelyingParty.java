@@ -47,6 +47,10 @@ final class RelyingParty {
         this.gatehouse = OIDCProviderMetadata.resolve(new Issuer(Gatehouse.ENDPOINT + "/" + poolId));
     }
 
+    String clientId() {
+        return clientId.getValue();
+    }
+
     /** One authentication request and its PKCE verifier. */
     record Login(AuthenticationRequest request, CodeVerifier verifier) {
     }
@@ -66,7 +70,9 @@ final class RelyingParty {
 
     /** Waits for the browser to reach the app's callback, redeems the code and checks the ID token. */
     IDTokenClaimsSet tokensFor(ChromeDriver driver, Login login) throws Exception {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/callback"));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .withMessage(() -> "the browser stopped at " + driver.getCurrentUrl() + ": " + driver.getPageSource())
+                .until(ExpectedConditions.urlContains("/app/callback"));
         AuthenticationResponse response = AuthenticationResponseParser.parse(URI.create(driver.getCurrentUrl()));
         assertThat(response.indicatesSuccess()).as(driver.getCurrentUrl()).isTrue();
         assertThat(response.getState()).isEqualTo(login.request().getState());

@@ -46,6 +46,8 @@ class SocialFederationIT {
     private static MockOAuth2Server oidc;
     private static OAuthStandIn facebook;
     private static OAuthStandIn amazon;
+    /** Apple's authorization endpoint, before mock-oauth2-server's (see {@link #appleAuthorize}). */
+    private static com.sun.net.httpserver.HttpServer appleFront;
     private static CognitoIdentityProviderClient cognito;
     private static RelyingParty app;
 
@@ -60,6 +62,7 @@ class SocialFederationIT {
                         "email", "x7k2q9@privaterelay.appleid.com", "email_verified", "true",
                         "is_private_email", "true")))));
         oidc.start();
+        appleFront = appleAuthorize();
         facebook = new OAuthStandIn("facebook", SECRET, Map.of("id", "10160000000000001", "name", "Fiona Park",
                 "email", "fiona@facebook.example"));
         amazon = new OAuthStandIn("amazon", SECRET, Map.of("user_id", "amzn1.account.AF2AAAAAAAAAAAAAAAA",
@@ -76,7 +79,7 @@ class SocialFederationIT {
         idp(poolId, IdentityProviderTypeType.SIGN_IN_WITH_APPLE, Map.of("client_id", CLIENT_ID,
                 "team_id", "ABCDE12345", "key_id", "KEY1234567", "private_key", applePrivateKey(),
                 "authorize_scopes", "email name",
-                "authorize_url", oidc.authorizationEndpointUrl("apple").toString(),
+                "authorize_url", "http://localhost:" + appleFront.getAddress().getPort() + "/auth/authorize",
                 "token_url", oidc.tokenEndpointUrl("apple").toString(),
                 "jwks_uri", oidc.jwksUrl("apple").toString(),
                 "oidc_issuer", oidc.issuerUrl("apple").toString()));
@@ -102,6 +105,24 @@ class SocialFederationIT {
                 .providerDetails(details).attributeMapping(new HashMap<>(Map.of("email", "email"))));
     }
 
+    /**
+     * Apple's authorization endpoint, in front of mock-oauth2-server's: Apple issues an ID token for the scopes
+     * {@code name} and {@code email} alone, the mock only when {@code openid} is asked for too, so this adds it and
+     * sends the browser on, query otherwise unchanged (response_mode=form_post among it).
+     */
+    private static com.sun.net.httpserver.HttpServer appleAuthorize() throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/auth/authorize", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery().replaceFirst("(^|&)scope=", "$1scope=openid+");
+            exchange.getResponseHeaders().add("Location", oidc.authorizationEndpointUrl("apple") + "?" + query);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
     /** An ES256 key as Apple hands it out: PKCS#8 in PEM. */
     private static String applePrivateKey() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -115,6 +136,7 @@ class SocialFederationIT {
     static void close() {
         cognito.close();
         oidc.shutdown();
+        appleFront.stop(0);
         facebook.close();
         amazon.close();
     }

@@ -16,6 +16,7 @@ import io.gatehouse.engine.federation.flow.UpstreamUsers;
 import io.gatehouse.engine.oauth.AuthorizationException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
+import io.gatehouse.engine.security.DataKey;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.RequestScoped;
@@ -63,6 +64,9 @@ public class FederatedSignIn {
 
     @Inject
     GatehouseConfig config;
+
+    @Inject
+    DataKey dataKey;
 
     /** The callback the IdPs' client registrations list (Cognito's {@code /oauth2/idpresponse}). */
     URI callbackUri() {
@@ -181,6 +185,36 @@ public class FederatedSignIn {
                     "invalid_request", e.getMessage(), request.redirectUri(), request.state(),
                     support.issuer(request), request.implicit()), request.parameters().get("lang"));
         }
-        return support.flow().signedIn(browser, request, user);
+        // The session remembers the IdP, and what ends the IdP's own session, sealed: /logout may continue there.
+        Optional<String> sealedHint = identity.signOutHint().map(hint -> dataKey.sealText(hint,
+                signOutHintContext(idp.userPoolId(), idp.providerName())));
+        return support.flow().signedIn(browser, request, user, Optional.of(new HostedSessions.Upstream(
+                idp.userPoolId(), idp.providerName(), sealedHint)));
+    }
+
+    /**
+     * Where /logout continues after ending a session begun at an external IdP: the IdP's own sign-out, if its
+     * provider has one for it, coming back to {@code returnTo}.
+     */
+    Optional<URI> signOutAt(HostedSessions.Upstream upstream, URI returnTo) {
+        Optional<PoolIdentityProvider> idp = identityProviders.find(upstream.userPoolId(), upstream.providerName());
+        if (idp.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> hint;
+        try {
+            hint = upstream.sealedSignOutHint().map(sealed -> dataKey.openText(sealed,
+                    signOutHintContext(upstream.userPoolId(), upstream.providerName())));
+        } catch (RuntimeException e) {
+            // Sealed with a key the server no longer has: the IdP is asked without the hint.
+            hint = Optional.empty();
+        }
+        try (FederationProvider provider = types.named(idp.get().providerType())) {
+            return provider.signOut(idp.get().settings(), hint, returnTo);
+        }
+    }
+
+    private static String signOutHintContext(String userPoolId, String providerName) {
+        return "hosted-session-sign-out\u0000" + userPoolId + "\u0000" + providerName;
     }
 }

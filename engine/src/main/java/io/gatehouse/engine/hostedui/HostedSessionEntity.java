@@ -26,6 +26,12 @@ public class HostedSessionEntity {
     @Column(name = "expires_at", nullable = false)
     private long expiresAt;
 
+    @Column(name = "provider_name")
+    private String providerName;
+
+    @Column(name = "sign_out_hint")
+    private String signOutHint;
+
     protected HostedSessionEntity() {
     }
 
@@ -35,6 +41,20 @@ public class HostedSessionEntity {
         this.sub = sub;
         this.authTime = authTime;
         this.expiresAt = expiresAt;
+    }
+
+    /** Marks the session as begun at an external IdP, with what ends the IdP's session (sealed), if anything. */
+    void upstream(String providerName, String sealedSignOutHint) {
+        this.providerName = providerName;
+        this.signOutHint = sealedSignOutHint;
+    }
+
+    String providerName() {
+        return providerName;
+    }
+
+    String signOutHint() {
+        return signOutHint;
     }
 
     String userPoolId() {

@@ -76,11 +76,38 @@ public class HostedSessions {
 
     /** Ends the session a cookie names, if any. */
     public void end(String id) {
+        ended(id);
+    }
+
+    /**
+     * Ends the session a cookie names, if any, and says at which external IdP it began, for /logout to continue
+     * there.
+     */
+    public Optional<Upstream> ended(String id) {
         if (id != null && !id.isEmpty()) {
             HostedSessionEntity stored = em.find(HostedSessionEntity.class, Hashes.sha256Hex(id));
             if (stored != null) {
                 em.remove(stored);
+                return stored.providerName() == null ? Optional.empty() : Optional.of(new Upstream(
+                        stored.userPoolId(), stored.providerName(), Optional.ofNullable(stored.signOutHint())));
             }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The external IdP a session began at.
+     *
+     * @param sealedSignOutHint what the IdP's provider needs to end its session, sealed with the data key
+     */
+    public record Upstream(String userPoolId, String providerName, Optional<String> sealedSignOutHint) {
+    }
+
+    /** Opens a session for a user who signed in through an external IdP (see {@link #open}). */
+    public String open(String userPoolId, String sub, long authTime, Upstream upstream) {
+        String id = open(userPoolId, sub, authTime);
+        em.find(HostedSessionEntity.class, Hashes.sha256Hex(id)).upstream(upstream.providerName(),
+                upstream.sealedSignOutHint().orElse(null));
+        return id;
     }
 }

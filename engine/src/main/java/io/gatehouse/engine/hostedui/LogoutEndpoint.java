@@ -1,5 +1,6 @@
 package io.gatehouse.engine.hostedui;
 
+import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
@@ -15,11 +16,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * {@code GET /logout}: ends the browser's session with the client's pool, then either goes to {@code logout_uri},
  * which must be one of the client's LogoutURLs exactly, or, given an authorization request instead, to the sign-in
- * page for it (Cognito's two forms). Anything else is an error page: an unregistered URI is never redirected to.
+ * page for it (Cognito's two forms). Anything else is an error page: an unregistered URI is never redirected to. A
+ * session begun at an external IdP whose provider signs out there ({@code idp_signout} for OIDC) goes by the IdP's
+ * sign-out first, which comes back to the same place.
  */
 @RequestScoped
 @Path("logout")
@@ -33,6 +37,12 @@ public class LogoutEndpoint {
 
     @Inject
     HostedSessions sessions;
+
+    @Inject
+    FederatedSignIn federated;
+
+    @Inject
+    GatehouseConfig config;
 
     @Context
     UriInfo uri;
@@ -52,7 +62,7 @@ public class LogoutEndpoint {
             // The session ends whatever follows: a user who asked to sign out is signed out even if the app's
             // request is wrong.
             String cookie = SignInFlow.sessionCookie(client.userPoolId());
-            sessions.end(support.browser().cookie(cookie));
+            Optional<HostedSessions.Upstream> upstream = sessions.ended(support.browser().cookie(cookie));
             support.browser().setCookie(cookie, "", 0, "Lax");
             String logoutUri = query.getFirst("logout_uri");
             URI target;
@@ -72,7 +82,11 @@ public class LogoutEndpoint {
                 target = URI.create("/login?" + RedirectParameters.encode(request.parameters()));
                 // A path, left relative: the browser resolves it against the address it used (see Browser.redirect).
             }
-            return support.browser().redirect(target, null);
+            // A session begun at an IdP whose provider signs out there too: on to the IdP, which sends the browser
+            // back to where this sign-out was going.
+            URI absolute = target.isAbsolute() ? target : URI.create(config.baseUrl() + target);
+            Optional<URI> atIdp = upstream.flatMap(u -> federated.signOutAt(u, absolute));
+            return support.browser().redirect(atIdp.orElse(target), null);
         });
     }
 }

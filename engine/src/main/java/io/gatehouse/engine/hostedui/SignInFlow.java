@@ -69,12 +69,23 @@ public class SignInFlow {
     /** Starts a session for a user who just signed in on the pages, and finishes the request. */
     @Transactional
     public Response signedIn(Browser browser, AuthorizationRequest request, UserRecord user) {
+        return signedIn(browser, request, user, Optional.empty());
+    }
+
+    /**
+     * Starts a session for a user who just signed in, at an external IdP when {@code upstream} says which, and
+     * finishes the request.
+     */
+    @Transactional
+    public Response signedIn(Browser browser, AuthorizationRequest request, UserRecord user,
+                             Optional<HostedSessions.Upstream> upstream) {
         long authTime = clock.instant().getEpochSecond();
         String poolId = request.client().userPoolId();
         String previous = browser.cookie(sessionCookie(poolId));
         // A new sign-in gets a new session id, so an id planted in the browser before it is worthless.
         sessions.end(previous);
-        String id = sessions.open(poolId, user.sub(), authTime);
+        String id = upstream.isPresent() ? sessions.open(poolId, user.sub(), authTime, upstream.get())
+                : sessions.open(poolId, user.sub(), authTime);
         browser.setCookie(sessionCookie(poolId), id, HostedSessions.VALIDITY.toSeconds(), "Lax");
         return finish(browser, request, new SignedIn(user, authTime));
     }

@@ -74,6 +74,7 @@ final class DetailsConfigurer {
         }
         DetailsRules.oneOf(details, ATTRIBUTES_REQUEST_METHOD, List.of("GET", "POST"));
         DetailsRules.oneOf(details, ATTRIBUTES_URL_ADD_ATTRIBUTES, List.of("true", "false"));
+        DetailsRules.oneOf(details, OidcDetailKeys.IDP_SIGNOUT, List.of("true", "false"));
         DetailsRules.oneOf(details, TOKEN_ENDPOINT_AUTH_METHOD, AUTH_METHODS);
     }
 

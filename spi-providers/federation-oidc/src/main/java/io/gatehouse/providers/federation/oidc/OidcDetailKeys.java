@@ -23,6 +23,12 @@ final class OidcDetailKeys {
     static final String ATTRIBUTES_URL_ADD_ATTRIBUTES = "attributes_url_add_attributes";
     /** Gatehouse's: where {@code signOut} sends the browser, the discovery document's {@code end_session_endpoint}. */
     static final String END_SESSION_ENDPOINT = "end_session_endpoint";
+    /**
+     * Gatehouse's, named after Cognito's SAML key {@code IDPSignout}: {@code true} continues {@code /logout} at the
+     * IdP's {@code end_session_endpoint}. Off unless set, since the IdP must list the app's sign-out URLs as
+     * post-logout redirect URIs, or it would stop the user on its own error page.
+     */
+    static final String IDP_SIGNOUT = "idp_signout";
     /** Gatehouse's: how the client authenticates at the token endpoint, chosen from the discovery document. */
     static final String TOKEN_ENDPOINT_AUTH_METHOD = "token_endpoint_auth_method";
 
@@ -53,7 +59,8 @@ final class OidcDetailKeys {
             DetailKey.plain(JWKS_URI, false),
             DetailKey.plain(ATTRIBUTES_URL_ADD_ATTRIBUTES, false),
             DetailKey.plain(END_SESSION_ENDPOINT, false),
-            DetailKey.plain(TOKEN_ENDPOINT_AUTH_METHOD, false));
+            DetailKey.plain(TOKEN_ENDPOINT_AUTH_METHOD, false),
+            DetailKey.plain(IDP_SIGNOUT, false));
 
     static final Set<String> NAMES = Set.copyOf(ALL.stream().map(DetailKey::name).toList());
 

@@ -114,8 +114,9 @@ final class OidcFederationProvider implements FederationProvider {
     }
 
     /**
-     * OpenID Connect RP-Initiated Logout: the IdP's {@code end_session_endpoint} with the ID token as
-     * {@code id_token_hint} (which tells the IdP whose session to end), {@code client_id} and where to come back.
+     * OpenID Connect RP-Initiated Logout, where the IdP's {@code idp_signout} is {@code true}: the IdP's
+     * {@code end_session_endpoint} with the ID token as {@code id_token_hint} (which tells the IdP whose session to
+     * end), {@code client_id} and where to come back.
      */
     @Override
     public Optional<URI> signOut(IdentityProviderSettings settings, Optional<String> signOutHint, URI returnTo) {
@@ -125,7 +126,7 @@ final class OidcFederationProvider implements FederationProvider {
         } catch (FederationException e) {
             return Optional.empty();
         }
-        if (idp.endSessionEndpoint().isEmpty()) {
+        if (idp.endSessionEndpoint().isEmpty() || !"true".equals(settings.details().get(OidcDetailKeys.IDP_SIGNOUT))) {
             return Optional.empty();
         }
         JWT idTokenHint = signOutHint.flatMap(OidcFederationProvider::parsedJwt).orElse(null);

@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import io.gatehouse.api.federation.Callback;
 import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationProviderFactory;
+import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
@@ -143,8 +144,12 @@ class OidcFederationProviderTest extends ProviderTestBase {
     void signOutWhenTheIdpHasAnEndSessionEndpointThenThereWithHintClientAndReturn() throws Exception {
         UpstreamIdentity identity = signIn(idp());
         URI returnTo = URI.create("https://auth.example.test/logout/done");
+        Map<String, String> details = new java.util.HashMap<>(idp().details());
+        details.put("idp_signout", "true");
+        IdentityProviderSettings signingOut = new IdentityProviderSettings(POOL, "Contract", provider.providerType(),
+                details, List.of());
 
-        URI signOut = provider.signOut(idp(), identity.signOutHint(), returnTo).orElseThrow();
+        URI signOut = provider.signOut(signingOut, identity.signOutHint(), returnTo).orElseThrow();
 
         assertTrue(signOut.toString().startsWith(server.endSessionEndpointUrl(ISSUER_ID) + "?"), signOut.toString());
         Map<String, List<String>> query = Browser.parameters(signOut);

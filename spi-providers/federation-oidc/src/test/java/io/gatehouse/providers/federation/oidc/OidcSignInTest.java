@@ -4,6 +4,7 @@ import io.gatehouse.api.federation.Callback;
 import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationException.Reason;
 import io.gatehouse.api.federation.IdentityProviderSettings;
+import io.gatehouse.api.federation.InvalidProviderDetailsException;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInStart;
 import io.gatehouse.api.federation.UpstreamIdentity;
@@ -191,7 +192,7 @@ class OidcSignInTest extends ScriptedIdpTestBase {
     void signOutWhenNoHintThenStillTheClientAndWhereToReturn() throws Exception {
         URI returnTo = URI.create("https://app.example.test/signed-out");
 
-        URI signOut = provider.signOut(settings(), Optional.empty(), returnTo).orElseThrow();
+        URI signOut = provider.signOut(signingOut(), Optional.empty(), returnTo).orElseThrow();
 
         Map<String, List<String>> query = Browser.parameters(signOut);
         assertTrue(signOut.toString().startsWith(idp.issuer() + "/logout?"), signOut.toString());
@@ -204,7 +205,28 @@ class OidcSignInTest extends ScriptedIdpTestBase {
     void signOutWhenTheIdpHasNoEndSessionEndpointThenNowhere() throws Exception {
         idp.discoveryChanges.put("end_session_endpoint", null);
 
+        assertEquals(Optional.empty(), provider.signOut(signingOut(), Optional.of("x.y.z"),
+                URI.create("https://app.example.test/signed-out")));
+    }
+
+    @Test
+    void signOutWhenTheIdpHasNotTurnedIdpSignoutOnThenNowhere() throws Exception {
         assertEquals(Optional.empty(), provider.signOut(settings(), Optional.of("x.y.z"),
                 URI.create("https://app.example.test/signed-out")));
+    }
+
+    @Test
+    void configureWhenIdpSignoutIsNeitherTrueNorFalseThenRefused() {
+        Map<String, String> details = idp.details();
+        details.put("idp_signout", "yes");
+
+        assertThrows(InvalidProviderDetailsException.class, () -> provider.configure(details));
+    }
+
+    /** The IdP with {@code idp_signout} on: /logout continues at its end_session_endpoint. */
+    private IdentityProviderSettings signingOut() throws InvalidProviderDetailsException {
+        Map<String, String> details = idp.details();
+        details.put("idp_signout", "true");
+        return settings(details);
     }
 }

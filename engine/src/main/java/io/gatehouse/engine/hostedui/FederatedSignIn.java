@@ -211,6 +211,9 @@ public class FederatedSignIn {
         }
         try (FederationProvider provider = types.named(idp.get().providerType())) {
             return provider.signOut(idp.get().settings(), hint, returnTo);
+        } catch (ServiceException e) {
+            // The IdP's type is no longer installed: the sign-out ends here, as it would without one.
+            return Optional.empty();
         }
     }
 

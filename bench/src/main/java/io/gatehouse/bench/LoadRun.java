@@ -39,6 +39,15 @@ final class LoadRun {
      */
     static Result run(String label, int clients, Duration warmUp, Duration window, ProcessCpu serverCpu,
                       IntFunction<Step> steps) throws InterruptedException {
+        return run(label, clients, warmUp, window, serverCpu, new ProcessCpu(0), steps);
+    }
+
+    /**
+     * @param upstreamCpu a third process the requests make work for (an upstream IdP), whose CPU time per request
+     *                    is reported apart from the server's
+     */
+    static Result run(String label, int clients, Duration warmUp, Duration window, ProcessCpu serverCpu,
+                      ProcessCpu upstreamCpu, IntFunction<Step> steps) throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong errors = new AtomicLong();
@@ -95,9 +104,11 @@ final class LoadRun {
         sleepUntil(bounds[0]);
         double cpuBefore = serverCpu.seconds();
         double driverBefore = DRIVER_CPU.seconds();
+        double upstreamBefore = upstreamCpu.seconds();
         sleepUntil(bounds[1]);
         double cpuSeconds = serverCpu.seconds() - cpuBefore;
         double driverSeconds = DRIVER_CPU.seconds() - driverBefore;
+        double upstreamSeconds = upstreamCpu.seconds() - upstreamBefore;
         for (Thread thread : threads) {
             thread.join();
         }
@@ -115,8 +126,12 @@ final class LoadRun {
         }
         double seconds = window.toNanos() / 1e9;
         return new Result(label, clients, total / seconds, percentile(all, 0.50), percentile(all, 0.99),
-                errors.get(), total == 0 ? Double.NaN : cpuSeconds * 1000 / total,
-                total == 0 ? Double.NaN : driverSeconds * 1000 / total);
+                errors.get(), perRequestMs(cpuSeconds, total), perRequestMs(driverSeconds, total),
+                perRequestMs(upstreamSeconds, total));
+    }
+
+    private static double perRequestMs(double cpuSeconds, int requests) {
+        return requests == 0 ? Double.NaN : cpuSeconds * 1000 / requests;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -6,17 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * The sign-in and refresh benchmark's driver; bench/auth.sh runs it. Three commands:
+ * The sign-in and refresh benchmark's driver; bench/auth.sh, mfa.sh, srp.sh and federation.sh run it. Commands:
  * <pre>
  *   load   --server gatehouse|keycloak --url URL --hash NAME [--pid PID] [--hash-alone M,T,P | --srp-bound S]
- *          [--rounds N] [--jit-warm-up SECONDS [--warm-up-flows F,G]] --results FILE [options]
+ *          [--rounds N] [--jit-warm-up SECONDS [--warm-up-flows F,G]]
+ *          [--upstream-issuer URL [--upstream-pid PID] [--upstream-users N]] --results FILE [options]
  *   hash   --argon2 MEMORY_KIB,ITERATIONS,PARALLELISM --results FILE
  *   srp-cost --results FILE
  *   report FILE
@@ -24,12 +30,17 @@ import java.util.function.IntFunction;
  * {@code load} sets up a pool (or realm) with {@code --users} users, then measures USER_PASSWORD_AUTH sign-ins
  * (the password grant), REFRESH_TOKEN_AUTH (the refresh grant), USER_SRP_AUTH with its PASSWORD_VERIFIER answer
  * and USER_PASSWORD_AUTH with a SOFTWARE_TOKEN_MFA answer (Gatehouse only; {@code --totp-users} more users, each
- * with an authenticator app) at each of {@code --clients}, appending one line
+ * with an authenticator app) and sign-ins through the upstream OpenID Provider {@code --upstream-issuer}
+ * (federated-first: each a new upstream user; federated-repeat: {@code --upstream-users} users, each signed in once
+ * before the load, cycling) at each of {@code --clients}, appending one line
  * per measurement to the results file, in {@code --rounds} interleaved rounds; with {@code --hash-alone} (the
  * Argon2id hash alone on every core) or {@code --srp-bound} (the server's SRP math alone), that is measured before
  * each point and after the last. {@code report} prints the medians and the ratios the targets are stated in.
  */
 public final class AuthBenchmark {
+
+    /** The upstream users of the {@code federated-first} load so far: each signs in once. */
+    private static final AtomicLong NEW_UPSTREAM_USERS = new AtomicLong();
 
     private AuthBenchmark() {
     }
@@ -59,7 +70,7 @@ public final class AuthBenchmark {
             case "gatehouse" -> new GatehouseTarget(url, Options.require(o, "admin-key"),
                     Options.require(o, "admin-secret"));
             case "keycloak" -> new KeycloakTarget(url, Options.require(o, "admin-user"),
-                    Options.require(o, "admin-password"), Options.require(o, "password-policy"));
+                    Options.require(o, "admin-password"), o.get("password-policy"));
             default -> throw new IllegalArgumentException("--server gatehouse or keycloak");
         };
         int users = Integer.parseInt(o.getOrDefault("users", "64"));
@@ -76,6 +87,15 @@ public final class AuthBenchmark {
         if (flows.contains("sign-in-totp")) {
             target.setUpTotp(totpUsers);
         }
+        int upstreamUsers = Integer.parseInt(o.getOrDefault("upstream-users", "1000"));
+        ProcessCpu upstreamCpu = new ProcessCpu(Long.parseLong(o.getOrDefault("upstream-pid", "0")));
+        Sources sources = new Sources(target, users, totpUsers, null, null, upstreamUsers);
+        if (flows.stream().anyMatch(f -> f.startsWith("federated-"))) {
+            UpstreamIdp upstream = UpstreamIdp.discover(URI.create(Options.require(o, "upstream-issuer")));
+            sources = new Sources(target, users, totpUsers, target.setUpFederation(upstream),
+                    upstream.authorizationEndpoint(), upstreamUsers);
+            firstSignInsOf(sources);
+        }
         // The JIT compiles a server's hot paths over its first minutes: two minutes into a run, C2 still took a
         // sixth of the CPU. Both servers get this unrecorded time first, shared among the flows measured (or those
         // of --warm-up-flows) and the numbers of clients measured, so that what is measured is the server, not its
@@ -90,8 +110,8 @@ public final class AuthBenchmark {
             Duration each = jitWarmUp.dividedBy((long) warmUpFlows.size() * clientCounts.size());
             for (String flow : warmUpFlows) {
                 for (int n : clientCounts) {
-                    LoadRun.run(prefix + flow + " (JIT warm-up)", n, Duration.ZERO, each, cpu,
-                            steps(flow, target, n, users, totpUsers));
+                    LoadRun.run(prefix + flow + " (JIT warm-up)", n, Duration.ZERO, each, cpu, upstreamCpu,
+                            steps(flow, sources, n));
                 }
             }
         }
@@ -107,8 +127,8 @@ public final class AuthBenchmark {
                     if (reference.isPresent()) {
                         reference.get().run();
                     }
-                    record(o, LoadRun.run(prefix + flow, n, warmUp, window, cpu,
-                            steps(flow, target, n, users, totpUsers)));
+                    record(o, LoadRun.run(prefix + flow, n, warmUp, window, cpu, upstreamCpu,
+                            steps(flow, sources, n)));
                 }
             }
         }
@@ -139,9 +159,54 @@ public final class AuthBenchmark {
         void run() throws Exception;
     }
 
-    /** Client {@code i}'s loop: sign-ins cycling through the users, or refreshes of the client's own sign-in. */
-    private static IntFunction<LoadRun.Step> steps(String flow, Target target, int clients, int users,
-                                                   int totpUsers) {
+    /**
+     * The users a load draws on: {@code users} with a password, {@code totpUsers} with an authenticator app, and
+     * {@code upstreamUsers} of the upstream IdP who have signed in through it to {@code federatedApp} before.
+     */
+    private record Sources(Target target, int users, int totpUsers, BrokeredSignIn.App federatedApp,
+                           URI upstreamAuthorize, int upstreamUsers) {
+
+        void signInThroughIdp(String upstreamUser) throws IOException {
+            BrokeredSignIn.signIn(federatedApp, upstreamAuthorize, upstreamUser);
+        }
+    }
+
+    /** A user of the upstream IdP who has signed in before: number {@code user} of the first sign-ins made. */
+    private static String returningUpstreamUser(int user) {
+        return "returning-" + user;
+    }
+
+    /**
+     * Signs each of the upstream IdP's returning users in once, from eight threads, so that the
+     * {@code federated-repeat} load finds each one already a user of the server.
+     */
+    private static void firstSignInsOf(Sources sources) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int user = 0; user < sources.upstreamUsers(); user++) {
+            String name = returningUpstreamUser(user);
+            done.add(threads.submit(() -> {
+                sources.signInThroughIdp(name);
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> one : done) {
+                one.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Client {@code i}'s loop: sign-ins cycling through the users, refreshes of the client's own sign-in, or
+     * sign-ins through the upstream IdP, of new upstream users (each a first sign-in, which makes the user) or of
+     * the returning ones cycling (each updates the user from the upstream's claims).
+     */
+    private static IntFunction<LoadRun.Step> steps(String flow, Sources sources, int clients) {
+        Target target = sources.target();
+        int users = sources.users();
         return switch (flow) {
             case "sign-in" -> client -> {
                 int[] next = {client};
@@ -157,7 +222,16 @@ public final class AuthBenchmark {
                     next[0] += clients;
                 };
             };
-            case "sign-in-totp" -> client -> totpSignIns(target, client, clients, totpUsers);
+            case "sign-in-totp" -> client -> totpSignIns(target, client, clients, sources.totpUsers());
+            case "federated-first" -> client -> () -> sources.signInThroughIdp("new-" + NEW_UPSTREAM_USERS
+                    .incrementAndGet());
+            case "federated-repeat" -> client -> {
+                int[] next = {client};
+                return () -> {
+                    sources.signInThroughIdp(returningUpstreamUser(next[0] % sources.upstreamUsers()));
+                    next[0] += clients;
+                };
+            };
             case "refresh" -> client -> {
                 String[] token = new String[1];
                 try {
@@ -167,8 +241,8 @@ public final class AuthBenchmark {
                 }
                 return () -> token[0] = target.refresh(token[0]);
             };
-            default -> throw new IllegalArgumentException("--flows takes sign-in, sign-in-totp, refresh and srp, "
-                    + "not " + flow);
+            default -> throw new IllegalArgumentException("--flows takes sign-in, sign-in-totp, refresh, srp, "
+                    + "federated-first and federated-repeat, not " + flow);
         };
     }
 

@@ -11,7 +11,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 import java.io.IOException;
@@ -34,6 +36,8 @@ final class GatehouseTarget implements Target {
 
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     private static final long TOTP_STEP_SECONDS = 30;
+    /** The upstream IdP's name in the pool; its users are {@code Upstream_<sub>}. */
+    private static final String UPSTREAM = "Upstream";
 
     private final URI endpoint;
     private final String adminKey;
@@ -47,6 +51,7 @@ final class GatehouseTarget implements Target {
      */
     private final ThreadLocal<CognitoSrpClient> srp =
             ThreadLocal.withInitial(() -> CognitoSrpClient.forPool(poolId, 256));
+
 
     /** The authenticator users' secrets, and the time step of each one's last accepted code. */
     private String[] totpSecrets;
@@ -158,6 +163,31 @@ final class GatehouseTarget implements Target {
                 "Session", challenge.path("Session").asText(), "ChallengeResponses", Map.of("USERNAME", username,
                         "SOFTWARE_TOKEN_MFA_CODE", Totp.codeOfStep(totpSecrets[user], step))));
         return true;
+    }
+
+    /**
+     * An OIDC IdP {@value #UPSTREAM} (CreateIdentityProvider: the endpoints from the issuer's discovery document, the
+     * client secret sent with HTTP Basic, the claims mapped to four attributes) and an app client that names it.
+     */
+    @Override
+    public BrokeredSignIn.App setUpFederation(UpstreamIdp upstream) {
+        try (CognitoIdentityProviderClient cognito = admin()) {
+            cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName(UPSTREAM)
+                    .providerType(IdentityProviderTypeType.OIDC)
+                    .providerDetails(Map.of("client_id", "gatehouse-bench", "client_secret", "bench-upstream-secret",
+                            "authorize_scopes", "openid email profile", "oidc_issuer", upstream.issuer().toString(),
+                            "attributes_request_method", "GET"))
+                    .attributeMapping(Map.of("email", "email", "email_verified", "email_verified",
+                            "given_name", "given_name", "family_name", "family_name")));
+            String appId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("bench-federated")
+                    .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                    .allowedOAuthScopes("openid", "email", "profile")
+                    .callbackURLs(BrokeredSignIn.APP_CALLBACK.toString()).supportedIdentityProviders(UPSTREAM))
+                    .userPoolClient().clientId();
+            return new BrokeredSignIn.App(endpoint.resolve("/oauth2/authorize"),
+                    Map.of("identity_provider", UPSTREAM), endpoint.resolve("/oauth2/token"), appId,
+                    BrokeredSignIn.APP_CALLBACK);
+        }
     }
 
     private static String totpName(int user) {

@@ -9,6 +9,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -61,19 +64,38 @@ final class Http {
         });
     }
 
+    /** An answer as a browser sees it: any status, the redirect's target and the cookies set. */
+    record Answer(int status, String location, List<String> setCookies, String body) {
+    }
+
+    /** Sends a request and returns the answer whatever its status; redirects are not followed. */
+    static Answer exchange(ClassicRequestBuilder request) throws IOException {
+        return CLIENT.execute(request.build(), response -> {
+            String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
+                    StandardCharsets.UTF_8);
+            Header location = response.getFirstHeader("Location");
+            return new Answer(response.getCode(), location == null ? null : location.getValue(),
+                    Arrays.stream(response.getHeaders("Set-Cookie")).map(Header::getValue).toList(), body);
+        });
+    }
+
     static ClassicRequestBuilder postJson(URI uri, Object body) throws IOException {
         return ClassicRequestBuilder.post(uri).setEntity(JSON.writeValueAsString(body), ContentType.APPLICATION_JSON);
     }
 
     static ClassicRequestBuilder postForm(URI uri, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return ClassicRequestBuilder.post(uri).setEntity(encode(form), ContentType.APPLICATION_FORM_URLENCODED);
+    }
+
+    /** Parameters as {@code application/x-www-form-urlencoded}: a form's body, or a query. */
+    static String encode(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return ClassicRequestBuilder.post(uri).setEntity(body, ContentType.APPLICATION_FORM_URLENCODED);
     }
 
-    private static String abbreviate(String body) {
+    static String abbreviate(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 }

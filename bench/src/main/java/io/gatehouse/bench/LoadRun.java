@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,9 @@ final class LoadRun {
     /** This process: the driver shares the cores with the server, so what it spends is reported too. */
     private static final ProcessCpu DRIVER_CPU = new ProcessCpu(ProcessHandle.current().pid());
 
+    /** The other processes' CPU during a window, in cores, above which the window is noted as shared. */
+    private static final double OTHERS_NOTED_CORES = 0.1;
+
     /** One client's next request. */
     interface Step {
         void run() throws Exception;
@@ -39,6 +43,15 @@ final class LoadRun {
      */
     static Result run(String label, int clients, Duration warmUp, Duration window, ProcessCpu serverCpu,
                       IntFunction<Step> steps) throws InterruptedException {
+        return run(label, clients, warmUp, window, serverCpu, new ProcessCpu(0), steps);
+    }
+
+    /**
+     * @param upstreamCpu a third process the requests make work for (an upstream IdP), whose CPU time per request
+     *                    is reported apart from the server's
+     */
+    static Result run(String label, int clients, Duration warmUp, Duration window, ProcessCpu serverCpu,
+                      ProcessCpu upstreamCpu, IntFunction<Step> steps) throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong errors = new AtomicLong();
@@ -95,9 +108,14 @@ final class LoadRun {
         sleepUntil(bounds[0]);
         double cpuBefore = serverCpu.seconds();
         double driverBefore = DRIVER_CPU.seconds();
+        double upstreamBefore = upstreamCpu.seconds();
+        double machineBefore = ProcessCpu.machineSeconds();
         sleepUntil(bounds[1]);
         double cpuSeconds = serverCpu.seconds() - cpuBefore;
         double driverSeconds = DRIVER_CPU.seconds() - driverBefore;
+        double upstreamSeconds = upstreamCpu.seconds() - upstreamBefore;
+        double othersSeconds = ProcessCpu.machineSeconds() - machineBefore - cpuSeconds - driverSeconds
+                - (Double.isNaN(upstreamSeconds) ? 0 : upstreamSeconds);
         for (Thread thread : threads) {
             thread.join();
         }
@@ -114,9 +132,18 @@ final class LoadRun {
             System.err.println(label + ": " + errors.get() + " failed requests, the first: " + firstError.get());
         }
         double seconds = window.toNanos() / 1e9;
+        // The cores are shared with whatever else runs on the machine; a point that had to share them says so.
+        if (othersSeconds / seconds > OTHERS_NOTED_CORES) {
+            System.out.printf(Locale.ROOT, "(%s, %d clients: other processes took %.2f cores during the window)%n",
+                    label, clients, othersSeconds / seconds);
+        }
         return new Result(label, clients, total / seconds, percentile(all, 0.50), percentile(all, 0.99),
-                errors.get(), total == 0 ? Double.NaN : cpuSeconds * 1000 / total,
-                total == 0 ? Double.NaN : driverSeconds * 1000 / total);
+                errors.get(), perRequestMs(cpuSeconds, total), perRequestMs(driverSeconds, total),
+                perRequestMs(upstreamSeconds, total));
+    }
+
+    private static double perRequestMs(double cpuSeconds, int requests) {
+        return requests == 0 ? Double.NaN : cpuSeconds * 1000 / requests;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

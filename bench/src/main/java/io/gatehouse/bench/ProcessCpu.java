@@ -17,6 +17,22 @@ final class ProcessCpu {
         this.pid = pid;
     }
 
+    /**
+     * The CPU time the whole machine has spent in user and kernel mode (not interrupts, which are partly the watched
+     * processes' own network traffic), from {@code /proc/stat}: what the watched processes did not spend of it was
+     * other processes'.
+     */
+    static double machineSeconds() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // cpu user nice system idle ...
+            return (Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3]))
+                    / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /proc/stat", e);
+        }
+    }
+
     double seconds() {
         if (pid <= 0) {
             return Double.NaN;

@@ -45,15 +45,21 @@ final class Report {
                     rounds.stream().mapToDouble(Result::perSecond).max().orElse(Double.NaN));
         });
 
-        System.out.println("== Gatehouse / Keycloak, cheapest hash (target: at least 3x)");
-        for (String flow : List.of("sign-in", "refresh")) {
-            for (int clients : List.of(8, 32)) {
-                ratio(medians, "gatehouse fast " + flow, "keycloak fast " + flow, clients);
+        // Each section only when the run measured what it sets side by side (mfa.sh and federation.sh measure
+        // other flows).
+        if (any(medians, "keycloak fast sign-in", "keycloak fast refresh")) {
+            System.out.println("== Gatehouse / Keycloak, cheapest hash (target: at least 3x)");
+            for (String flow : List.of("sign-in", "refresh")) {
+                for (int clients : List.of(8, 32)) {
+                    ratio(medians, "gatehouse fast " + flow, "keycloak fast " + flow, clients);
+                }
             }
         }
-        System.out.println("== Gatehouse / Keycloak, production hash (both Argon2id at the same cost)");
-        for (int clients : List.of(8, 32)) {
-            ratio(medians, "gatehouse production sign-in", "keycloak production sign-in", clients);
+        if (any(medians, "keycloak production sign-in")) {
+            System.out.println("== Gatehouse / Keycloak, production hash (both Argon2id at the same cost)");
+            for (int clients : List.of(8, 32)) {
+                ratio(medians, "gatehouse production sign-in", "keycloak production sign-in", clients);
+            }
         }
 
         Optional<Result> hash = medians.stream().filter(r -> r.label().startsWith("hash "))
@@ -102,9 +108,72 @@ final class Report {
                         t.label(), t.clients(), t.perSecond(), p.perSecond(), 100 * t.perSecond() / p.perSecond(),
                         t.serverCpuMs(), p.serverCpuMs(), t.serverCpuMs() - p.serverCpuMs())));
 
-        System.out.println("== refresh p99 at 32 clients (target: under 50 ms)");
-        medians.stream().filter(r -> r.label().endsWith("refresh") && r.clients() == 32)
-                .forEach(r -> System.out.printf(Locale.ROOT, "  %s: %.1f ms%n", r.label(), r.p99Ms()));
+        federation(medians);
+
+        List<Result> refreshes = medians.stream().filter(r -> r.label().endsWith("refresh") && r.clients() == 32)
+                .toList();
+        if (!refreshes.isEmpty()) {
+            System.out.println("== refresh p99 at 32 clients (target: under 50 ms)");
+        }
+        refreshes.forEach(r -> System.out.printf(Locale.ROOT, "  %s: %.1f ms%n", r.label(), r.p99Ms()));
+    }
+
+    private static boolean any(List<Result> results, String... labels) {
+        List<String> wanted = List.of(labels);
+        return results.stream().anyMatch(r -> wanted.contains(r.label()));
+    }
+
+    /**
+     * Sign-ins through the upstream IdP: Gatehouse beside Keycloak for each flow and number of clients (or Gatehouse
+     * alone when the run had no Keycloak), then what a first sign-in costs each server beyond a returning user's.
+     */
+    private static void federation(List<Result> medians) {
+        if (medians.stream().noneMatch(r -> r.label().contains(" federated-"))) {
+            return;
+        }
+        System.out.println("== completed sign-ins through the upstream IdP (authorize, IdP, callback, code, tokens): "
+                + "Gatehouse / Keycloak");
+        for (String flow : List.of("federated-first", "federated-repeat")) {
+            for (int clients : List.of(8, 32)) {
+                Optional<Result> g = federated(medians, "gatehouse", flow, clients);
+                Optional<Result> k = federated(medians, "keycloak", flow, clients);
+                if (g.isEmpty()) {
+                    continue;
+                }
+                Result a = g.get();
+                if (k.isEmpty()) {
+                    System.out.printf(Locale.ROOT, "  %-16s %2d clients: %7.1f/s, p50 %.1f ms, p99 %.1f ms; server CPU "
+                                    + "%.2f ms a sign-in, upstream IdP %.2f ms%n", flow, clients, a.perSecond(),
+                            a.p50Ms(), a.p99Ms(), a.serverCpuMs(), a.upstreamCpuMs());
+                    continue;
+                }
+                Result b = k.get();
+                System.out.printf(Locale.ROOT, "  %-16s %2d clients: %7.1f/s vs %7.1f/s = %.2fx; p50 %.1f vs %.1f ms, "
+                                + "p99 %.1f vs %.1f ms; server CPU %.2f vs %.2f ms a sign-in (%.2fx less); upstream "
+                                + "IdP %.2f vs %.2f ms%n", flow, clients, a.perSecond(), b.perSecond(),
+                        a.perSecond() / b.perSecond(), a.p50Ms(), b.p50Ms(), a.p99Ms(), b.p99Ms(), a.serverCpuMs(),
+                        b.serverCpuMs(), b.serverCpuMs() / a.serverCpuMs(), a.upstreamCpuMs(), b.upstreamCpuMs());
+            }
+        }
+        System.out.println("== a first sign-in (the user made) against a returning user's (the user updated)");
+        for (String server : List.of("gatehouse", "keycloak")) {
+            for (int clients : List.of(8, 32)) {
+                Optional<Result> first = federated(medians, server, "federated-first", clients);
+                Optional<Result> repeat = federated(medians, server, "federated-repeat", clients);
+                if (first.isPresent() && repeat.isPresent()) {
+                    System.out.printf(Locale.ROOT, "  %-9s %2d clients: %.1f/s against %.1f/s; server CPU %.2f ms "
+                                    + "against %.2f ms: %+.2f ms%n", server, clients, first.get().perSecond(),
+                            repeat.get().perSecond(), first.get().serverCpuMs(), repeat.get().serverCpuMs(),
+                            first.get().serverCpuMs() - repeat.get().serverCpuMs());
+                }
+            }
+        }
+    }
+
+    /** The median point of {@code server}'s {@code flow} at {@code clients}, whatever hash its label names. */
+    private static Optional<Result> federated(List<Result> medians, String server, String flow, int clients) {
+        return medians.stream().filter(r -> r.label().startsWith(server + " ") && r.label().endsWith(" " + flow)
+                && r.clients() == clients).findFirst();
     }
 
     /** {@link #ratiosToBracket}, summed up: the median ratio, the range and how many points; empty if none. */
@@ -161,7 +230,7 @@ final class Report {
         return new Result(first.label(), first.clients(), median(rounds, Result::perSecond),
                 median(rounds, Result::p50Ms), median(rounds, Result::p99Ms),
                 rounds.stream().mapToLong(Result::errors).sum(), median(rounds, Result::serverCpuMs),
-                median(rounds, Result::driverCpuMs));
+                median(rounds, Result::driverCpuMs), median(rounds, Result::upstreamCpuMs));
     }
 
     private static double median(List<Result> rounds, ToDoubleFunction<Result> field) {

@@ -48,4 +48,14 @@ interface Target {
     default boolean signInWithTotp(int user) throws Exception {
         throw new UnsupportedOperationException("this server's MFA is not measured");
     }
+
+    /**
+     * Adds the upstream OpenID Provider {@code upstream} to the pool or realm of {@link #setUp}, and an app (a public
+     * client with the code flow and PKCE) that signs users in through it.
+     *
+     * @return the app, for {@link BrokeredSignIn#signIn}
+     */
+    default BrokeredSignIn.App setUpFederation(UpstreamIdp upstream) throws Exception {
+        throw new UnsupportedOperationException("this server's federation is not measured");
+    }
 }

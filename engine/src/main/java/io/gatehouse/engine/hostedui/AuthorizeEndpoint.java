@@ -45,9 +45,7 @@ public class AuthorizeEndpoint {
                 return federated.begin(request);
             }
             if (request.noPrompt()) {
-                AuthorizationException e = AuthorizationException.redirected("login_required",
-                        "The user is not signed in.", request.redirectUri(), request.state(),
-                        support.issuer(request), request.implicit());
+                AuthorizationException e = support.toClient(request, "login_required", "The user is not signed in.");
                 return support.browser().redirect(e.location(), null);
             }
             return support.browser().redirect(URI.create("/login?" + RedirectParameters.encode(request.parameters())),

@@ -13,7 +13,6 @@ import io.gatehouse.engine.federation.IdentityProviders;
 import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
 import io.gatehouse.engine.federation.flow.FederatedLogins;
 import io.gatehouse.engine.federation.flow.UpstreamUsers;
-import io.gatehouse.engine.oauth.AuthorizationException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
 import io.gatehouse.engine.security.DataKey;
@@ -121,19 +120,16 @@ public class FederatedSignIn {
     Response begin(AuthorizationRequest request) {
         String name = request.identityProvider().orElseThrow();
         PoolIdentityProvider idp = identityProviders.find(request.client().userPoolId(), name).orElseThrow(() ->
-                AuthorizationException.redirected("invalid_request", "Identity provider " + name + " is not "
-                        + "configured for this client.", request.redirectUri(), request.state(),
-                        support.issuer(request), request.implicit()));
+                support.toClient(request, "invalid_request", "Identity provider " + name + " is not configured "
+                        + "for this client."));
         FederatedLogins.Begun begun;
         try {
             begun = logins.begin(idp, request.parameters(), callbackUri(), Optional.ofNullable(request.loginHint()));
         } catch (FederationException e) {
             LOG.log(Level.WARNING, "Could not begin a sign-in at {0} of pool {1}: {2}",
                     new Object[] {name, idp.userPoolId(), e.getMessage()});
-            throw new PageSupport.Refused(support.flow().refuse(support.browser(), support.pages(),
-                    AuthorizationException.redirected("temporarily_unavailable", "The identity provider cannot be "
-                            + "reached.", request.redirectUri(), request.state(), support.issuer(request),
-                            request.implicit()), request.parameters().get("lang")));
+            throw new PageSupport.Refused(support.refuseToClient(request, "temporarily_unavailable",
+                    "The identity provider cannot be reached."));
         }
         Browser browser = support.browser();
         if (begun.outgoing() instanceof Outgoing.Redirect redirect) {
@@ -173,17 +169,14 @@ public class FederatedSignIn {
             String error = e.reason() == FederationException.Reason.ACCESS_DENIED ? "access_denied"
                     : e.reason() == FederationException.Reason.UNAVAILABLE ? "temporarily_unavailable"
                     : "invalid_request";
-            return support.flow().refuse(browser, support.pages(), AuthorizationException.redirected(error,
-                    "The sign-in at " + idp.providerName() + " did not succeed.", request.redirectUri(),
-                    request.state(), support.issuer(request), request.implicit()), request.parameters().get("lang"));
+            return support.refuseToClient(request, error, "The sign-in at " + idp.providerName()
+                    + " did not succeed.");
         }
         UserRecord user;
         try {
             user = users.signInAs(pools.get(idp.userPoolId()), idp, identity);
         } catch (ServiceException e) {
-            return support.flow().refuse(browser, support.pages(), AuthorizationException.redirected(
-                    "invalid_request", e.getMessage(), request.redirectUri(), request.state(),
-                    support.issuer(request), request.implicit()), request.parameters().get("lang"));
+            return support.refuseToClient(request, "invalid_request", e.getMessage());
         }
         // The session remembers the IdP, and what ends the IdP's own session, sealed: /logout may continue there.
         Optional<String> sealedHint = identity.signOutHint().map(hint -> dataKey.sealText(hint,

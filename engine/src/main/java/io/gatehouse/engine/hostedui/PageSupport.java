@@ -118,6 +118,17 @@ public class PageSupport {
         return fields;
     }
 
+    /** An error for the client, sent to its redirect URI with the request's state and the pool's issuer. */
+    AuthorizationException toClient(AuthorizationRequest request, String error, String description) {
+        return AuthorizationException.redirected(error, description, request.redirectUri(), request.state(),
+                issuer(request), request.implicit());
+    }
+
+    /** Answers the request with an error sent to the client (see {@link #toClient}). */
+    Response refuseToClient(AuthorizationRequest request, String error, String description) {
+        return flow.refuse(browser, pages, toClient(request, error, description), request.parameters().get("lang"));
+    }
+
     /** The issuer of the request's pool, for the {@code iss} of answers to the client. */
     String issuer(AuthorizationRequest request) {
         return requests.issuer(request.client().userPoolId());

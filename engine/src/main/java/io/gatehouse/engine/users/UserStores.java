@@ -34,6 +34,16 @@ public class UserStores {
                 .map(io.gatehouse.api.userstore.UserQuery::estimatedCount).orElse(0L);
     }
 
+    /**
+     * What a pool's store can do beyond the basics (UserLookup, UserRegistration, ...), for code outside this
+     * package.
+     *
+     * @throws io.gatehouse.engine.error.ServiceException {@code InvalidParameterException} when it cannot
+     */
+    public static <C> C capability(UserStore store, Class<C> capability) {
+        return PoolUsers.capability(store, capability);
+    }
+
     /** The store of {@code pool}, for the current unit of work. */
     public UserStore forPool(UserPool pool) {
         UserStoreFactory factory = registry.factory(Spi.USER_STORE, DEFAULT_STORE, UserStoreFactory.class)

@@ -60,7 +60,7 @@ public class UpstreamUsers {
     @Transactional
     public UserRecord signInAs(UserPool pool, PoolIdentityProvider idp, UpstreamIdentity identity) {
         UserStore store = stores.forPool(pool);
-        UserLookup lookup = capability(store, UserLookup.class);
+        UserLookup lookup = UserStores.capability(store, UserLookup.class);
         Optional<UserRecord> linked = links.linkedSub(pool.id(), idp.providerName(), identity.subject())
                 .flatMap(lookup::findBySub);
         UserRecord user = linked.orElseGet(() -> federatedUser(store, lookup, idp, identity));
@@ -90,7 +90,7 @@ public class UpstreamUsers {
                 }
             });
             if (!changed.isEmpty()) {
-                capability(store, UserModification.class).updateAttributes(user.sub(), changed, Set.of());
+                UserStores.capability(store, UserModification.class).updateAttributes(user.sub(), changed, Set.of());
                 return lookup.findBySub(user.sub()).orElse(user);
             }
             return user;
@@ -106,7 +106,7 @@ public class UpstreamUsers {
         attributes.put(IDENTITIES, identities(idp, identity));
         UserRecord made;
         try {
-            made = capability(store, UserRegistration.class).create(new NewUser(username, Optional.empty(),
+            made = UserStores.capability(store, UserRegistration.class).create(new NewUser(username, Optional.empty(),
                     UserStatus.EXTERNAL_PROVIDER, attributes));
         } catch (UserRegistration.UserExistsException e) {
             throw new ServiceException("AliasExistsException", "An account with the given " + e.attribute()
@@ -128,10 +128,5 @@ public class UpstreamUsers {
                 .put("providerType", idp.providerType()).putNull("issuer").put("primary", true)
                 .put("dateCreated", clock.millis());
         return Json.write(list);
-    }
-
-    private static <C> C capability(UserStore store, Class<C> capability) {
-        return store.capability(capability).orElseThrow(() -> new ServiceException("InvalidParameterException",
-                "This user pool's user store cannot keep federated users (" + capability.getSimpleName() + ")."));
     }
 }

@@ -12,12 +12,21 @@ import java.util.Optional;
  *
  * @param callbackUri the callback URI the sign-in began with
  * @param parameters  each parameter's values, in order; copied
+ * @param rawQuery    the query string exactly as the browser sent it, still URL-encoded, when there was one: SAML's
+ *                    HTTP-Redirect binding signs the encoded parameters, which re-encoding would not reproduce
+ *                    (since API 1.4)
  */
-public record Callback(URI callbackUri, Map<String, List<String>> parameters) {
+public record Callback(URI callbackUri, Map<String, List<String>> parameters, Optional<String> rawQuery) {
 
     public Callback {
         Objects.requireNonNull(callbackUri, "callbackUri");
         parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(rawQuery, "rawQuery");
+    }
+
+    /** A callback without its raw query (API 1.3's form). */
+    public Callback(URI callbackUri, Map<String, List<String>> parameters) {
+        this(callbackUri, parameters, Optional.empty());
     }
 
     /**

@@ -112,4 +112,83 @@ public interface FederationProvider extends Provider {
     default Optional<URI> signOut(IdentityProviderSettings idp, Optional<String> signOutHint, URI returnTo) {
         return Optional.empty();
     }
+
+    /**
+     * Where the browser continues signing out at the IdP after the engine ended its own session, for types whose IdP
+     * answers the sign-out (SAML's LogoutResponse comes back to {@link SignOutRequest#callbackUri()} and is checked
+     * by {@link #completeSignOut}). The default sends the browser to {@link #signOut}'s URI, from which the IdP goes
+     * straight on to {@link SignOutRequest#returnTo()}. Since API 1.4.
+     *
+     * @param signOutHint as for {@link #signOut}
+     */
+    default Optional<SignOutStart> beginSignOut(IdentityProviderSettings idp, Optional<String> signOutHint,
+                                                SignOutRequest request) {
+        return signOut(idp, signOutHint, request.returnTo())
+                .map(uri -> new SignOutStart(new Outgoing.Redirect(uri), Optional.empty()));
+    }
+
+    /**
+     * Checks the IdP's answer to a sign-out {@link #beginSignOut} began with a pending state. The engine has ended its
+     * own session already and sends the browser on to the app whatever this says; a failure is logged. The default
+     * accepts every answer. Since API 1.4.
+     *
+     * @throws FederationException when the answer is forged, for another request, or reports a failure
+     */
+    default void completeSignOut(IdentityProviderSettings idp, Callback callback, String pendingState)
+            throws FederationException {
+    }
+
+    /**
+     * A sign-out the IdP began on its own (SAML's LogoutRequest at {@code /saml2/logout}): checked as strictly as a
+     * sign-in (signature, issuer, destination, time), and answered. The default refuses: the type has no such
+     * messages. Since API 1.4.
+     *
+     * @throws FederationException when the message is not a sign-out request this IdP made
+     */
+    default UpstreamSignOut signOutRequested(IdentityProviderSettings idp, Callback callback)
+            throws FederationException {
+        throw new FederationException(FederationException.Reason.INVALID_RESPONSE,
+                "the identity provider type " + providerType() + " takes no sign-out requests");
+    }
+
+    /**
+     * The issuer an IdP of these details names itself by in its messages (SAML's entity id, OIDC's issuer), so that
+     * the engine can find the IdP a message came from when it did not ask for it (an IdP-initiated sign-in or
+     * sign-out). The default names none. Since API 1.4.
+     *
+     * @param details the details as {@link #configure} returned them
+     */
+    default Optional<String> issuer(Map<String, String> details) {
+        return Optional.empty();
+    }
+
+    /**
+     * The issuer a message that came unasked claims, before any check, only to find the IdPs it may be from; the
+     * engine then has each candidate check it in full. The default reads none. Since API 1.4.
+     */
+    default Optional<String> claimedIssuer(Callback callback) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether this IdP may sign users in without a request of the engine's (SAML's IdP-initiated sign-in, allowed by
+     * Cognito's {@code IDPInit}). The default does not. Since API 1.4.
+     */
+    default boolean acceptsUnsolicited(IdentityProviderSettings idp) {
+        return false;
+    }
+
+    /**
+     * Completes a sign-in the IdP began on its own, checking everything {@link #complete} checks but the binding to a
+     * request of the engine's (an unsolicited SAML response must not name one). The engine calls it only when
+     * {@link #acceptsUnsolicited} allows, with the app's authorization request taken from the message's relay state
+     * and checked; it refuses each {@link UpstreamIdentity#replayKey()} seen before. Since API 1.4.
+     *
+     * @throws FederationException as {@link #complete}
+     */
+    default UpstreamIdentity completeUnsolicited(IdentityProviderSettings idp, Callback callback)
+            throws FederationException {
+        throw new FederationException(FederationException.Reason.INVALID_RESPONSE,
+                "the identity provider type " + providerType() + " takes no unsolicited sign-ins");
+    }
 }

@@ -14,8 +14,11 @@ import java.util.Optional;
  *                    claim that is not a string comes as its JSON text; copied
  * @param signOutHint what {@link FederationProvider#signOut} needs later to end the upstream session (OIDC: the ID
  *                    token, as {@code id_token_hint}), kept by the engine with the user's hosted session
+ * @param replayKey   what makes this answer single-use, if the IdP gives it an identifier of its own (a SAML
+ *                    assertion's ID): the engine refuses a second sign-in with the same key (since API 1.4)
  */
-public record UpstreamIdentity(String subject, Map<String, String> claims, Optional<String> signOutHint) {
+public record UpstreamIdentity(String subject, Map<String, String> claims, Optional<String> signOutHint,
+                               Optional<ReplayKey> replayKey) {
 
     public UpstreamIdentity {
         Objects.requireNonNull(subject, "subject");
@@ -24,6 +27,12 @@ public record UpstreamIdentity(String subject, Map<String, String> claims, Optio
         }
         claims = Map.copyOf(claims);
         Objects.requireNonNull(signOutHint, "signOutHint");
+        Objects.requireNonNull(replayKey, "replayKey");
+    }
+
+    /** An identity without a replay key (API 1.3's form). */
+    public UpstreamIdentity(String subject, Map<String, String> claims, Optional<String> signOutHint) {
+        this(subject, claims, signOutHint, Optional.empty());
     }
 
     /** Shows the subject and the claims' names, not their values (personal data) nor the hint (a token). */

@@ -55,6 +55,22 @@ public class FederationTypes {
     }
 
     /**
+     * The issuer an unasked message claims, read by the first installed type that reads one (SAML's), before any
+     * check: only to find the IdPs that may have sent it, each of which then checks it in full.
+     */
+    public Optional<String> claimedIssuer(io.gatehouse.api.federation.Callback callback) {
+        for (FederationProviderFactory factory : factories().values()) {
+            try (FederationProvider provider = factory.create(ProviderContext.of(Optional.empty(), clock))) {
+                Optional<String> issuer = provider.claimedIssuer(callback);
+                if (issuer.isPresent()) {
+                    return issuer;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The factories by the type each makes: learnt once, from a provider each makes (the registry is fixed for the
      * application's life; installing a provider restarts it). Two factories of one type: the higher order wins.
      */

@@ -61,6 +61,9 @@ public class IdentityProviderEntity {
     @Column(name = "idp_identifiers", nullable = false)
     private String idpIdentifiers;
 
+    @Column(name = "issuer")
+    private String issuer;
+
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
@@ -78,8 +81,9 @@ public class IdentityProviderEntity {
     }
 
     /** Sets what CreateIdentityProvider and UpdateIdentityProvider change. */
-    void set(String newDetails, String newAttributeMapping, String newIdpIdentifiers, long now) {
+    void set(String newDetails, String newAttributeMapping, String newIdpIdentifiers, String newIssuer, long now) {
         this.details = newDetails;
+        this.issuer = newIssuer;
         this.attributeMapping = newAttributeMapping;
         this.idpIdentifiers = newIdpIdentifiers;
         this.modifiedAt = now;

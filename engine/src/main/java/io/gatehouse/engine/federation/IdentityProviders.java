@@ -117,6 +117,20 @@ public class IdentityProviders {
                 .flatMap(i -> find(userPoolId, i.providerName()));
     }
 
+    /**
+     * The IdPs that name themselves {@code issuer} (see {@link FederationProvider#issuer}): of one pool, or of every
+     * pool when {@code userPoolId} is empty (a message that came to the server's own address, not a pool's domain).
+     * At most {@code limit}, by pool and name.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PoolIdentityProvider> byIssuer(String issuer, Optional<String> userPoolId, int limit) {
+        String query = "select p from IdentityProviderEntity p where p.issuer = :issuer"
+                + (userPoolId.isPresent() ? " and p.userPoolId = :pool" : "") + " order by p.userPoolId, p.providerName";
+        var typed = em.createQuery(query, IdentityProviderEntity.class).setParameter("issuer", issuer);
+        userPoolId.ifPresent(pool -> typed.setParameter("pool", pool));
+        return typed.setMaxResults(limit).getResultList().stream().map(this::view).toList();
+    }
+
     /** The pool's IdPs, by name. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PoolIdentityProvider> all(String userPoolId) {
@@ -297,7 +311,8 @@ public class IdentityProviders {
         Set<String> secrets = provider.detailKeys().stream().filter(DetailKey::secret).map(DetailKey::name)
                 .collect(Collectors.toSet());
         entity.set(StoredDetails.write(entity.userPoolId(), entity.providerName(), configured, secrets, sealer()),
-                Json.write(Json.MAPPER.valueToTree(mapping)), Json.write(Json.MAPPER.valueToTree(identifiers)), now);
+                Json.write(Json.MAPPER.valueToTree(mapping)), Json.write(Json.MAPPER.valueToTree(identifiers)),
+                provider.issuer(configured).orElse(null), now);
     }
 
     /** The type's details for an update (UpdateIdentityProvider): the given ones over the stored ones. */

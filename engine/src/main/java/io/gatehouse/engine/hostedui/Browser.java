@@ -155,10 +155,23 @@ public class Browser {
         return secured(Response.status(status).header("Location", location.toString()), formTarget);
     }
 
+    /**
+     * A page whose form posts itself on to {@code action} (SAML's HTTP-POST binding): the one page that runs a
+     * script, the server's own.
+     */
+    public Response formPost(String html, URI action) {
+        return secured(Response.ok().type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html.getBytes(StandardCharsets.UTF_8)), action, "script-src 'self'; ");
+    }
+
     private Response secured(Response.ResponseBuilder response, URI formTarget) {
+        return secured(response, formTarget, "");
+    }
+
+    private Response secured(Response.ResponseBuilder response, URI formTarget, String scripts) {
         String formAction = "'self'" + (formTarget == null ? "" : " " + source(formTarget));
         response.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-                        + "form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'")
+                        + scripts + "form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'")
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")

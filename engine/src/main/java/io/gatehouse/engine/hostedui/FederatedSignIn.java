@@ -3,8 +3,10 @@ package io.gatehouse.engine.hostedui;
 import io.gatehouse.api.federation.Callback;
 import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationProvider;
+import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.UpstreamIdentity;
+import io.gatehouse.api.federation.UpstreamSignOut;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
@@ -12,6 +14,8 @@ import io.gatehouse.engine.federation.FederationTypes;
 import io.gatehouse.engine.federation.IdentityProviders;
 import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
 import io.gatehouse.engine.federation.flow.FederatedLogins;
+import io.gatehouse.engine.federation.flow.FederatedReplays;
+import io.gatehouse.engine.federation.local.LocalParties;
 import io.gatehouse.engine.federation.flow.UpstreamUsers;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
@@ -26,17 +30,21 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A sign-in through an external IdP, on the browser's side: sends it to the IdP with a state bound to it by a
- * cookie, and when it comes back to {@code /oauth2/idpresponse}, checks the answer, signs the upstream user in as
- * the pool's user and answers the app's authorization request as any sign-in does.
+ * cookie, and when it comes back to {@code /oauth2/idpresponse} (or SAML's {@code /saml2/idpresponse}), checks the
+ * answer, signs the upstream user in as the pool's user and answers the app's authorization request as any sign-in
+ * does. Sign-outs continued at an IdP, or begun by one, come back through here too.
  */
 @RequestScoped
 public class FederatedSignIn {
@@ -66,6 +74,15 @@ public class FederatedSignIn {
 
     @Inject
     DataKey dataKey;
+
+    @Inject
+    LocalParties localParties;
+
+    @Inject
+    FederatedReplays replays;
+
+    @Inject
+    HostedSessions sessions;
 
     /** The callback the IdPs' client registrations list (Cognito's {@code /oauth2/idpresponse}). */
     URI callbackUri() {
@@ -131,46 +148,143 @@ public class FederatedSignIn {
             throw new PageSupport.Refused(support.refuseToClient(request, "temporarily_unavailable",
                     "The identity provider cannot be reached."));
         }
-        Browser browser = support.browser();
-        if (begun.outgoing() instanceof Outgoing.Redirect redirect) {
-            // Lax is enough for an answer by redirect (a top-level GET); a form the IdP's page posts here is a
-            // cross-site POST, with which browsers send only SameSite=None cookies.
-            browser.setCookie(bindingCookie(begun.state()), begun.browserBinding(),
-                    FederatedLogins.VALIDITY.toSeconds(), begun.answeredByPost() ? "None" : "Lax");
-            return browser.redirect(redirect.location(), null);
-        }
-        throw new IllegalStateException("form posts to an IdP come with SAML");
+        // Lax is enough for an answer by redirect (a top-level GET); a form the IdP's page posts here is a
+        // cross-site POST, with which browsers send only SameSite=None cookies.
+        support.browser().setCookie(bindingCookie(begun.state()), begun.browserBinding(),
+                FederatedLogins.VALIDITY.toSeconds(), begun.answeredByPost() ? "None" : "Lax");
+        return send(begun.outgoing(), request.parameters().get("lang"));
     }
 
-    /** The IdP's answer: query parameters, or a posted form's with them. */
-    Response complete(MultivaluedMap<String, String> parameters) {
+    /** Sends the browser on to an IdP: a redirect, or a page that posts a form there. */
+    Response send(Outgoing outgoing, String lang) {
         Browser browser = support.browser();
-        String state = parameters.getFirst("state");
+        if (outgoing instanceof Outgoing.Redirect redirect) {
+            return browser.redirect(redirect.location(), null);
+        }
+        Outgoing.FormPost post = (Outgoing.FormPost) outgoing;
+        Locale locale = browser.locale(lang);
+        Map<String, Object> model = new HashMap<>();
+        model.put("action", post.action().toString());
+        model.put("fields", new TreeMap<>(post.fields()));
+        model.put("lang", locale.getLanguage());
+        return browser.formPost(support.pages().render("form-post", locale, model), post.action());
+    }
+
+    /** The IdP's answer at {@code /oauth2/idpresponse}: query parameters, or a posted form's with them. */
+    Response complete(MultivaluedMap<String, String> parameters) {
+        return completeSolicited(parameters, parameters.getFirst("state"), callbackUri(), Optional.empty(),
+                (request, idp, reason) -> support.refuseToClient(request, reason == FederationException.Reason
+                        .ACCESS_DENIED ? "access_denied" : reason == FederationException.Reason.UNAVAILABLE
+                        ? "temporarily_unavailable" : "invalid_request", "The sign-in at " + idp
+                        + " did not succeed."));
+    }
+
+    /**
+     * An IdP's answer at {@code /saml2/idpresponse}: to a sign-in begun here when its {@code RelayState} is one of
+     * ours, else a sign-in the IdP began, whose relay state is the app's authorization request (Cognito's
+     * IdP-initiated form). A SAML failure ends on the error page, in the user's language.
+     */
+    Response completeSaml(MultivaluedMap<String, String> parameters) {
+        String relayState = parameters.getFirst("RelayState");
+        Failure toErrorPage = (request, idp, reason) -> failedPage(idp, request.parameters().get("lang"));
+        if (relayState != null && relayState.contains("client_id=")) {
+            return completeUnsolicited(parameters, relayState, toErrorPage);
+        }
+        return completeSolicited(parameters, relayState, localParties.assertionConsumerUri(), Optional.empty(),
+                toErrorPage);
+    }
+
+    /** How a sign-in the IdP's provider refused is answered. */
+    @FunctionalInterface
+    interface Failure {
+        Response answer(AuthorizationRequest request, String providerName, FederationException.Reason reason);
+    }
+
+    private Response completeSolicited(MultivaluedMap<String, String> parameters, String state, URI callback,
+                                       Optional<String> rawQuery, Failure failure) {
+        Browser browser = support.browser();
         FederatedLogins.Returned returned;
         try {
             returned = logins.take(state, state == null ? null : browser.cookie(bindingCookie(state)));
         } catch (ServiceException e) {
+            LOG.log(Level.INFO, "An identity provider's answer was refused: {0}", e.getMessage());
             return support.error(400, "invalid_request", e.getMessage(), null);
         }
-        if (state != null) {
-            browser.setCookie(bindingCookie(state), "", 0, "Lax");
-        }
+        browser.setCookie(bindingCookie(state), "", 0, "Lax");
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         returned.requestParameters().forEach(query::add);
         AuthorizationRequest request = support.request(query);
         PoolIdentityProvider idp = returned.idp();
         UpstreamIdentity identity;
         try (FederationProvider provider = types.named(idp.providerType())) {
-            identity = provider.complete(idp.settings(), new Callback(callbackUri(), Map.copyOf(parameters)),
-                    returned.pendingState());
+            identity = provider.complete(localParties.settingsOf(idp), new Callback(callback, Map.copyOf(parameters),
+                    rawQuery), returned.pendingState());
         } catch (FederationException e) {
-            LOG.log(Level.INFO, "A sign-in through {0} of pool {1} failed ({2}): {3}",
-                    new Object[] {idp.providerName(), idp.userPoolId(), e.reason(), e.getMessage()});
-            String error = e.reason() == FederationException.Reason.ACCESS_DENIED ? "access_denied"
-                    : e.reason() == FederationException.Reason.UNAVAILABLE ? "temporarily_unavailable"
-                    : "invalid_request";
-            return support.refuseToClient(request, error, "The sign-in at " + idp.providerName()
-                    + " did not succeed.");
+            logFailure(idp, e);
+            return failure.answer(request, idp.providerName(), e.reason());
+        }
+        return signIn(request, idp, identity, failure);
+    }
+
+    private Response completeUnsolicited(MultivaluedMap<String, String> parameters, String relayState,
+                                         Failure failure) {
+        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+        try {
+            RedirectParameters.decode(relayState).forEach(query::addAll);
+        } catch (IllegalArgumentException e) {
+            return support.error(400, "invalid_request", "The relay state is not an authorization request.", null);
+        }
+        AuthorizationRequest request = support.request(query);
+        PoolIdentityProvider idp = unsolicitedIdp(request, parameters);
+        UpstreamIdentity identity;
+        try (FederationProvider provider = types.named(idp.providerType())) {
+            IdentityProviderSettings settings = localParties.settingsOf(idp);
+            if (!provider.acceptsUnsolicited(settings)) {
+                LOG.log(Level.INFO, "{0} of pool {1} sent a sign-in it began, which it may not (IDPInit)",
+                        new Object[] {idp.providerName(), idp.userPoolId()});
+                return failure.answer(request, idp.providerName(), FederationException.Reason.INVALID_RESPONSE);
+            }
+            identity = provider.completeUnsolicited(settings, new Callback(localParties.assertionConsumerUri(),
+                    Map.copyOf(parameters)));
+        } catch (FederationException e) {
+            logFailure(idp, e);
+            return failure.answer(request, idp.providerName(), e.reason());
+        }
+        return signIn(request, idp, identity, failure);
+    }
+
+    /**
+     * The IdP an unsolicited answer is for: the one the relay state names, else the one of the client's pool that
+     * the answer's issuer names; either way one the client supports.
+     */
+    private PoolIdentityProvider unsolicitedIdp(AuthorizationRequest request,
+                                                MultivaluedMap<String, String> parameters) {
+        String pool = request.client().userPoolId();
+        Optional<PoolIdentityProvider> idp = request.identityProvider().flatMap(name -> identityProviders.find(pool,
+                name));
+        if (idp.isEmpty()) {
+            idp = claimedIssuer(parameters).flatMap(issuer -> identityProviders.byIssuer(issuer, Optional.of(pool), 2)
+                    .stream().filter(candidate -> supported(request).contains(candidate.providerName())).findFirst());
+        }
+        return idp.filter(candidate -> supported(request).contains(candidate.providerName())).orElseThrow(() ->
+                new PageSupport.Refused(support.error(400, "invalid_request", "The relay state names no identity "
+                        + "provider of this client.", request.parameters().get("lang"))));
+    }
+
+    /** The issuer an unasked SAML message claims, by any installed type that reads one. */
+    private Optional<String> claimedIssuer(MultivaluedMap<String, String> parameters) {
+        Callback callback = new Callback(localParties.assertionConsumerUri(), Map.copyOf(parameters));
+        return types.claimedIssuer(callback);
+    }
+
+    /** Signs the upstream identity in as the pool's user, once per single-use answer. */
+    private Response signIn(AuthorizationRequest request, PoolIdentityProvider idp, UpstreamIdentity identity,
+                            Failure failure) {
+        if (identity.replayKey().isPresent()
+                && !replays.firstUse(idp.userPoolId(), idp.providerName(), identity.replayKey().get())) {
+            LOG.log(Level.WARNING, "A sign-in through {0} of pool {1} replayed an answer already used",
+                    new Object[] {idp.providerName(), idp.userPoolId()});
+            return failure.answer(request, idp.providerName(), FederationException.Reason.INVALID_RESPONSE);
         }
         UserRecord user;
         try {
@@ -181,17 +295,29 @@ public class FederatedSignIn {
         // The session remembers the IdP, and what ends the IdP's own session, sealed: /logout may continue there.
         Optional<String> sealedHint = identity.signOutHint().map(hint -> dataKey.sealText(hint,
                 signOutHintContext(idp.userPoolId(), idp.providerName())));
-        return support.flow().signedIn(browser, request, user, Optional.of(new HostedSessions.Upstream(
+        return support.flow().signedIn(support.browser(), request, user, Optional.of(new HostedSessions.Upstream(
                 idp.userPoolId(), idp.providerName(), sealedHint)));
+    }
+
+    private static void logFailure(PoolIdentityProvider idp, FederationException e) {
+        LOG.log(Level.INFO, "A sign-in through {0} of pool {1} failed ({2}): {3}",
+                new Object[] {idp.providerName(), idp.userPoolId(), e.reason(), e.getMessage()});
+    }
+
+    private Response failedPage(String providerName, String lang) {
+        Locale locale = support.browser().locale(lang);
+        return support.error(400, "invalid_request", BundleMessages.message(locale, "error.federation",
+                providerName), lang);
     }
 
     /**
      * Where /logout continues after ending a session begun at an external IdP: the IdP's own sign-out, if its
-     * provider has one for it, coming back to {@code returnTo}.
+     * provider has one for it, coming back to {@code returnTo} (SAML by way of {@code /saml2/logout}).
      */
-    Optional<URI> signOutAt(HostedSessions.Upstream upstream, URI returnTo) {
+    Optional<Response> signOutAt(HostedSessions.Upstream upstream, URI returnTo, String lang) {
         Optional<PoolIdentityProvider> idp = identityProviders.find(upstream.userPoolId(), upstream.providerName());
-        if (idp.isEmpty()) {
+        if (idp.isEmpty() || !types.exists(idp.get().providerType())) {
+            // Deleted since, or its type no longer installed: the sign-out ends here, as it would without one.
             return Optional.empty();
         }
         Optional<String> hint;
@@ -202,12 +328,72 @@ public class FederatedSignIn {
             // Sealed with a key the server no longer has: the IdP is asked without the hint.
             hint = Optional.empty();
         }
-        try (FederationProvider provider = types.named(idp.get().providerType())) {
-            return provider.signOut(idp.get().settings(), hint, returnTo);
+        Optional<FederatedLogins.SignOutBegun> begun = logins.beginSignOut(idp.get(), hint, returnTo,
+                localParties.singleLogoutUri());
+        begun.ifPresent(b -> b.state().ifPresent(state -> support.browser().setCookie(bindingCookie(state),
+                b.browserBinding().orElseThrow(), FederatedLogins.VALIDITY.toSeconds(), "None")));
+        return begun.map(b -> send(b.outgoing(), lang));
+    }
+
+    /**
+     * The IdP's answer to a sign-out continued there ({@code /saml2/logout} with a SAMLResponse): checked, and the
+     * browser sent on to where the sign-out was going. The session here ended before; a forged or failed answer is
+     * logged, and the browser still goes on, since the app's sign-out URL was checked when the sign-out began.
+     */
+    Response completeSignOut(MultivaluedMap<String, String> parameters, Optional<String> rawQuery) {
+        Browser browser = support.browser();
+        String state = parameters.getFirst("RelayState");
+        FederatedLogins.Returned returned;
+        try {
+            returned = logins.takeSignOut(state, state == null ? null : browser.cookie(bindingCookie(state)));
         } catch (ServiceException e) {
-            // The IdP's type is no longer installed: the sign-out ends here, as it would without one.
-            return Optional.empty();
+            LOG.log(Level.INFO, "An identity provider's sign-out answer was refused: {0}", e.getMessage());
+            return support.error(400, "invalid_request", e.getMessage(), null);
         }
+        browser.setCookie(bindingCookie(state), "", 0, "Lax");
+        PoolIdentityProvider idp = returned.idp();
+        try (FederationProvider provider = types.named(idp.providerType())) {
+            provider.completeSignOut(localParties.settingsOf(idp), new Callback(localParties.singleLogoutUri(),
+                    Map.copyOf(parameters), rawQuery), returned.pendingState());
+        } catch (FederationException e) {
+            LOG.log(Level.WARNING, "The sign-out at {0} of pool {1} did not succeed ({2}): {3}",
+                    new Object[] {idp.providerName(), idp.userPoolId(), e.reason(), e.getMessage()});
+        }
+        return browser.redirect(URI.create(returned.requestParameters().get(FederatedLogins.RETURN_TO)), null);
+    }
+
+    /**
+     * A sign-out the IdP began ({@code /saml2/logout} with a SAMLRequest): the IdP it claims to be from, on the
+     * pool's domain only that pool's, checks it; the user's sessions begun there end, and the IdP gets its answer.
+     */
+    Response signOutRequested(MultivaluedMap<String, String> parameters, Optional<String> rawQuery) {
+        Callback callback = new Callback(localParties.singleLogoutUri(), Map.copyOf(parameters), rawQuery);
+        Optional<String> issuer = types.claimedIssuer(callback);
+        if (issuer.isEmpty()) {
+            return support.error(400, "invalid_request", "The sign-out request names no issuer.", null);
+        }
+        Optional<String> pool = support.poolOfHost();
+        FederationException last = null;
+        for (PoolIdentityProvider idp : identityProviders.byIssuer(issuer.get(), pool, 20)) {
+            if (!types.exists(idp.providerType())) {
+                continue;
+            }
+            UpstreamSignOut signOut;
+            try (FederationProvider provider = types.named(idp.providerType())) {
+                signOut = provider.signOutRequested(localParties.settingsOf(idp), callback);
+            } catch (FederationException e) {
+                last = e;
+                continue;
+            }
+            int ended = users.subOf(pools.get(idp.userPoolId()), idp, signOut.subject())
+                    .map(sub -> sessions.endAt(idp.userPoolId(), sub, idp.providerName())).orElse(0);
+            LOG.log(Level.INFO, "{0} of pool {1} signed a user out; {2} session(s) ended",
+                    new Object[] {idp.providerName(), idp.userPoolId(), ended});
+            return send(signOut.answer(), null);
+        }
+        LOG.log(Level.INFO, "A sign-out request claiming issuer {0} was refused: {1}",
+                new Object[] {issuer.get(), last == null ? "no identity provider has that issuer" : last.getMessage()});
+        return support.error(400, "invalid_request", "The sign-out request was not accepted.", null);
     }
 
     private static String signOutHintContext(String userPoolId, String providerName) {

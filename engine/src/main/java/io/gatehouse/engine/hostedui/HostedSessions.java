@@ -74,6 +74,18 @@ public class HostedSessions {
                 .setParameter("pool", event.userPoolId()).setParameter("sub", event.sub()).executeUpdate();
     }
 
+    /**
+     * Ends the sessions a user began at an external IdP, when that IdP says they signed out there (SAML's
+     * LogoutRequest); sessions they began otherwise stay.
+     *
+     * @return how many ended
+     */
+    public int endAt(String userPoolId, String sub, String providerName) {
+        return em.createQuery("delete from HostedSessionEntity s where s.userPoolId = :pool and s.sub = :sub"
+                        + " and s.providerName = :provider").setParameter("pool", userPoolId).setParameter("sub", sub)
+                .setParameter("provider", providerName).executeUpdate();
+    }
+
     /** Ends the session a cookie names, if any. */
     public void end(String id) {
         ended(id);

@@ -22,8 +22,9 @@ import java.util.Optional;
  * {@code GET /logout}: ends the browser's session with the client's pool, then either goes to {@code logout_uri},
  * which must be one of the client's LogoutURLs exactly, or, given an authorization request instead, to the sign-in
  * page for it (Cognito's two forms). Anything else is an error page: an unregistered URI is never redirected to. A
- * session begun at an external IdP whose provider signs out there ({@code idp_signout} for OIDC) goes by the IdP's
- * sign-out first, which comes back to the same place.
+ * session begun at an external IdP whose provider signs out there ({@code idp_signout} for OIDC, {@code IDPSignout}
+ * for SAML) goes by the IdP's sign-out first, which comes back to the same place (SAML by way of
+ * {@code /saml2/logout}).
  */
 @RequestScoped
 @Path("logout")
@@ -85,8 +86,8 @@ public class LogoutEndpoint {
             // A session begun at an IdP whose provider signs out there too: on to the IdP, which sends the browser
             // back to where this sign-out was going.
             URI absolute = target.isAbsolute() ? target : URI.create(config.baseUrl() + target);
-            Optional<URI> atIdp = upstream.flatMap(u -> federated.signOutAt(u, absolute));
-            return support.browser().redirect(atIdp.orElse(target), null);
+            return upstream.flatMap(u -> federated.signOutAt(u, absolute, lang))
+                    .orElseGet(() -> support.browser().redirect(target, null));
         });
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,6 +83,11 @@ public class PageSupport {
             throw new Refused(ErrorPage.render(browser, pages, 400, "invalid_client", "The client does not belong "
                     + "to the user pool of " + browser.host() + ".", lang));
         });
+    }
+
+    /** The pool whose domain the browser reached, when it reached one rather than the server's own address. */
+    Optional<String> poolOfHost() {
+        return domains.byHost(browser.host()).map(d -> d.userPoolId());
     }
 
     PageModel model(AuthorizationRequest request) {

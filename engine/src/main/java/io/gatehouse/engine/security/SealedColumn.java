@@ -22,8 +22,11 @@ public record SealedColumn(String table, String column, List<String> rowColumns)
     /** A stored admin credential's SigV4 secret, which signature checks need in full. */
     public static final SealedColumn ADMIN_SECRET =
             new SealedColumn("admin_credential", "secret_access_key", List.of("access_key_id"));
+    /** A pool's private key towards SAML IdPs, PKCS#8 in base64. */
+    public static final SealedColumn LOCAL_PARTY_KEY =
+            new SealedColumn("local_party_key", "private_key", List.of("user_pool_id", "key_id"));
     /** Every sealed column of the engine's schema. */
-    public static final List<SealedColumn> ALL = List.of(SIGNING_KEY, CLIENT_SECRET, ADMIN_SECRET);
+    public static final List<SealedColumn> ALL = List.of(SIGNING_KEY, CLIENT_SECRET, ADMIN_SECRET, LOCAL_PARTY_KEY);
 
     private static final char SEPARATOR = '\u0000';
 

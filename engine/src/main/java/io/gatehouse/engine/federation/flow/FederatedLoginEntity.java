@@ -32,11 +32,18 @@ public class FederatedLoginEntity {
     @Column(name = "expires_at", nullable = false)
     private long expiresAt;
 
+    /** {@value #SIGN_IN} or {@value #SIGN_OUT}: a state of one is never taken as the other. */
+    @Column(name = "purpose", nullable = false)
+    private String purpose;
+
+    static final String SIGN_IN = "sign-in";
+    static final String SIGN_OUT = "sign-out";
+
     protected FederatedLoginEntity() {
     }
 
     FederatedLoginEntity(String stateHash, String browserHash, String userPoolId, String providerName,
-                         String requestParameters, String pendingState, long expiresAt) {
+                         String requestParameters, String pendingState, long expiresAt, String purpose) {
         this.stateHash = stateHash;
         this.browserHash = browserHash;
         this.userPoolId = userPoolId;
@@ -44,6 +51,11 @@ public class FederatedLoginEntity {
         this.requestParameters = requestParameters;
         this.pendingState = pendingState;
         this.expiresAt = expiresAt;
+        this.purpose = purpose;
+    }
+
+    String purpose() {
+        return purpose;
     }
 
     String browserHash() {

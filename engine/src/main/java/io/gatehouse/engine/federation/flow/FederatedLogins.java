@@ -4,11 +4,15 @@ import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationProvider;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
+import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.SignInStart;
+import io.gatehouse.api.federation.SignOutRequest;
+import io.gatehouse.api.federation.SignOutStart;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.federation.FederationTypes;
 import io.gatehouse.engine.federation.IdentityProviders;
 import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
+import io.gatehouse.engine.federation.local.LocalParties;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.persistence.Throttle;
 import io.gatehouse.engine.security.DataKey;
@@ -33,6 +37,7 @@ import java.util.Optional;
 /**
  * Sign-ins begun at an external IdP: the state sent there, bound to the browser that began it, and what is needed to
  * finish when the browser comes back. A sign-in is finished once, within ten minutes, in the browser that began it.
+ * Sign-outs continued at an IdP that answers them (SAML) wait here the same way.
  */
 @ApplicationScoped
 public class FederatedLogins {
@@ -50,6 +55,9 @@ public class FederatedLogins {
     FederationTypes types;
 
     @Inject
+    LocalParties localParties;
+
+    @Inject
     DataKey dataKey;
 
     @Inject
@@ -64,9 +72,19 @@ public class FederatedLogins {
     public record Begun(Outgoing outgoing, String state, String browserBinding, boolean answeredByPost) {
     }
 
-    /** A sign-in back from the IdP, matched to the one that began it. */
+    /** A sign-in (or sign-out) back from the IdP, matched to the one that began it. */
     public record Returned(PoolIdentityProvider idp, Map<String, String> requestParameters, String pendingState) {
     }
+
+    /**
+     * A sign-out continued at an IdP: what to send the browser, and when the IdP answers it, the state and the cookie
+     * binding it to this browser.
+     */
+    public record SignOutBegun(Outgoing outgoing, Optional<String> state, Optional<String> browserBinding) {
+    }
+
+    /** The parameter of a waiting sign-out that says where the browser goes in the end. */
+    public static final String RETURN_TO = "return_to";
 
     /**
      * Begins a sign-in at {@code idp} for the app's authorization request {@code requestParameters}.
@@ -82,9 +100,41 @@ public class FederatedLogins {
         SignInStart start;
         boolean answeredByPost;
         try (FederationProvider provider = types.named(idp.providerType())) {
-            start = provider.begin(idp.settings(), new SignInRequest(callbackUri, state, loginHint));
-            answeredByPost = provider.callbackIsFormPost(idp.settings());
+            IdentityProviderSettings settings = localParties.settingsOf(idp);
+            start = provider.begin(settings, new SignInRequest(callbackUri, state, loginHint));
+            answeredByPost = provider.callbackIsFormPost(settings);
         }
+        keep(idp, state, binding, requestParameters, start.pendingState(), FederatedLoginEntity.SIGN_IN);
+        return new Begun(start.outgoing(), state, binding, answeredByPost);
+    }
+
+    /**
+     * Continues a sign-out at {@code idp}, if its type signs out there; a sign-out the IdP will answer waits for its
+     * answer here, as a sign-in does.
+     *
+     * @param returnTo    where the browser goes in the end, checked by the caller
+     * @param callbackUri the server's {@code /saml2/logout}
+     */
+    @Transactional
+    public Optional<SignOutBegun> beginSignOut(PoolIdentityProvider idp, Optional<String> signOutHint, URI returnTo,
+                                               URI callbackUri) {
+        String state = RandomTokens.urlSafe(32);
+        Optional<SignOutStart> start;
+        try (FederationProvider provider = types.named(idp.providerType())) {
+            start = provider.beginSignOut(localParties.settingsOf(idp), signOutHint,
+                    new SignOutRequest(returnTo, callbackUri, state));
+        }
+        if (start.isEmpty() || start.get().pendingState().isEmpty()) {
+            return start.map(s -> new SignOutBegun(s.outgoing(), Optional.empty(), Optional.empty()));
+        }
+        String binding = RandomTokens.urlSafe(32);
+        keep(idp, state, binding, Map.of(RETURN_TO, returnTo.toString()), start.get().pendingState().get(),
+                FederatedLoginEntity.SIGN_OUT);
+        return Optional.of(new SignOutBegun(start.get().outgoing(), Optional.of(state), Optional.of(binding)));
+    }
+
+    private void keep(PoolIdentityProvider idp, String state, String binding, Map<String, String> requestParameters,
+                      String pendingState, String purpose) {
         long now = clock.millis();
         if (purge.due(now)) {
             em.createQuery("delete from FederatedLoginEntity l where l.expiresAt < :now").setParameter("now", now)
@@ -93,8 +143,7 @@ public class FederatedLogins {
         String stateHash = Hashes.sha256Hex(state);
         em.persist(new FederatedLoginEntity(stateHash, Hashes.sha256Hex(binding), idp.userPoolId(),
                 idp.providerName(), Json.write(Json.MAPPER.valueToTree(requestParameters)),
-                dataKey.sealText(start.pendingState(), sealContext(stateHash)), now + VALIDITY.toMillis()));
-        return new Begun(start.outgoing(), state, binding, answeredByPost);
+                dataKey.sealText(pendingState, sealContext(stateHash)), now + VALIDITY.toMillis(), purpose));
     }
 
     /**
@@ -106,12 +155,25 @@ public class FederatedLogins {
      */
     @Transactional(dontRollbackOn = ServiceException.class)
     public Returned take(String state, String browserBinding) {
+        return take(state, browserBinding, FederatedLoginEntity.SIGN_IN);
+    }
+
+    /**
+     * Takes the sign-out an IdP's answer names, once, as {@link #take} takes a sign-in; its request parameters hold
+     * {@link #RETURN_TO}.
+     */
+    @Transactional(dontRollbackOn = ServiceException.class)
+    public Returned takeSignOut(String state, String browserBinding) {
+        return take(state, browserBinding, FederatedLoginEntity.SIGN_OUT);
+    }
+
+    private Returned take(String state, String browserBinding, String purpose) {
         if (state == null || state.isEmpty()) {
             throw new ServiceException("NotAuthorizedException", "The identity provider's answer has no state.");
         }
         String stateHash = Hashes.sha256Hex(state);
         FederatedLoginEntity login = em.find(FederatedLoginEntity.class, stateHash, LockModeType.PESSIMISTIC_WRITE);
-        if (login == null) {
+        if (login == null || !login.purpose().equals(purpose)) {
             throw new ServiceException("NotAuthorizedException", "The sign-in this answer belongs to is unknown or "
                     + "already finished.");
         }

@@ -76,6 +76,20 @@ public class UpstreamUsers {
         return user;
     }
 
+    /**
+     * The pool's user an upstream subject signs in as, if they have signed in (or been linked) before: for a sign-out
+     * the IdP began, which names the upstream subject.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> subOf(UserPool pool, PoolIdentityProvider idp, String subject) {
+        Optional<String> linked = links.linkedSub(pool.id(), idp.providerName(), subject);
+        if (linked.isPresent()) {
+            return linked;
+        }
+        return UserStores.capability(stores.forPool(pool), UserLookup.class)
+                .findByUsername(idp.providerName() + "_" + subject).map(UserRecord::sub);
+    }
+
     private UserRecord federatedUser(UserStore store, UserLookup lookup, PoolIdentityProvider idp,
                                      UpstreamIdentity identity) {
         String username = idp.providerName() + "_" + identity.subject();

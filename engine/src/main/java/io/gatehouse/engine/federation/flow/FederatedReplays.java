@@ -1,0 +1,63 @@
+package io.gatehouse.engine.federation.flow;
+
+import io.gatehouse.api.federation.ReplayKey;
+import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.security.Hashes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The IdPs' single-use answers already taken (SAML assertion ids), in the database so that every node agrees: an
+ * assertion captured and posted again, to this node or another, finds its row. Rows go once their answer would
+ * have expired anyway, so the table holds only minutes of sign-ins.
+ */
+@ApplicationScoped
+public class FederatedReplays {
+
+    /** An answer with an expiry further out than this is remembered only this long; its own checks end it sooner. */
+    static final Duration LONGEST = Duration.ofDays(1);
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+
+    /**
+     * Takes {@code key} for the IdP: true the first time, false when it was taken before and has not expired. Two
+     * nodes taking it at once meet at the primary key: the second insert fails, and its caller's sign-in with it.
+     */
+    @Transactional
+    public boolean firstUse(String userPoolId, String providerName, ReplayKey key) {
+        long now = clock.millis();
+        if (purge.due(now)) {
+            em.createQuery("delete from FederatedReplayEntity r where r.expiresAt < :now").setParameter("now", now)
+                    .executeUpdate();
+        }
+        // An expiry in the past still keeps the key a few minutes: the provider accepted it within its skew.
+        long until = Math.min(Math.max(key.until().toEpochMilli(), now) + Duration.ofMinutes(5).toMillis(),
+                now + LONGEST.toMillis());
+        FederatedReplayEntity.Key id = new FederatedReplayEntity.Key(userPoolId, providerName,
+                Hashes.sha256Hex(key.id()));
+        FederatedReplayEntity seen = em.find(FederatedReplayEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (seen != null && seen.expiresAt() > now) {
+            return false;
+        }
+        if (seen != null) {
+            seen.renew(until);
+        } else {
+            em.persist(new FederatedReplayEntity(userPoolId, providerName, Hashes.sha256Hex(key.id()), until));
+        }
+        em.flush();
+        return true;
+    }
+}

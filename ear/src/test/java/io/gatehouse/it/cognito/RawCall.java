@@ -23,7 +23,7 @@ import java.util.Set;
  * One hand-made call to the Cognito endpoint, signed (or not) by the AWS SDK's own SigV4 signer, for the cases an
  * SDK client never produces: a stale clock, a body changed after signing, malformed JSON.
  */
-final class RawCall {
+public final class RawCall {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final Set<String> SET_BY_HTTP_CLIENT = Set.of("host", "content-length");
@@ -83,6 +83,23 @@ final class RawCall {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, Gatehouse.REGION.id()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        signed.request().headers().forEach((name, values) -> {
+            if (!SET_BY_HTTP_CLIENT.contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        return send(request.build());
+    }
+
+    /** An empty POST of {@code path} signed for cognito-idp with the given credential (Gatehouse's admin calls). */
+    public static HttpResponse<String> signedPost(String path, String keyId, String secret) {
+        URI uri = Gatehouse.ENDPOINT.resolve(path);
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(keyId, secret))
+                .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri).build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, Gatehouse.REGION.id()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody());
         signed.request().headers().forEach((name, values) -> {
             if (!SET_BY_HTTP_CLIENT.contains(name.toLowerCase())) {
                 values.forEach(v -> request.header(name, v));

@@ -1,6 +1,8 @@
 package io.gatehouse.it.federation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.cognito.RawCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,5 +127,35 @@ class SamlServiceProviderIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("SAMLResponse").doesNotContain("Exception");
+    }
+
+    @Test
+    void rotationWhenSignedByTheAdminThenANewSigningCertificateEverywhereAndUnsignedCallsRefused() throws Exception {
+        String rotated = cognito.createUserPool(r -> r.poolName("saml-sp-rotation")).userPool().id();
+        X509Certificate before = certificate(cognito.getSigningCertificate(r -> r.userPoolId(rotated)).certificate());
+        String path = "/admin/user-pools/" + rotated + "/saml-keys/signing/rotate";
+
+        HttpResponse<String> forged = RawCall.signedPost(path, Gatehouse.ADMIN_KEY, "not-the-secret");
+        HttpResponse<String> wrongPurpose = RawCall.signedPost("/admin/user-pools/" + rotated
+                + "/saml-keys/everything/rotate", Gatehouse.ADMIN_KEY, Gatehouse.ADMIN_SECRET);
+
+        assertThat(forged.statusCode()).isIn(400, 403);
+        assertThat(forged.body()).contains("InvalidSignatureException");
+        assertThat(wrongPurpose.body()).contains("InvalidParameterException");
+        assertThat(certificate(cognito.getSigningCertificate(r -> r.userPoolId(rotated)).certificate()))
+                .as("a refused call rotates nothing").isEqualTo(before);
+
+        HttpResponse<String> answer = RawCall.signedPost(path, Gatehouse.ADMIN_KEY, Gatehouse.ADMIN_SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        X509Certificate after = certificate(new ObjectMapper().readTree(answer.body()).get("Certificate").asText());
+        assertThat(after).isNotEqualTo(before);
+        assertThat(certificate(cognito.getSigningCertificate(r -> r.userPoolId(rotated)).certificate()))
+                .isEqualTo(after);
+        Document metadata = parse(get("/saml2/metadata?user_pool_id=" + rotated).body());
+        String published = ((Element) metadata.getElementsByTagNameNS(MD, "KeyDescriptor").item(0))
+                .getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "X509Certificate").item(0)
+                .getTextContent();
+        assertThat(certificate(published)).isEqualTo(after);
     }
 }

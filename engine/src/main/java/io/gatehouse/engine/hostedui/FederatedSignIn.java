@@ -51,6 +51,9 @@ public class FederatedSignIn {
 
     private static final Logger LOG = Logger.getLogger(FederatedSignIn.class.getName());
 
+    /** How many pools' IdPs one sign-out request from a shared IdP reaches, at most. */
+    static final int MAX_POOLS_PER_ISSUER = 50;
+
     @Inject
     PageSupport support;
 
@@ -363,8 +366,12 @@ public class FederatedSignIn {
     }
 
     /**
-     * A sign-out the IdP began ({@code /saml2/logout} with a SAMLRequest): the IdP it claims to be from, on the
-     * pool's domain only that pool's, checks it; the user's sessions begun there end, and the IdP gets its answer.
+     * A sign-out the IdP began ({@code /saml2/logout} with a SAMLRequest). Every IdP that names itself as the request
+     * does (on a pool's domain, only that pool's) checks it; the user's sessions begun there end in each pool whose
+     * IdP accepts it. Pools on the server's own address share {@code /saml2/logout}, and an IdP trusted by several
+     * of them does not say in its request which pool it means; the IdP has ended the user's session there, so their
+     * sessions begun at it end in all of them. The IdP gets its answer from the pool that had a session to end (or
+     * the first that accepted the request).
      */
     Response signOutRequested(MultivaluedMap<String, String> parameters, Optional<String> rawQuery) {
         Callback callback = new Callback(localParties.singleLogoutUri(), Map.copyOf(parameters), rawQuery);
@@ -372,9 +379,11 @@ public class FederatedSignIn {
         if (issuer.isEmpty()) {
             return support.error(400, "invalid_request", "The sign-out request names no issuer.", null);
         }
-        Optional<String> pool = support.poolOfHost();
+        Optional<Outgoing> answer = Optional.empty();
+        boolean answerEndedSessions = false;
         FederationException last = null;
-        for (PoolIdentityProvider idp : identityProviders.byIssuer(issuer.get(), pool, 20)) {
+        for (PoolIdentityProvider idp : identityProviders.byIssuer(issuer.get(), support.poolOfHost(),
+                MAX_POOLS_PER_ISSUER)) {
             if (!types.exists(idp.providerType())) {
                 continue;
             }
@@ -389,7 +398,13 @@ public class FederatedSignIn {
                     .map(sub -> sessions.endAt(idp.userPoolId(), sub, idp.providerName())).orElse(0);
             LOG.log(Level.INFO, "{0} of pool {1} signed a user out; {2} session(s) ended",
                     new Object[] {idp.providerName(), idp.userPoolId(), ended});
-            return send(signOut.answer(), null);
+            if (answer.isEmpty() || (ended > 0 && !answerEndedSessions)) {
+                answer = Optional.of(signOut.answer());
+                answerEndedSessions = ended > 0;
+            }
+        }
+        if (answer.isPresent()) {
+            return send(answer.get(), null);
         }
         LOG.log(Level.INFO, "A sign-out request claiming issuer {0} was refused: {1}",
                 new Object[] {issuer.get(), last == null ? "no identity provider has that issuer" : last.getMessage()});

@@ -55,8 +55,9 @@ final class XmlSignatures {
         try {
             new SAMLSignatureProfileValidator().validate(signature);
         } catch (SignatureException e) {
-            throw Refusal.invalid(what + "'s signature does not follow SAML's signature profile ("
-                    + e.getMessage() + ")");
+            // OpenSAML's message may quote the message's reference; the rule broken is named, not the content.
+            throw Refusal.invalid(what + "'s signature does not follow SAML's signature profile (one reference to"
+                    + " the signed element, enveloped and exclusive canonicalisation transforms, no ds:Object)");
         }
         Reference reference = onlyReference(signature, what);
         // The profile validator lets an empty URI (the whole document) pass; SAML signs the element by its ID.

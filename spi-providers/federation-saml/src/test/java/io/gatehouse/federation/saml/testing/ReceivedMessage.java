@@ -56,7 +56,7 @@ public record ReceivedMessage(URI target, String parameter, String xml, SAMLObje
         String algorithm = TestSamlIdp.decode(raw.get("SigAlg"));
         String jca = switch (algorithm) {
             case SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256 -> "SHA256withRSA";
-            case SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256 -> "SHA256withECDSAinP1363Format";
+            case SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256 -> "SHA256withECDSA";
             default -> throw new IllegalArgumentException(algorithm);
         };
         try {

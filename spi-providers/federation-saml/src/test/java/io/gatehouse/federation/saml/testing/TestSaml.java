@@ -184,7 +184,7 @@ public final class TestSaml {
             case SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256 -> "SHA256withRSA";
             case SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA1 -> "SHA1withRSA";
             case SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512 -> "SHA512withRSA";
-            case SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256 -> "SHA256withECDSAinP1363Format";
+            case SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256 -> "SHA256withECDSA";
             default -> throw new IllegalArgumentException(algorithm);
         };
         try {

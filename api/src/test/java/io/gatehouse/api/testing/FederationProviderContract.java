@@ -101,13 +101,31 @@ public abstract class FederationProviderContract {
         return new Callback(CALLBACK, parameters);
     }
 
-    @Test
-    void typeWhenAskedThenANameInCognitosStyleAndAClientIdKey() {
-        assertTrue(Pattern.matches("[A-Z][A-Za-z0-9]{1,31}", provider.providerType()), provider.providerType());
-        assertTrue(provider.detailKeys().stream().anyMatch(k -> k.name().equals("client_id") && k.required()),
+    /**
+     * Asserts that the type's keys identify the IdP the way its protocol does. The default is OAuth's: a
+     * {@code client_id}, required and no secret. A type of another protocol (SAML identifies its IdP by metadata)
+     * overrides this with its own assertion.
+     */
+    protected void assertKeysIdentifyTheIdp(List<DetailKey> keys) {
+        assertTrue(keys.stream().anyMatch(k -> k.name().equals("client_id") && k.required()),
                 "client_id is required");
-        assertTrue(provider.detailKeys().stream().filter(DetailKey::secret).noneMatch(k -> k.name().equals("client_id")),
+        assertTrue(keys.stream().filter(DetailKey::secret).noneMatch(k -> k.name().equals("client_id")),
                 "client_id is no secret");
+    }
+
+    /**
+     * The parameters the IdP sends back when the user refuses the sign-in that {@code start} began. The default is
+     * OAuth's ({@code error=access_denied}); a type of another protocol overrides it with its own refusal (SAML: a
+     * Response with a RequestDenied status).
+     */
+    protected Map<String, List<String>> accessDeniedCallback(SignInStart start) throws Exception {
+        return Map.of("error", List.of("access_denied"), "state", List.of("s"));
+    }
+
+    @Test
+    void typeWhenAskedThenANameInCognitosStyleAndKeysThatIdentifyTheIdp() {
+        assertTrue(Pattern.matches("[A-Z][A-Za-z0-9]{1,31}", provider.providerType()), provider.providerType());
+        assertKeysIdentifyTheIdp(provider.detailKeys());
         assertTrue(provider.fixedAttributeMapping().containsKey("username"));
     }
 
@@ -196,8 +214,10 @@ public abstract class FederationProviderContract {
     void completeWhenTheIdpSaysAccessDeniedThenAccessDenied() throws Exception {
         SignInStart start = begin("state-" + UUID.randomUUID());
 
-        FederationException refused = assertThrows(FederationException.class, () -> provider.complete(idp(),
-                callback(Map.of("error", List.of("access_denied"), "state", List.of("s"))), start.pendingState()));
+        Map<String, List<String>> refusal = accessDeniedCallback(start);
+
+        FederationException refused = assertThrows(FederationException.class,
+                () -> provider.complete(idp(), callback(refusal), start.pendingState()));
         assertEquals(FederationException.Reason.ACCESS_DENIED, refused.reason());
     }
 

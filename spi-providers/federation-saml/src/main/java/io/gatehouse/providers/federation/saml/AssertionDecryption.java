@@ -133,6 +133,7 @@ final class AssertionDecryption {
         if (SafeXml.count(document, SAMLConstants.SAML20_NS, "Assertion") != 1) {
             throw Refusal.invalid("the decrypted assertion holds other assertions (signature wrapping)");
         }
+        XmlSignatures.refuseWeakAlgorithms(document, "the decrypted assertion");
         try {
             return (Assertion) OpenSaml.unmarshal(document.getDocumentElement());
         } catch (UnmarshallingException | ClassCastException e) {

@@ -45,6 +45,8 @@ final class MetadataCache {
     private final SamlOptions options;
     private final HttpClient http;
     private final Map<URI, Fetched> byUrl = new ConcurrentHashMap<>();
+    /** One lock per URL: a due refresh reads the URL once, however many sign-ins wait for it. */
+    private final Map<URI, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, IdpMetadata> byFile = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, IdpMetadata> eldest) {
@@ -88,7 +90,7 @@ final class MetadataCache {
         if (kept != null && now.isBefore(kept.refreshAt())) {
             return kept.metadata();
         }
-        synchronized (this.lockFor(url)) {
+        synchronized (lockFor(url)) {
             kept = byUrl.get(url);
             if (kept != null && now.isBefore(kept.refreshAt())) {
                 return kept.metadata();
@@ -124,8 +126,6 @@ final class MetadataCache {
         byUrl.clear();
         byFile.clear();
     }
-
-    private final Map<URI, Object> locks = new ConcurrentHashMap<>();
 
     private Object lockFor(URI url) {
         return locks.computeIfAbsent(url, u -> new Object());

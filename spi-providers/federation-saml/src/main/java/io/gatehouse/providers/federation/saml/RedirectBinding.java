@@ -120,9 +120,11 @@ final class RedirectBinding {
             throw Refusal.invalid(what + " is not signed (no SigAlg and Signature in the query)");
         }
         String algorithm = urlDecode(received.rawSigAlg().get());
-        String jca = SamlAlgorithms.jcaSignature(algorithm).orElseThrow(() -> Refusal.invalid(what + " is signed with "
-                + SamlAlgorithms.shortName(algorithm) + ", which is refused (RSA or ECDSA with SHA-256, -384 or -512"
-                + " only)"));
+        List<String> jcaNames = SamlAlgorithms.jcaSignatures(algorithm);
+        if (jcaNames.isEmpty()) {
+            throw Refusal.invalid(what + " is signed with " + SamlAlgorithms.shortName(algorithm)
+                    + ", which is refused (RSA or ECDSA with SHA-256, -384 or -512 only)");
+        }
         byte[] signature;
         try {
             signature = Base64.getDecoder().decode(urlDecode(received.rawSignature().get())
@@ -138,18 +140,25 @@ final class RedirectBinding {
             throw Refusal.invalid("the IdP's metadata has no current signing certificate to check " + what);
         }
         for (X509Certificate certificate : certificates) {
-            try {
-                java.security.Signature verifier = java.security.Signature.getInstance(jca);
-                verifier.initVerify(certificate.getPublicKey());
-                verifier.update(signed.getBytes(StandardCharsets.UTF_8));
-                if (verifier.verify(signature)) {
+            for (String jca : jcaNames) {
+                if (verifies(jca, certificate, signed, signature)) {
                     return;
                 }
-            } catch (GeneralSecurityException | RuntimeException e) {
-                // A key of another type than the algorithm's, or a malformed signature: try the next certificate.
             }
         }
         throw Refusal.invalid(what + "'s signature does not verify with the IdP's signing certificates");
+    }
+
+    private static boolean verifies(String jca, X509Certificate certificate, String signed, byte[] signature) {
+        try {
+            java.security.Signature verifier = java.security.Signature.getInstance(jca);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(signed.getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // A key of another type than the algorithm's, or a signature in the other encoding: not this one.
+            return false;
+        }
     }
 
     static String urlEncode(String value) {

@@ -5,8 +5,8 @@ import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 import java.security.Key;
 import java.security.interfaces.ECKey;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,15 +16,21 @@ import java.util.Set;
  */
 final class SamlAlgorithms {
 
-    /** Signature algorithm URI to the JCA name that verifies a query-string (HTTP-Redirect) signature. */
-    static final Map<String, String> SIGNATURES = Map.of(
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, "SHA256withRSA",
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384, "SHA384withRSA",
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512, "SHA512withRSA",
-            // XML-DSig encodes ECDSA signatures as r||s (RFC 4050), not as the JCA's default DER.
-            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256, "SHA256withECDSAinP1363Format",
-            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA384, "SHA384withECDSAinP1363Format",
-            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA512, "SHA512withECDSAinP1363Format");
+    /**
+     * Signature algorithm URI to the JCA names that check a query-string (HTTP-Redirect) signature, the first of
+     * which also makes one. ECDSA's value is DER, as OpenSAML and most IdPs send it; r||s (XML-DSig's encoding inside
+     * XML, RFC 4050) is taken as well.
+     */
+    static final Map<String, List<String>> SIGNATURES = Map.of(
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, List.of("SHA256withRSA"),
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384, List.of("SHA384withRSA"),
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512, List.of("SHA512withRSA"),
+            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256,
+            List.of("SHA256withECDSA", "SHA256withECDSAinP1363Format"),
+            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA384,
+            List.of("SHA384withECDSA", "SHA384withECDSAinP1363Format"),
+            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA512,
+            List.of("SHA512withECDSA", "SHA512withECDSAinP1363Format"));
 
     static final Set<String> DIGESTS = Set.of(
             SignatureConstants.ALGO_ID_DIGEST_SHA256,
@@ -80,9 +86,9 @@ final class SamlAlgorithms {
                 : SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256;
     }
 
-    /** The JCA name of an accepted signature algorithm, or empty when it is not accepted. */
-    static Optional<String> jcaSignature(String uri) {
-        return Optional.ofNullable(uri).map(SIGNATURES::get);
+    /** The JCA names of an accepted signature algorithm (see {@link #SIGNATURES}); empty when it is not accepted. */
+    static List<String> jcaSignatures(String uri) {
+        return uri == null ? List.of() : SIGNATURES.getOrDefault(uri, List.of());
     }
 
     /**

@@ -44,6 +44,7 @@ final class SamlMessages {
             throw Refusal.invalid("the " + parameter + " holds " + copies + " " + kind + " elements (signature"
                     + " wrapping)");
         }
+        XmlSignatures.refuseWeakAlgorithms(document, "the " + parameter);
         XMLObject message;
         try {
             message = OpenSaml.unmarshal(root);

@@ -53,7 +53,7 @@ final class SamlSigner {
      * encoded), by the XML-DSig algorithm {@code algorithm}.
      */
     static String signQuery(String signedQuery, KeyCredential credential, String algorithm) {
-        String jca = SamlAlgorithms.jcaSignature(algorithm)
+        String jca = SamlAlgorithms.jcaSignatures(algorithm).stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unsupported algorithm " + algorithm));
         try {
             java.security.Signature signer = java.security.Signature.getInstance(jca);

@@ -9,8 +9,13 @@ import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.Signature;
 import org.opensaml.xmlsec.signature.impl.SignatureImpl;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -50,8 +55,9 @@ final class XmlSignatures {
         try {
             new SAMLSignatureProfileValidator().validate(signature);
         } catch (SignatureException e) {
-            throw Refusal.invalid(what + "'s signature does not follow SAML's signature profile ("
-                    + e.getMessage() + ")");
+            // OpenSAML's message may quote the message's reference; the rule broken is named, not the content.
+            throw Refusal.invalid(what + "'s signature does not follow SAML's signature profile (one reference to"
+                    + " the signed element, enveloped and exclusive canonicalisation transforms, no ds:Object)");
         }
         Reference reference = onlyReference(signature, what);
         // The profile validator lets an empty URI (the whole document) pass; SAML signs the element by its ID.
@@ -81,6 +87,34 @@ final class XmlSignatures {
             }
         }
         throw Refusal.invalid(what + "'s signature does not verify with the IdP's signing certificates");
+    }
+
+    /**
+     * Refuses a document with a signature (any ds:SignedInfo, wherever it is) by an algorithm or digest that is not
+     * accepted, before anything is unmarshalled: Santuario refuses some of them (MD5) while unmarshalling, with a
+     * message that would not say why.
+     */
+    static void refuseWeakAlgorithms(Document document, String what) throws FederationException {
+        NodeList signedInfos = document.getElementsByTagNameNS(SignatureConstants.XMLSIG_NS, "SignedInfo");
+        for (int i = 0; i < signedInfos.getLength(); i++) {
+            Element signedInfo = (Element) signedInfos.item(i);
+            NodeList methods = signedInfo.getElementsByTagNameNS(SignatureConstants.XMLSIG_NS, "SignatureMethod");
+            for (int m = 0; m < methods.getLength(); m++) {
+                String algorithm = ((Element) methods.item(m)).getAttribute("Algorithm");
+                if (!SamlAlgorithms.SIGNATURES.containsKey(algorithm)) {
+                    throw Refusal.invalid(what + " is signed with " + SamlAlgorithms.shortName(algorithm)
+                            + ", which is refused (RSA or ECDSA with SHA-256, -384 or -512 only)");
+                }
+            }
+            NodeList digests = signedInfo.getElementsByTagNameNS(SignatureConstants.XMLSIG_NS, "DigestMethod");
+            for (int d = 0; d < digests.getLength(); d++) {
+                String algorithm = ((Element) digests.item(d)).getAttribute("Algorithm");
+                if (!SamlAlgorithms.DIGESTS.contains(algorithm)) {
+                    throw Refusal.invalid(what + "'s signature digests with " + SamlAlgorithms.shortName(algorithm)
+                            + ", which is refused (SHA-256, -384 or -512 only)");
+                }
+            }
+        }
     }
 
     private static Reference onlyReference(Signature signature, String what) throws FederationException {

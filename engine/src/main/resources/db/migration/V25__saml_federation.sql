@@ -33,3 +33,8 @@ CREATE INDEX federated_replay_expiry ON federated_replay (expires_at);
 -- A sign-out continued at an IdP that answers it (SAML's LogoutResponse) waits in the same table as a sign-in at an
 -- IdP does: a state, a browser binding and the provider's pending state; its request parameters hold where to go.
 ALTER TABLE federated_login ADD COLUMN purpose VARCHAR(16) DEFAULT 'sign-in' NOT NULL;
+
+-- The IdP session a hosted session was begun in (a SAML NameID and SessionIndex), by SHA-256: a sign-out the IdP
+-- begins names it, and ends that session's sign-ins only, in the pool it was for.
+ALTER TABLE hosted_session ADD COLUMN upstream_session VARCHAR(64);
+CREATE INDEX hosted_session_upstream ON hosted_session (user_pool_id, provider_name, upstream_session);

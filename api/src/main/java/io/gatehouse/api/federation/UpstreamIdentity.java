@@ -16,9 +16,12 @@ import java.util.Optional;
  *                    token, as {@code id_token_hint}), kept by the engine with the user's hosted session
  * @param replayKey   what makes this answer single-use, if the IdP gives it an identifier of its own (a SAML
  *                    assertion's ID): the engine refuses a second sign-in with the same key (since API 1.4)
+ * @param sessionKey  the IdP's session this sign-in belongs to, if the IdP names it (SAML: the NameID and the
+ *                    SessionIndex): a sign-out the IdP begins for that session ({@link UpstreamSignOut#sessionKeys()})
+ *                    ends the hosted sessions it began and no other; kept by the engine as a hash (since API 1.4)
  */
 public record UpstreamIdentity(String subject, Map<String, String> claims, Optional<String> signOutHint,
-                               Optional<ReplayKey> replayKey) {
+                               Optional<ReplayKey> replayKey, Optional<String> sessionKey) {
 
     public UpstreamIdentity {
         Objects.requireNonNull(subject, "subject");
@@ -28,11 +31,12 @@ public record UpstreamIdentity(String subject, Map<String, String> claims, Optio
         claims = Map.copyOf(claims);
         Objects.requireNonNull(signOutHint, "signOutHint");
         Objects.requireNonNull(replayKey, "replayKey");
+        Objects.requireNonNull(sessionKey, "sessionKey");
     }
 
-    /** An identity without a replay key (API 1.3's form). */
+    /** An identity without a replay key or session (API 1.3's form). */
     public UpstreamIdentity(String subject, Map<String, String> claims, Optional<String> signOutHint) {
-        this(subject, claims, signOutHint, Optional.empty());
+        this(subject, claims, signOutHint, Optional.empty(), Optional.empty());
     }
 
     /** Shows the subject and the claims' names, not their values (personal data) nor the hint (a token). */

@@ -299,7 +299,7 @@ public class FederatedSignIn {
         Optional<String> sealedHint = identity.signOutHint().map(hint -> dataKey.sealText(hint,
                 signOutHintContext(idp.userPoolId(), idp.providerName())));
         return support.flow().signedIn(support.browser(), request, user, Optional.of(new HostedSessions.Upstream(
-                idp.userPoolId(), idp.providerName(), sealedHint)));
+                idp.userPoolId(), idp.providerName(), sealedHint, identity.sessionKey())));
     }
 
     private static void logFailure(PoolIdentityProvider idp, FederationException e) {
@@ -367,11 +367,11 @@ public class FederatedSignIn {
 
     /**
      * A sign-out the IdP began ({@code /saml2/logout} with a SAMLRequest). Every IdP that names itself as the request
-     * does (on a pool's domain, only that pool's) checks it; the user's sessions begun there end in each pool whose
-     * IdP accepts it. Pools on the server's own address share {@code /saml2/logout}, and an IdP trusted by several
-     * of them does not say in its request which pool it means; the IdP has ended the user's session there, so their
-     * sessions begun at it end in all of them. The IdP gets its answer from the pool that had a session to end (or
-     * the first that accepted the request).
+     * does (on a pool's domain, only that pool's) checks it, since pools on the server's own address share
+     * {@code /saml2/logout} and a request does not say which pool it means; in each pool whose IdP accepts it, the
+     * hosted sessions begun in the IdP sessions it names end (a SAML SessionIndex, which only the pool that got it
+     * has), or, when it names none, every session the user began at that IdP. The IdP gets its answer from the pool
+     * that had a session to end (else the first that accepted the request).
      */
     Response signOutRequested(MultivaluedMap<String, String> parameters, Optional<String> rawQuery) {
         Callback callback = new Callback(localParties.singleLogoutUri(), Map.copyOf(parameters), rawQuery);
@@ -391,11 +391,14 @@ public class FederatedSignIn {
             try (FederationProvider provider = types.named(idp.providerType())) {
                 signOut = provider.signOutRequested(localParties.settingsOf(idp), callback);
             } catch (FederationException e) {
+                LOG.log(Level.INFO, "{0} of pool {1} did not accept a sign-out request: {2}",
+                        new Object[] {idp.providerName(), idp.userPoolId(), e.getMessage()});
                 last = e;
                 continue;
             }
             int ended = users.subOf(pools.get(idp.userPoolId()), idp, signOut.subject())
-                    .map(sub -> sessions.endAt(idp.userPoolId(), sub, idp.providerName())).orElse(0);
+                    .map(sub -> sessions.endAt(idp.userPoolId(), sub, idp.providerName(), signOut.sessionKeys()))
+                    .orElse(0);
             LOG.log(Level.INFO, "{0} of pool {1} signed a user out; {2} session(s) ended",
                     new Object[] {idp.providerName(), idp.userPoolId(), ended});
             if (answer.isEmpty() || (ended > 0 && !answerEndedSessions)) {

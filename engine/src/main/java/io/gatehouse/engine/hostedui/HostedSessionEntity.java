@@ -32,6 +32,9 @@ public class HostedSessionEntity {
     @Column(name = "sign_out_hint")
     private String signOutHint;
 
+    @Column(name = "upstream_session")
+    private String upstreamSession;
+
     protected HostedSessionEntity() {
     }
 
@@ -44,8 +47,9 @@ public class HostedSessionEntity {
     }
 
     /** Marks the session as begun at an external IdP, with what ends the IdP's session (sealed), if anything. */
-    void upstream(String providerName, String sealedSignOutHint) {
+    void upstream(String providerName, String sealedSignOutHint, String upstreamSessionHash) {
         this.providerName = providerName;
+        this.upstreamSession = upstreamSessionHash;
         this.signOutHint = sealedSignOutHint;
     }
 

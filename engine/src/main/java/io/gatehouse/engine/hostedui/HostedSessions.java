@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -76,14 +77,22 @@ public class HostedSessions {
 
     /**
      * Ends the sessions a user began at an external IdP, when that IdP says they signed out there (SAML's
-     * LogoutRequest); sessions they began otherwise stay.
+     * LogoutRequest): those begun in the IdP sessions it names, or, when it names none, every one begun there.
+     * Sessions begun otherwise stay.
      *
+     * @param upstreamSessions the IdP's session keys ({@link io.gatehouse.api.federation.UpstreamSignOut})
      * @return how many ended
      */
-    public int endAt(String userPoolId, String sub, String providerName) {
+    public int endAt(String userPoolId, String sub, String providerName, List<String> upstreamSessions) {
+        if (upstreamSessions.isEmpty()) {
+            return em.createQuery("delete from HostedSessionEntity s where s.userPoolId = :pool and s.sub = :sub"
+                            + " and s.providerName = :provider").setParameter("pool", userPoolId)
+                    .setParameter("sub", sub).setParameter("provider", providerName).executeUpdate();
+        }
         return em.createQuery("delete from HostedSessionEntity s where s.userPoolId = :pool and s.sub = :sub"
-                        + " and s.providerName = :provider").setParameter("pool", userPoolId).setParameter("sub", sub)
-                .setParameter("provider", providerName).executeUpdate();
+                        + " and s.providerName = :provider and s.upstreamSession in :sessions")
+                .setParameter("pool", userPoolId).setParameter("sub", sub).setParameter("provider", providerName)
+                .setParameter("sessions", upstreamSessions.stream().map(Hashes::sha256Hex).toList()).executeUpdate();
     }
 
     /** Ends the session a cookie names, if any. */
@@ -101,7 +110,8 @@ public class HostedSessions {
             if (stored != null) {
                 em.remove(stored);
                 return stored.providerName() == null ? Optional.empty() : Optional.of(new Upstream(
-                        stored.userPoolId(), stored.providerName(), Optional.ofNullable(stored.signOutHint())));
+                        stored.userPoolId(), stored.providerName(), Optional.ofNullable(stored.signOutHint()),
+                        Optional.empty()));
             }
         }
         return Optional.empty();
@@ -111,15 +121,17 @@ public class HostedSessions {
      * The external IdP a session began at.
      *
      * @param sealedSignOutHint what the IdP's provider needs to end its session, sealed with the data key
+     * @param sessionKey        the IdP's own session, for a sign-out it begins (kept only as a hash)
      */
-    public record Upstream(String userPoolId, String providerName, Optional<String> sealedSignOutHint) {
+    public record Upstream(String userPoolId, String providerName, Optional<String> sealedSignOutHint,
+                           Optional<String> sessionKey) {
     }
 
     /** Opens a session for a user who signed in through an external IdP (see {@link #open}). */
     public String open(String userPoolId, String sub, long authTime, Upstream upstream) {
         String id = open(userPoolId, sub, authTime);
         em.find(HostedSessionEntity.class, Hashes.sha256Hex(id)).upstream(upstream.providerName(),
-                upstream.sealedSignOutHint().orElse(null));
+                upstream.sealedSignOutHint().orElse(null), upstream.sessionKey().map(Hashes::sha256Hex).orElse(null));
         return id;
     }
 }

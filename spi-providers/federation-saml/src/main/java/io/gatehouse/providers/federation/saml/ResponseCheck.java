@@ -138,7 +138,7 @@ final class ResponseCheck {
         Instant until = conditionsEnd != null && conditionsEnd.isBefore(confirmationEnd) ? conditionsEnd
                 : confirmationEnd;
         return new UpstreamIdentity(nameId.getValue(), claims(assertion), Optional.of(hint.toText()),
-                Optional.of(new ReplayKey(assertion.getID(), until)));
+                Optional.of(new ReplayKey(assertion.getID(), until)), SessionKeys.of(nameId.getValue(), sessionIndex));
     }
 
     /** Checks the validity window and the audience; returns the NotOnOrAfter, if any. */

@@ -191,7 +191,10 @@ final class SamlFederationProvider implements FederationProvider {
                 clock.instant());
         Outgoing outgoing = Outbound.send(answer, slo.responseTarget(), idp.metadata().sloRedirect().isPresent(),
                 "SAMLResponse", incoming.relayState(), Optional.of(idp.localParty().activeSigning()));
-        return new UpstreamSignOut(request.getNameID().getValue(), outgoing);
+        String nameId = request.getNameID().getValue();
+        List<String> sessions = request.getSessionIndexes().stream()
+                .flatMap(index -> SessionKeys.of(nameId, index.getValue()).stream()).toList();
+        return new UpstreamSignOut(nameId, outgoing, sessions);
     }
 
     /**

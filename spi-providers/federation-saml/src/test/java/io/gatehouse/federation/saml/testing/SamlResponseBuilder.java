@@ -242,6 +242,12 @@ public final class SamlResponseBuilder {
         return this;
     }
 
+    /** The SessionIndex of the AuthnStatement (a fresh one by default). */
+    public SamlResponseBuilder sessionIndex(String value) {
+        this.sessionIndex = value;
+        return this;
+    }
+
     /** The Response's XML. */
     public String xml() {
         Response response = TestSaml.build(Response.DEFAULT_ELEMENT_NAME);

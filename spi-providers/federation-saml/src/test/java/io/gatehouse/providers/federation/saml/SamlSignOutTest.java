@@ -27,6 +27,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -218,6 +219,26 @@ class SamlSignOutTest {
                 bed.idp.logoutRequest(bed.sp, "alice@example.test").post("idp-state")));
 
         assertEquals("alice@example.test", signOut.subject());
+    }
+
+    @Test
+    void signOutRequestedWhenItNamesTheSignInsSessionThenTheSameSessionKeyAndNoneWithoutASessionIndex()
+            throws Exception {
+        SamlTestbed.Begun begun = bed.begin(settings);
+        UpstreamIdentity signedIn = bed.provider.complete(settings, SamlTestbed.posted(bed.idp.response(bed.sp)
+                .nameId("alice@example.test").sessionIndex("_idp-session-7").inResponseTo(begun.requestId())
+                .post("state")), begun.pending());
+
+        UpstreamSignOut named = bed.provider.signOutRequested(settings, bed.redirected(bed.idp.logoutRequest(bed.sp,
+                "alice@example.test").sessionIndex("_idp-session-7").redirectQuery("s")));
+        UpstreamSignOut other = bed.provider.signOutRequested(settings, bed.redirected(bed.idp.logoutRequest(bed.sp,
+                "alice@example.test").sessionIndex("_idp-session-8").redirectQuery("s")));
+        UpstreamSignOut unnamed = bed.provider.signOutRequested(settings, bed.redirected(bed.idp.logoutRequest(bed.sp,
+                "alice@example.test").sessionIndex(null).redirectQuery("s")));
+
+        assertEquals(List.of(signedIn.sessionKey().orElseThrow()), named.sessionKeys());
+        assertNotEquals(named.sessionKeys(), other.sessionKeys());
+        assertEquals(List.of(), unnamed.sessionKeys());
     }
 
     @Test

@@ -14,6 +14,9 @@ import io.gatehouse.it.cognito.HostedForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
@@ -39,6 +42,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -190,34 +194,31 @@ class SamlAttackCorpusIT {
                 SignatureConstants.ALGO_ID_SIGNATURE_NOT_RECOMMENDED_RSA_MD5, SignatureConstants.ALGO_ID_DIGEST_SHA256));
     }
 
-    @Test
-    void signatureWrappingWhenTheSignedAssertionMovesIntoExtensionsThenRefused() throws Exception {
-        assertRefused(unsolicited(SignatureWrapping.signedAssertionMovedToExtensions(
-                response("wrap1@corp.test").signed(Signed.ASSERTION).xml())), SignatureWrapping.EVIL_SUBJECT);
+    /** The signature-wrapping variants of the literature, each made from a validly signed response. */
+    static Stream<Arguments> signatureWrapping() {
+        return Stream.of(
+                Arguments.of("the signed assertion moved into Extensions", Signed.ASSERTION,
+                        (UnaryOperator<String>) SignatureWrapping::signedAssertionMovedToExtensions),
+                Arguments.of("the signed assertion moved into the signature's Object", Signed.ASSERTION,
+                        (UnaryOperator<String>) SignatureWrapping::signedAssertionMovedToSignatureObject),
+                Arguments.of("an evil assertion beside the signed one", Signed.ASSERTION,
+                        (UnaryOperator<String>) SignatureWrapping::evilAssertionBesideSigned),
+                Arguments.of("the signed response wrapped in an evil one", Signed.RESPONSE,
+                        (UnaryOperator<String>) SignatureWrapping::signedResponseWrapped),
+                Arguments.of("an evil assertion with the signed one's ID", Signed.ASSERTION,
+                        (UnaryOperator<String>) SignatureWrapping::evilAssertionWithSignedId));
     }
 
-    @Test
-    void signatureWrappingWhenTheSignedAssertionMovesIntoTheSignaturesObjectThenRefused() throws Exception {
-        assertRefused(unsolicited(SignatureWrapping.signedAssertionMovedToSignatureObject(
-                response("wrap2@corp.test").signed(Signed.ASSERTION).xml())), SignatureWrapping.EVIL_SUBJECT);
-    }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signatureWrapping")
+    void signatureWrappingThenRefused(String variant, Signed signed, UnaryOperator<String> wrap) throws Exception {
+        String nameId = "wrapped-" + signed.name().toLowerCase() + "@corp.test";
 
-    @Test
-    void signatureWrappingWhenAnEvilAssertionSitsBesideTheSignedOneThenRefused() throws Exception {
-        assertRefused(unsolicited(SignatureWrapping.evilAssertionBesideSigned(
-                response("wrap3@corp.test").signed(Signed.ASSERTION).xml())), SignatureWrapping.EVIL_SUBJECT);
-    }
+        HttpResponse<String> answer = unsolicited(wrap.apply(response(nameId).signed(signed).xml()));
 
-    @Test
-    void signatureWrappingWhenTheSignedResponseIsWrappedInAnEvilOneThenRefused() throws Exception {
-        assertRefused(unsolicited(SignatureWrapping.signedResponseWrapped(
-                response("wrap4@corp.test").signed(Signed.RESPONSE).xml())), SignatureWrapping.EVIL_SUBJECT);
-    }
-
-    @Test
-    void signatureWrappingWhenAnEvilAssertionTakesTheSignedOnesIdThenRefused() throws Exception {
-        assertRefused(unsolicited(SignatureWrapping.evilAssertionWithSignedId(
-                response("wrap5@corp.test").signed(Signed.ASSERTION).xml())), SignatureWrapping.EVIL_SUBJECT);
+        assertRefused(answer, SignatureWrapping.EVIL_SUBJECT);
+        assertThatThrownBy(() -> cognito.adminGetUser(r -> r.userPoolId(poolId).username("Test_" + nameId)))
+                .isInstanceOf(UserNotFoundException.class);
     }
 
     @Test

@@ -175,7 +175,7 @@ public class FederatedSignIn {
 
     /** The IdP's answer at {@code /oauth2/idpresponse}: query parameters, or a posted form's with them. */
     Response complete(MultivaluedMap<String, String> parameters) {
-        return completeSolicited(parameters, parameters.getFirst("state"), callbackUri(), Optional.empty(),
+        return completeSolicited(parameters, parameters.getFirst("state"), callbackUri(),
                 (request, idp, reason) -> support.refuseToClient(request, reason == FederationException.Reason
                         .ACCESS_DENIED ? "access_denied" : reason == FederationException.Reason.UNAVAILABLE
                         ? "temporarily_unavailable" : "invalid_request", "The sign-in at " + idp
@@ -190,11 +190,11 @@ public class FederatedSignIn {
     Response completeSaml(MultivaluedMap<String, String> parameters) {
         String relayState = parameters.getFirst("RelayState");
         Failure toErrorPage = (request, idp, reason) -> failedPage(idp, request.parameters().get("lang"));
+        // Our states are base64url, without '=': a relay state with client_id= is an app's request, never one.
         if (relayState != null && relayState.contains("client_id=")) {
             return completeUnsolicited(parameters, relayState, toErrorPage);
         }
-        return completeSolicited(parameters, relayState, localParties.assertionConsumerUri(), Optional.empty(),
-                toErrorPage);
+        return completeSolicited(parameters, relayState, localParties.assertionConsumerUri(), toErrorPage);
     }
 
     /** How a sign-in the IdP's provider refused is answered. */
@@ -204,7 +204,7 @@ public class FederatedSignIn {
     }
 
     private Response completeSolicited(MultivaluedMap<String, String> parameters, String state, URI callback,
-                                       Optional<String> rawQuery, Failure failure) {
+                                       Failure failure) {
         Browser browser = support.browser();
         FederatedLogins.Returned returned;
         try {
@@ -220,8 +220,8 @@ public class FederatedSignIn {
         PoolIdentityProvider idp = returned.idp();
         UpstreamIdentity identity;
         try (FederationProvider provider = types.named(idp.providerType())) {
-            identity = provider.complete(localParties.settingsOf(idp), new Callback(callback, Map.copyOf(parameters),
-                    rawQuery), returned.pendingState());
+            identity = provider.complete(localParties.settingsOf(idp), new Callback(callback, Map.copyOf(parameters)),
+                    returned.pendingState());
         } catch (FederationException e) {
             logFailure(idp, e);
             return failure.answer(request, idp.providerName(), e.reason());

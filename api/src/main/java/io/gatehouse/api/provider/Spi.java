@@ -3,6 +3,7 @@ package io.gatehouse.api.provider;
 import io.gatehouse.api.federation.FederationProviderFactory;
 import io.gatehouse.api.message.MessageSenderFactory;
 import io.gatehouse.api.mfa.MfaMethodFactory;
+import io.gatehouse.api.trigger.TriggerProviderFactory;
 import io.gatehouse.api.userstore.UserStoreFactory;
 
 import java.util.List;
@@ -29,6 +30,9 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
     /** Identity provider types a pool signs users in through (OIDC, social, SAML). Since API 1.3. */
     public static final Spi FEDERATION = new Spi("federation", FederationProviderFactory.class);
 
+    /** Trigger code in Java that a pool's LambdaConfig names as {@code java:<id>}. Since API 1.5. */
+    public static final Spi TRIGGER = new Spi("trigger", TriggerProviderFactory.class);
+
     public Spi {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(factoryType, "factoryType");
@@ -36,6 +40,6 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
 
     /** Every family this version of the API defines, in the order the engine initialises them. */
     public static List<Spi> all() {
-        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD, FEDERATION);
+        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD, FEDERATION, TRIGGER);
     }
 }

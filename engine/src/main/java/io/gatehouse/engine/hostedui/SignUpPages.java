@@ -82,9 +82,14 @@ public class SignUpPages {
             SignUpService.Result result;
             try {
                 result = signUps.signUp(request.client().clientId(), SecretHash.of(request.client(), username),
-                        username, password, attributes);
+                        username, password, attributes, Map.of(), Map.of());
             } catch (ServiceException e) {
                 return render(400, request, model.error(e), fields);
+            }
+            if (result.confirmed()) {
+                // Confirmed by the pool's PreSignUp trigger: nothing to confirm, the user signs in.
+                return support.render(200, "login", model.put("username", username)
+                        .message("info", "confirm.done"), request);
             }
             if (result.delivery().isEmpty()) {
                 // Nothing to confirm by code here: an administrator confirms the user.

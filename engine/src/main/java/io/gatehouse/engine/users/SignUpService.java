@@ -1,5 +1,11 @@
 package io.gatehouse.engine.users;
 
+import io.gatehouse.api.trigger.PreSignUpEvent;
+import io.gatehouse.api.trigger.PreSignUpResponse;
+import io.gatehouse.api.trigger.TriggerKind;
+import io.gatehouse.engine.trigger.ConfiguredTrigger;
+import io.gatehouse.engine.trigger.Triggers;
+import io.gatehouse.engine.trigger.calls.PreSignUpCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
@@ -56,14 +62,22 @@ public class SignUpService {
     @Inject
     CodeSender sender;
 
+    @Inject
+    Triggers triggers;
+
     /** What a sign-up produced. */
     public record Result(String sub, boolean confirmed, Optional<CodeDelivery> delivery) {
     }
 
-    /** Registers a user through an app client. */
+    /**
+     * Registers a user through an app client. The pool's PreSignUp trigger, if it has one, sees the sign-up after
+     * every check and before anything is written: it may refuse it, or confirm the user and verify their address or
+     * phone at once (then no code is sent).
+     */
     @Transactional
     public Result signUp(String clientId, String secretHash, String username, String password,
-                         Map<String, String> attributes) {
+                         Map<String, String> attributes, Map<String, String> validationData,
+                         Map<String, String> clientMetadata) {
         ClientOfPool app = clients.byClientIdWithPool(clientId);
         UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
@@ -84,14 +98,20 @@ public class SignUpService {
                         + ("email".equals(attribute) ? "email" : "phone number") + " already exists.");
             }
         }
+        PreSignUpResponse decided = preSignUp(pool, "PreSignUp_SignUp", username, clientId, values, validationData,
+                clientMetadata);
         UserRecord user;
         try {
             user = PoolUsers.capability(store, UserRegistration.class).create(new NewUser(storedUsername,
-                    Optional.of(new PasswordCredential(password)), UserStatus.UNCONFIRMED, values));
+                    Optional.of(new PasswordCredential(password)), decided.autoConfirmUser() ? UserStatus.CONFIRMED
+                    : UserStatus.UNCONFIRMED, values));
         } catch (UserRegistration.UserExistsException e) {
             throw new ServiceException("UsernameExistsException", "User already exists");
         }
         srpCredentials.passwordSet(pool, store, user, password);
+        if (decided.autoConfirmUser()) {
+            return new Result(user.sub(), true, Optional.empty());
+        }
         Optional<CodeDelivery> delivery = sendSignUpCode(pool, user, CodeSender.When.NOW);
         return new Result(user.sub(), false, delivery);
     }
@@ -165,6 +185,38 @@ public class SignUpService {
         }
         return sendSignUpCode(pool, user, CodeSender.When.NOW).orElseThrow(() -> ServiceException.invalidParameter(
                 "The user pool verifies no attribute that this user has, so no code can be sent."));
+    }
+
+    /**
+     * Runs the pool's PreSignUp trigger, if it has one, on the attributes the user is to have, and applies its
+     * verification flags to them. Without a trigger the sign-up goes on as it was.
+     *
+     * @param attributes the attributes to create the user with; the trigger's verified flags are added here
+     */
+    PreSignUpResponse preSignUp(UserPool pool, String triggerSource, String username, String clientId,
+                                Map<String, String> attributes, Map<String, String> validationData,
+                                Map<String, String> clientMetadata) {
+        Optional<ConfiguredTrigger> trigger = triggers.configured(pool, TriggerKind.PRE_SIGN_UP);
+        if (trigger.isEmpty()) {
+            return PreSignUpResponse.NONE;
+        }
+        PreSignUpResponse decided = triggers.run(pool, trigger.get(), PreSignUpCall.INSTANCE, new PreSignUpEvent(
+                triggers.context(pool, trigger.get(), triggerSource, username, Optional.ofNullable(clientId)),
+                attributes, validationData, clientMetadata)).orElse(PreSignUpResponse.NONE);
+        verify(attributes, "email", decided.autoVerifyEmail());
+        verify(attributes, "phone_number", decided.autoVerifyPhone());
+        return decided;
+    }
+
+    private static void verify(Map<String, String> attributes, String attribute, boolean verified) {
+        if (!verified) {
+            return;
+        }
+        if (!attributes.containsKey(attribute)) {
+            throw new ServiceException("InvalidLambdaResponseException", "PreSignUp verified " + attribute
+                    + ", which the user does not have.");
+        }
+        attributes.put(attribute + "_verified", "true");
     }
 
     /** Confirms a user without a code (AdminConfirmSignUp). */

@@ -3,6 +3,7 @@ package io.gatehouse.engine.cognito.userpool;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.trigger.LambdaConfigRules;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,12 @@ public class CreateUserPool implements CognitoOperation {
     @Inject
     UserPools pools;
 
+    @Inject
+    LambdaConfigRules lambdaConfigRules;
+
     @Override
     public ObjectNode handle(ObjectNode request) {
+        lambdaConfigRules.check(request.path("LambdaConfig"));
         UserPool pool = pools.create(request);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("UserPool", UserPoolShapes.userPool(pool, pools.arn(pool.id()), 0));

@@ -2,13 +2,16 @@ package io.gatehouse.it.triggers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.cognito.Mailbox;
 import io.gatehouse.it.support.TriggerStandIn;
 import io.gatehouse.it.support.TriggerStandIn.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidLambdaResponseException;
@@ -32,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PreSignUpTriggerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = Mailbox.smtpServer();
 
     private static CognitoIdentityProviderClient cognito;
     private static TriggerStandIn standIn;
@@ -104,13 +110,14 @@ class PreSignUpTriggerIT {
     }
 
     @Test
-    void signUpWhenTheTriggerAnswersNothingThenTheUsualCodeFlow() {
+    void signUpWhenTheTriggerAnswersNothingThenTheUsualCodeFlow() throws Exception {
         standIn.on("/pre-sign-up", event -> Answer.respond(event, response("{}")));
 
         SignUpResponse signedUp = signUp("ben");
 
         assertThat(signedUp.userConfirmed()).isFalse();
         assertThat(signedUp.codeDeliveryDetails().destination()).isNotBlank();
+        assertThat(Mailbox.lastMailTo(MAIL, "ben@corp.example")).isNotNull();
     }
 
     @Test

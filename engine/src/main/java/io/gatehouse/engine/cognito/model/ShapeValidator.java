@@ -37,6 +37,14 @@ public final class ShapeValidator {
     private final ServiceModel model;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
+    /** The shapes whose ARN members name a trigger's target (see {@code LambdaConfigRules}). */
+    private static final java.util.Set<String> TRIGGER_TARGETS = java.util.Set.of("LambdaConfigType",
+            "PreTokenGenerationVersionConfigType", "CustomSMSLambdaVersionConfigType",
+            "CustomEmailLambdaVersionConfigType");
+    /** A trigger target: AWS's ArnType without its pattern. */
+    private static final JsonNode TARGET_SHAPE = JSON.objectNode().put("type", "string").put("min", 1)
+            .put("max", 2048);
+
     public ShapeValidator(ServiceModel model) {
         this.model = model;
     }
@@ -65,7 +73,7 @@ public final class ShapeValidator {
         String type = shape.path("type").asText();
         switch (type) {
             case "structure":
-                return structure(shape, value, path, violations);
+                return structure(shapeName, shape, value, path, violations);
             case "string":
                 return string(shapeName, shape, value, path, violations);
             case "integer":
@@ -92,7 +100,8 @@ public final class ShapeValidator {
         }
     }
 
-    private JsonNode structure(JsonNode shape, JsonNode value, String path, List<String> violations) {
+    private JsonNode structure(String shapeName, JsonNode shape, JsonNode value, String path,
+                               List<String> violations) {
         expect(value.isObject(), "an object", path);
         if (shape.path("document").asBoolean(false)) {
             return value.deepCopy();
@@ -111,7 +120,14 @@ public final class ShapeValidator {
                 }
                 continue;
             }
-            out.set(name, check(member.getValue().path("shape").asText(), memberValue, memberPath, violations));
+            String memberShape = member.getValue().path("shape").asText();
+            if (TRIGGER_TARGETS.contains(shapeName) && "ArnType".equals(memberShape)) {
+                // A trigger's target may be a webhook URL or java:<provider-id> as well as a Lambda ARN:
+                // LambdaConfigRules checks the three forms, so AWS's ARN pattern is not applied here.
+                out.set(name, string(memberShape, TARGET_SHAPE, memberValue, memberPath, violations));
+                continue;
+            }
+            out.set(name, check(memberShape, memberValue, memberPath, violations));
         }
         return out;
     }

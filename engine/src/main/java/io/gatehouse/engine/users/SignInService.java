@@ -31,8 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The entry of sign-ins: InitiateAuth's flows (passwords here, USER_SRP_AUTH in {@link SrpSignIn}, refresh
- * tokens), RespondToAuthChallenge handed to the {@link ChallengeStep} of the challenge's name, the hosted UI's
+ * The entry of sign-ins: InitiateAuth's flows (passwords here, USER_SRP_AUTH in {@link SrpSignIn}, CUSTOM_AUTH in
+ * {@link CustomAuthFlow}, refresh tokens), RespondToAuthChallenge handed to the {@link ChallengeStep} of the challenge's name, the hosted UI's
  * password check, and the user behind an access token. What follows a proven password is {@link SignInChain}'s.
  */
 @ApplicationScoped
@@ -73,6 +73,9 @@ public class SignInService {
     @Inject
     OAuthScopes oauthScopes;
 
+    @Inject
+    CustomAuthFlow customAuth;
+
     /**
      * Signs in through InitiateAuth or AdminInitiateAuth.
      *
@@ -89,6 +92,7 @@ public class SignInService {
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
                     new AuthStep.Authenticated(refresh(clientId, expectedPoolId, parameters));
             case "USER_SRP_AUTH" -> srp.initiate(clientId, expectedPoolId, parameters);
+            case "CUSTOM_AUTH" -> customAuth.initiate(clientId, expectedPoolId, parameters);
             default -> passwordSignIn(clientId, expectedPoolId, flow, parameters);
         };
     }
@@ -102,7 +106,18 @@ public class SignInService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respond(String clientId, String expectedPoolId, String challenge, String session,
                             Map<String, String> responses) {
-        return steps.named(challenge).answer(new ChallengeAnswer(clientId, expectedPoolId, session, responses));
+        return respond(clientId, expectedPoolId, challenge, session, responses, Map.of());
+    }
+
+    /**
+     * As {@link #respond(String, String, String, String, Map)}, with the call's ClientMetadata for the triggers the
+     * answer runs (a custom sign-in's challenge triggers).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep respond(String clientId, String expectedPoolId, String challenge, String session,
+                            Map<String, String> responses, Map<String, String> clientMetadata) {
+        return steps.named(challenge).answer(new ChallengeAnswer(clientId, expectedPoolId, session, responses,
+                clientMetadata));
     }
 
     /**
@@ -405,6 +420,7 @@ public class SignInService {
                     || allowed.stream().noneMatch(f -> f.startsWith("ALLOW_"));
             case "USER_SRP_AUTH" -> allowed.contains("ALLOW_USER_SRP_AUTH")
                     || allowed.stream().noneMatch(f -> f.startsWith("ALLOW_"));
+            case "CUSTOM_AUTH" -> allowed.contains("ALLOW_CUSTOM_AUTH") || allowed.contains("CUSTOM_AUTH_FLOW_ONLY");
             default -> throw ServiceException.invalidParameter("Gatehouse does not support the " + flow
                     + " flow yet.");
         };

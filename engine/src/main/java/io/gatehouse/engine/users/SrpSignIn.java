@@ -69,6 +69,9 @@ public class SrpSignIn {
     @Inject
     Devices devices;
 
+    @Inject
+    CustomAuthFlow customAuth;
+
     /** What SECRET_BLOCK carries: the session it belongs to, whose proof it awaits, and the exchange's numbers. */
     private record SecretBlock(String session, String userId, SrpExchange exchange) {
 
@@ -98,8 +101,11 @@ public class SrpSignIn {
     private record Prover(String poolName, String userId, SrpVerifier verifier, Optional<UserRecord> user) {
     }
 
-    /** A verifier step whose proof checked out: the session's user, and the prover's user. */
-    private record Proven(String sub, Optional<UserRecord> user) {
+    /**
+     * A verifier step's proof, checked: the session's user, the prover's user, what the session carried (a custom
+     * sign-in's state, or null), and whether the proof checked out.
+     */
+    private record Proven(String sub, Optional<UserRecord> user, String state, boolean valid) {
     }
 
     /** InitiateAuth / AdminInitiateAuth with USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge. */
@@ -120,20 +126,46 @@ public class SrpSignIn {
         if (found.isEmpty() && !ExistenceErrors.prevented(client)) {
             throw new ServiceException("UserNotFoundException", "User does not exist.");
         }
+        return passwordVerifier(pool, client, username, found, clientPublic, null);
+    }
+
+    /**
+     * The PASSWORD_VERIFIER challenge of a custom sign-in (CUSTOM_AUTH with SRP_A) whose DefineAuthChallenge asked
+     * for the password: as USER_SRP_AUTH's, with its session carrying the custom sign-in's state, so that the answer
+     * goes back to {@link CustomAuthFlow}.
+     *
+     * @param found      the user, or empty for one who does not exist (a decoy challenge)
+     * @param flowState  the custom sign-in's sealed state
+     */
+    AuthStep customPasswordVerifier(UserPool pool, UserPoolClient client, String username, Optional<UserRecord> found,
+                                    String srpA, String flowState) {
+        if (!SrpCredentials.enabled(pool)) {
+            throw ServiceException.invalidParameter("USER_SRP_AUTH is turned off for this user pool.");
+        }
+        return passwordVerifier(pool, client, username, found, clientPublic(srpA), flowState);
+    }
+
+    private AuthStep passwordVerifier(UserPool pool, UserPoolClient client, String username,
+                                      Optional<UserRecord> found, BigInteger clientPublic, String state) {
+        UserStore store = stores.forPool(pool);
         Optional<SrpVerifier> verifier = found.flatMap(user -> credentials.verifier(pool, store, user));
         String userId = found.map(UserRecord::username).orElseGet(() -> credentials.decoyUserId(pool, username));
         return challenge(pool, client, PASSWORD_VERIFIER, verifier.isPresent() ? found.get().sub() : NO_USER,
                 new Prover(SrpCredentials.poolName(pool.id()), userId,
                         verifier.orElseGet(() -> credentials.decoy(pool, username)), Optional.empty()),
-                clientPublic, Map.of("USERNAME", userId, "USER_ID_FOR_SRP", userId));
+                clientPublic, Map.of("USERNAME", userId, "USER_ID_FOR_SRP", userId), state);
     }
 
     /**
      * RespondToAuthChallenge with PASSWORD_VERIFIER: checks the user's proof. The secret block is spent whatever the
-     * outcome, so each challenge allows one guess.
+     * outcome, so each challenge allows one guess. Inside a custom sign-in the outcome, right or wrong, goes to its
+     * DefineAuthChallenge ({@link CustomAuthFlow}).
+     *
+     * @param clientMetadata the answer's ClientMetadata, for a custom sign-in's triggers
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses) {
+    public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses,
+                            Map<String, String> clientMetadata) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
@@ -147,7 +179,12 @@ public class SrpSignIn {
                     user.flatMap(u -> credentials.verifier(pool, store, u))
                             .orElseGet(() -> credentials.decoy(pool, username)), user);
         });
-        UserRecord user = proven.user().orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
+        if (proven.state() != null) {
+            return customAuth.afterPasswordVerifier(pool, client, proven.state(), proven.valid(), username,
+                    clientMetadata);
+        }
+        UserRecord user = proven.user().filter(u -> proven.valid())
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
         SignInService.checkMaySignIn(user);
         return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")));
     }
@@ -176,7 +213,7 @@ public class SrpSignIn {
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Device does not exist."));
         return challenge(pool, client, DEVICE_PASSWORD_VERIFIER, pending.sub(),
                 new Prover(device.deviceGroupKey(), deviceKey, device.srpVerifier().orElseThrow(), Optional.empty()),
-                clientPublic, Map.of("USERNAME", username, "DEVICE_KEY", deviceKey));
+                clientPublic, Map.of("USERNAME", username, "DEVICE_KEY", deviceKey), null);
     }
 
     /** RespondToAuthChallenge with DEVICE_PASSWORD_VERIFIER: checks the device's proof, then signs the user in. */
@@ -194,14 +231,22 @@ public class SrpSignIn {
             return new Prover(device.deviceGroupKey(), device.deviceKey(), device.srpVerifier().orElseThrow(),
                     Optional.empty());
         });
+        if (!proven.valid()) {
+            throw new ServiceException("NotAuthorizedException", INCORRECT);
+        }
         UserRecord user = chain.userOf(pool, proven.sub(), username);
         devices.authenticated(deviceKey);
         return chain.tokens(pool, client, user, true);
     }
 
-    /** Opens the session, starts the exchange and seals it into SECRET_BLOCK: a verifier challenge. */
+    /**
+     * Opens the session, starts the exchange and seals it into SECRET_BLOCK: a verifier challenge.
+     *
+     * @param state what the session carries to the answer (a custom sign-in's state), or null
+     */
     private AuthStep.Challenged challenge(UserPool pool, UserPoolClient client, String challenge, String sub,
-                                          Prover prover, BigInteger clientPublic, Map<String, String> more) {
+                                          Prover prover, BigInteger clientPublic, Map<String, String> more,
+                                          String state) {
         SrpExchange exchange;
         try {
             exchange = SrpExchange.begin(clientPublic, prover.verifier().v());
@@ -209,7 +254,7 @@ public class SrpSignIn {
             throw ServiceException.invalidParameter("SRP_A is not a valid SRP value.");
         }
         String session = sessions.open(pool.id(), client.clientId(), sub, challenge,
-                SignInChain.sessionValidity(client));
+                SignInChain.sessionValidity(client), state);
         byte[] block = dataKey.seal(new SecretBlock(session, prover.userId(), exchange).toBytes(),
                 blockContext(pool, client, challenge));
         Map<String, String> parameters = new HashMap<>(more);
@@ -227,9 +272,10 @@ public class SrpSignIn {
 
     /**
      * Checks the answer to a verifier challenge: opens the block, spends its session, recomputes the shared key and
-     * checks PASSWORD_CLAIM_SIGNATURE.
+     * checks PASSWORD_CLAIM_SIGNATURE. A wrong proof is {@link Proven#valid() not valid}; the caller refuses it (or,
+     * in a custom sign-in, reports it).
      *
-     * @throws ServiceException {@code NotAuthorizedException} for a bad block, a spent session or a wrong proof
+     * @throws ServiceException {@code NotAuthorizedException} for a bad block or a spent session
      */
     private Proven proven(UserPool pool, UserPoolClient client, String challenge, Map<String, String> responses,
                           ProverLookup lookup) {
@@ -251,11 +297,9 @@ public class SrpSignIn {
         AuthSessions.Pending pending = sessions.spend(state.session(), client.clientId(), challenge);
         Prover prover = lookup.of(pending.sub(), state.userId());
         Optional<byte[]> key = state.exchange().sharedKey(prover.verifier().v());
-        if (NO_USER.equals(pending.sub()) || key.isEmpty() || !SrpExchange.proofMatches(key.get(), prover.poolName(),
-                prover.userId(), block, timestamp, signature)) {
-            throw new ServiceException("NotAuthorizedException", INCORRECT);
-        }
-        return new Proven(pending.sub(), prover.user());
+        boolean valid = !NO_USER.equals(pending.sub()) && key.isPresent() && SrpExchange.proofMatches(key.get(),
+                prover.poolName(), prover.userId(), block, timestamp, signature);
+        return new Proven(pending.sub(), prover.user(), pending.state(), valid);
     }
 
     /**

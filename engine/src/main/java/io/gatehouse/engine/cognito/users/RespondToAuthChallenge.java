@@ -6,7 +6,7 @@ import io.gatehouse.engine.users.SignInService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** RespondToAuthChallenge: NEW_PASSWORD_REQUIRED today; SRP, MFA and custom challenges use the same sessions. */
+/** RespondToAuthChallenge: every challenge, each answered by its step; ClientMetadata goes to the triggers it runs. */
 @ApplicationScoped
 public class RespondToAuthChallenge implements CognitoOperation {
 
@@ -22,6 +22,7 @@ public class RespondToAuthChallenge implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         return AuthResults.of(signIns.respond(request.get("ClientId").asText(), null,
                 request.get("ChallengeName").asText(), UserShapes.text(request, "Session"),
-                AuthResults.parameters(request.path("ChallengeResponses"))));
+                AuthResults.parameters(request.path("ChallengeResponses")),
+                AuthResults.parameters(request.path("ClientMetadata"))));
     }
 }

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UnexpectedLambdaException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 import java.time.Instant;
 import java.util.List;
@@ -343,6 +344,58 @@ class CustomAuthTriggersIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void customAuthWhenThePoolRequiresMfaThenOnlyASignInThatProvedThePasswordGoesOnToIt() throws Exception {
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+        define(session -> {
+            if (session.size() == 1 && session.get(0).path("challengeName").asText().equals("SRP_A")) {
+                return challenge("PASSWORD_VERIFIER");
+            }
+            JsonNode last = session.isEmpty() ? null : session.get(session.size() - 1);
+            if (last == null || passed(last, "PASSWORD_VERIFIER")) {
+                return challenge("CUSTOM_CHALLENGE");
+            }
+            return passed(last, "CUSTOM_CHALLENGE") ? tokens() : fail();
+        });
+
+        InitiateAuthResponse passwordless = initiate(username);
+        assertThat(answer(passwordless.session(), username, CODE).authenticationResult())
+                .as("Cognito's MFA hangs on PASSWORD_VERIFIER").isNotNull();
+
+        CognitoSrpClient srp = CognitoSrpClient.forPool(poolId);
+        InitiateAuthResponse verifier = cognito.initiateAuth(r -> r.clientId(clientId)
+                .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(Map.of("USERNAME", username,
+                        "CHALLENGE_NAME", "SRP_A", "SRP_A", srp.srpA())));
+        RespondToAuthChallengeResponse custom = cognito.respondToAuthChallenge(r -> r.clientId(clientId)
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(verifier.session())
+                .challengeResponses(answerOf(srp, verifier, PASSWORD)));
+        RespondToAuthChallengeResponse secondFactor = answer(custom.session(), username, CODE);
+        assertThat(secondFactor.challengeName()).isEqualTo(ChallengeNameType.MFA_SETUP);
+        assertThat(secondFactor.authenticationResult()).isNull();
+    }
+
+    @Test
+    void customAuthWhenTheTriggersNeverEndItThenTheSignInFailsAfterTheStepLimit() {
+        define(session -> challenge("CUSTOM_CHALLENGE"));
+
+        String session = initiate(username).session();
+        int answered = 0;
+        Throwable failure = null;
+        while (failure == null && answered < 20) {
+            try {
+                session = answer(session, username, "000000").session();
+                answered++;
+            } catch (NotAuthorizedException e) {
+                failure = e;
+            }
+        }
+
+        assertThat(failure).isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("Incorrect username or password.");
+        assertThat(answered).as("gatehouse.custom-auth.max-steps, 10 by default").isEqualTo(10);
     }
 
     @Test

@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   profile FILE.collapsed  (a profile summed up again)
  * </pre>
  * {@code load} makes a pool with two SAML IdPs of one test IdP ({@link SamlSignIns}), warms the server up for
- * {@code --jit-warm-up} seconds of load on responses signed in turns before it, then in {@code --rounds} interleaved rounds measures each kind for {@code --seconds}
- * at {@code --clients} closed-loop clients on responses all signed (and encrypted) before the point, while the server
- * waited: signing is never in the timed path. The bound ({@link SamlCost}) is measured in this JVM before each round
+ * {@code --jit-warm-up} seconds of load on responses signed in turns before it, then in {@code --rounds} interleaved
+ * rounds measures each kind for {@code --seconds} at {@code --clients} closed-loop clients on responses all signed
+ * (and encrypted) before the point, while the server waited: signing is never in the timed path. The bound ({@link SamlCost}) is measured in this JVM before each round
  * and after the last, while the server waits. With {@code --profile-lib}, one more point of each kind runs with
  * async-profiler attached to the server, unrecorded, and its collapsed stacks ({@code <prefix>signed.collapsed},
  * {@code <prefix>encrypted.collapsed}) are summed up.
@@ -143,7 +143,8 @@ public final class SamlBenchmark {
             System.out.printf(Locale.ROOT, "  (%s ran out of its %d responses; again with twice as many)%n", label,
                     supply.size());
             // The rate it read is low: the window went on after the last response was taken.
-            expected.put(kind, 2 * Math.max(expected.get(kind), supply.size() * 1000.0 / warmUp.plus(window).toMillis()));
+            double taken = supply.size() * 1000.0 / warmUp.plus(window).toMillis();
+            expected.put(kind, 2 * Math.max(expected.get(kind), taken));
         }
     }
 

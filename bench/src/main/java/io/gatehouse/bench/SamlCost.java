@@ -196,7 +196,8 @@ record SamlCost(double xmlSignatureMs, double bareVerifyMs, double decryptRawMs,
     /** The CipherValue of an EncryptedKey or EncryptedData element (its own CipherData's, not a nested one's). */
     private static byte[] cipherValue(Element encrypted) {
         for (Node child = encrypted.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element e && XENC.equals(e.getNamespaceURI()) && "CipherData".equals(e.getLocalName())) {
+            if (child instanceof Element e && XENC.equals(e.getNamespaceURI())
+                    && "CipherData".equals(e.getLocalName())) {
                 String text = e.getElementsByTagNameNS(XENC, "CipherValue").item(0).getTextContent();
                 return Base64.getMimeDecoder().decode(text);
             }

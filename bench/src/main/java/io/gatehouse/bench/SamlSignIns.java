@@ -55,7 +55,8 @@ final class SamlSignIns {
     /**
      * A pool set up for the load: both IdPs (IDPInit) and a confidential app client supporting them.
      *
-     * @param endpoint              the server's base URL, as it names itself (its ACS is {@code <endpoint>/saml2/idpresponse})
+     * @param endpoint              the server's base URL as it names itself: its ACS is
+     *                              {@code <endpoint>/saml2/idpresponse}
      * @param encryptionCertificate the pool's encryption certificate, read from its SP metadata
      */
     record Pool(URI endpoint, String poolId, String clientId, X509Certificate encryptionCertificate) {

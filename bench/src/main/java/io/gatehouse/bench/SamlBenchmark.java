@@ -118,7 +118,8 @@ public final class SamlBenchmark {
             String prefix = Options.require(o, "profile-prefix");
             Duration profiled = Duration.ofSeconds(Long.parseLong(o.getOrDefault("profile-seconds", "15")));
             for (SamlSignIns.Kind kind : SamlSignIns.Kind.values()) {
-                SamlSignIns.Supply supply = signIns.presign(kind, supplyFor(fastest.get(kind), profiled));
+                SamlSignIns.Supply supply = signIns.presign(kind, supplyFor(fastest.getOrDefault(kind,
+                        lastTurn.get(kind) * FIRST_POINT_MARGIN), profiled));
                 Path out = Path.of(prefix + kind.flow.substring("saml-".length()) + ".collapsed");
                 CpuProfile.start(lib, pid);
                 Result result = LoadRun.run(label(kind) + " (profiled)", clients, Duration.ZERO, profiled, cpu,

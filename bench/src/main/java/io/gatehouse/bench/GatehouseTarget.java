@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.testing.CognitoSrpClient;
 import io.gatehouse.api.testing.Totp;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,10 +19,17 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +198,56 @@ final class GatehouseTarget implements Target {
                     Map.of("identity_provider", UPSTREAM), endpoint.resolve("/oauth2/token"), appId,
                     BrokeredSignIn.APP_CALLBACK);
         }
+    }
+
+    /**
+     * The IdPs {@code Saml} (IDPInit) and {@code SamlEncrypted} (IDPInit, EncryptedResponses), both from the same
+     * metadata with {@code email} mapped, and a confidential app client (GenerateSecret) with the code flow.
+     */
+    @Override
+    public SamlSignIns.Pool setUpSaml(String idpMetadataXml) throws Exception {
+        try (CognitoIdentityProviderClient cognito = admin()) {
+            for (SamlSignIns.Kind kind : SamlSignIns.Kind.values()) {
+                Map<String, String> details = new HashMap<>(Map.of("MetadataFile", idpMetadataXml, "IDPInit", "true"));
+                if (kind == SamlSignIns.Kind.ENCRYPTED) {
+                    details.put("EncryptedResponses", "true");
+                }
+                cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName(kind.providerName)
+                        .providerType(IdentityProviderTypeType.SAML).providerDetails(details)
+                        .attributeMapping(Map.of("email", "email")));
+            }
+            String appId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("bench-saml")
+                    .generateSecret(true).allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                    .allowedOAuthScopes("openid", "email").callbackURLs(SamlSignIns.CALLBACK.toString())
+                    .supportedIdentityProviders(Arrays.stream(SamlSignIns.Kind.values()).map(k -> k.providerName)
+                            .toList())).userPoolClient().clientId();
+            return new SamlSignIns.Pool(endpoint, poolId, appId, encryptionCertificate());
+        }
+    }
+
+    /** The pool's encryption certificate, as an IdP reads it from the SP metadata ({@code use="encryption"}). */
+    private X509Certificate encryptionCertificate() throws Exception {
+        Http.Answer metadata = Http.exchange(ClassicRequestBuilder.get(endpoint.resolve("/saml2/metadata?user_pool_id="
+                + poolId)));
+        if (metadata.status() != 200) {
+            throw new IOException("the SP metadata: HTTP " + metadata.status());
+        }
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
+                metadata.body().getBytes(StandardCharsets.UTF_8)));
+        NodeList keys = document.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:metadata", "KeyDescriptor");
+        for (int i = 0; i < keys.getLength(); i++) {
+            Element key = (Element) keys.item(i);
+            if ("encryption".equals(key.getAttribute("use"))) {
+                String text = key.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "X509Certificate")
+                        .item(0).getTextContent();
+                return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                        new ByteArrayInputStream(Base64.getMimeDecoder().decode(text)));
+            }
+        }
+        throw new IOException("no encryption certificate in the pool's SP metadata");
     }
 
     private static String totpName(int user) {

@@ -109,6 +109,7 @@ final class Report {
                         t.serverCpuMs(), p.serverCpuMs(), t.serverCpuMs() - p.serverCpuMs())));
 
         federation(medians);
+        saml(medians);
 
         List<Result> refreshes = medians.stream().filter(r -> r.label().endsWith("refresh") && r.clients() == 32)
                 .toList();
@@ -167,6 +168,44 @@ final class Report {
                             first.get().serverCpuMs() - repeat.get().serverCpuMs());
                 }
             }
+        }
+    }
+
+    /**
+     * SAML responses consumed at /saml2/idpresponse (saml.sh), beside the cryptography each needs at the least, measured
+     * alone on one thread in the driver's JVM in the same run (medians of the run's measurements).
+     */
+    private static void saml(List<Result> medians) {
+        List<Result> points = medians.stream().filter(r -> r.label().endsWith(" saml-signed")
+                || r.label().endsWith(" saml-encrypted")).toList();
+        if (points.isEmpty()) {
+            return;
+        }
+        Optional<Result> signature = medians.stream().filter(r -> r.label().equals(SamlCost.XML_SIGNATURE)).findFirst();
+        Optional<Result> decryption = medians.stream().filter(r -> r.label().equals(SamlCost.DECRYPT_RAW)).findFirst();
+        System.out.println("== SAML responses consumed at /saml2/idpresponse, IdP-initiated (reported, not a gate)");
+        for (Result r : points) {
+            boolean encrypted = r.label().endsWith(" saml-encrypted");
+            double boundMs = signature.map(Result::p50Ms).orElse(Double.NaN)
+                    + (encrypted ? decryption.map(Result::p50Ms).orElse(Double.NaN) : 0);
+            System.out.printf(Locale.ROOT, "  %-15s %2d clients: %7.1f/s, p50 %.1f ms, p99 %.1f ms; server CPU %.2f ms "
+                            + "a response = %.1fx the crypto alone (%.3f ms: %s), which is %.0f%% of it; errors %d%n",
+                    r.label().substring(r.label().lastIndexOf(' ') + 1), r.clients(), r.perSecond(), r.p50Ms(),
+                    r.p99Ms(), r.serverCpuMs(), r.serverCpuMs() / boundMs, boundMs,
+                    encrypted ? "signature check + decryption" : "signature check", 100 * boundMs / r.serverCpuMs(),
+                    r.errors());
+        }
+        for (String label : List.of(SamlCost.XML_SIGNATURE, SamlCost.BARE_VERIFY, SamlCost.DECRYPT_RAW,
+                SamlCost.DECRYPT_LIB, SamlCost.PARSE)) {
+            medians.stream().filter(r -> r.label().equals(label)).findFirst().ifPresent(b -> System.out.printf(
+                    Locale.ROOT, "  %-45s %.3f ms (one thread)%n", label.substring("saml bound: ".length()), b.p50Ms()));
+        }
+        Optional<Result> plain = points.stream().filter(r -> r.label().endsWith(" saml-signed")).findFirst();
+        Optional<Result> sealed = points.stream().filter(r -> r.label().endsWith(" saml-encrypted")).findFirst();
+        if (plain.isPresent() && sealed.isPresent() && decryption.isPresent()) {
+            System.out.printf(Locale.ROOT, "  an encrypted response costs the server %.2f ms more than a signed one; the "
+                    + "decryption alone %.3f ms%n", sealed.get().serverCpuMs() - plain.get().serverCpuMs(),
+                    decryption.get().p50Ms());
         }
     }
 

@@ -58,4 +58,15 @@ interface Target {
     default BrokeredSignIn.App setUpFederation(UpstreamIdp upstream) throws Exception {
         throw new UnsupportedOperationException("this server's federation is not measured");
     }
+
+    /**
+     * Adds to the pool of {@link #setUp} one SAML IdP for each {@link SamlSignIns.Kind}, all from the metadata
+     * {@code idpMetadataXml}, each taking sign-ins the IdP begins, and a confidential app client (an IdP-initiated
+     * sign-in carries no PKCE) with the code flow that supports them.
+     *
+     * @return the pool, with the encryption certificate its SP metadata publishes
+     */
+    default SamlSignIns.Pool setUpSaml(String idpMetadataXml) throws Exception {
+        throw new UnsupportedOperationException("this server's SAML sign-ins are not measured");
+    }
 }

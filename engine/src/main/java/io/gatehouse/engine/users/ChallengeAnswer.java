@@ -10,10 +10,18 @@ import java.util.Map;
  * @param session        the {@code Session} the challenge came with (SRP verifier steps carry theirs in the
  *                       secret block instead)
  * @param responses      the {@code ChallengeResponses}
+ * @param clientMetadata the call's {@code ClientMetadata}, for the triggers
  */
-public record ChallengeAnswer(String clientId, String expectedPoolId, String session, Map<String, String> responses) {
+public record ChallengeAnswer(String clientId, String expectedPoolId, String session, Map<String, String> responses,
+                              Map<String, String> clientMetadata) {
 
     public ChallengeAnswer {
         responses = Map.copyOf(responses);
+        clientMetadata = Map.copyOf(clientMetadata);
+    }
+
+    /** An answer without ClientMetadata. */
+    public ChallengeAnswer(String clientId, String expectedPoolId, String session, Map<String, String> responses) {
+        this(clientId, expectedPoolId, session, responses, Map.of());
     }
 }

@@ -20,6 +20,7 @@ public class PasswordVerifierStep implements ChallengeStep {
 
     @Override
     public AuthStep answer(ChallengeAnswer answer) {
-        return srp.respond(answer.clientId(), answer.expectedPoolId(), answer.responses());
+        return srp.respond(answer.clientId(), answer.expectedPoolId(), answer.responses(),
+                answer.clientMetadata());
     }
 }

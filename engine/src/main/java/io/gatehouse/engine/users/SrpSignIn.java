@@ -14,6 +14,7 @@ import io.gatehouse.engine.srp.SrpExchange;
 import io.gatehouse.engine.srp.SrpGroup;
 import io.gatehouse.engine.srp.SrpTimestamp;
 import io.gatehouse.engine.srp.SrpVerifier;
+import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -69,6 +70,9 @@ public class SrpSignIn {
     @Inject
     Devices devices;
 
+    @Inject
+    SignInTriggers signInTriggers;
+
     /** What SECRET_BLOCK carries: the session it belongs to, whose proof it awaits, and the exchange's numbers. */
     private record SecretBlock(String session, String userId, SrpExchange exchange) {
 
@@ -105,6 +109,17 @@ public class SrpSignIn {
     /** InitiateAuth / AdminInitiateAuth with USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters) {
+        return initiate(clientId, expectedPoolId, parameters, Map.of());
+    }
+
+    /**
+     * {@link #initiate(String, String, Map)} with InitiateAuth's ClientMetadata, the PreAuthentication trigger's
+     * validationData: the trigger sees the sign-in here, before the proof. An unknown name is not given to the
+     * UserMigration trigger, which never sees SRP sign-ins (it needs the password), as in Cognito.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters,
+                             Map<String, String> validationData) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         SignInService.allowFlow(client, "USER_SRP_AUTH");
@@ -120,6 +135,7 @@ public class SrpSignIn {
         if (found.isEmpty() && !ExistenceErrors.prevented(client)) {
             throw new ServiceException("UserNotFoundException", "User does not exist.");
         }
+        signInTriggers.preAuthentication(pool, client, username, found, validationData);
         Optional<SrpVerifier> verifier = found.flatMap(user -> credentials.verifier(pool, store, user));
         String userId = found.map(UserRecord::username).orElseGet(() -> credentials.decoyUserId(pool, username));
         return challenge(pool, client, PASSWORD_VERIFIER, verifier.isPresent() ? found.get().sub() : NO_USER,
@@ -134,6 +150,13 @@ public class SrpSignIn {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses) {
+        return respond(clientId, expectedPoolId, responses, Map.of());
+    }
+
+    /** {@link #respond(String, String, Map)} with RespondToAuthChallenge's ClientMetadata, for the triggers. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses,
+                            Map<String, String> clientMetadata) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
@@ -149,7 +172,8 @@ public class SrpSignIn {
         });
         UserRecord user = proven.user().orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
         SignInService.checkMaySignIn(user);
-        return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")));
+        return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")),
+                TokenGeneration.AUTHENTICATION.withClientMetadata(clientMetadata));
     }
 
     /** After the user's proof, a remembered device proves itself: the DEVICE_SRP_AUTH challenge. */
@@ -182,6 +206,13 @@ public class SrpSignIn {
     /** RespondToAuthChallenge with DEVICE_PASSWORD_VERIFIER: checks the device's proof, then signs the user in. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respondDeviceVerifier(String clientId, String expectedPoolId, Map<String, String> responses) {
+        return respondDeviceVerifier(clientId, expectedPoolId, responses, Map.of());
+    }
+
+    /** {@link #respondDeviceVerifier(String, String, Map)} with RespondToAuthChallenge's ClientMetadata. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep respondDeviceVerifier(String clientId, String expectedPoolId, Map<String, String> responses,
+                                          Map<String, String> clientMetadata) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
@@ -196,7 +227,8 @@ public class SrpSignIn {
         });
         UserRecord user = chain.userOf(pool, proven.sub(), username);
         devices.authenticated(deviceKey);
-        return chain.tokens(pool, client, user, true);
+        return chain.tokens(pool, client, user, true,
+                TokenGeneration.AUTHENTICATE_DEVICE.withClientMetadata(clientMetadata));
     }
 
     /** Opens the session, starts the exchange and seals it into SECRET_BLOCK: a verifier challenge. */

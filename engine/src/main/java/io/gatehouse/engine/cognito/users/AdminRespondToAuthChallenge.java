@@ -22,6 +22,7 @@ public class AdminRespondToAuthChallenge implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         return AuthResults.of(signIns.respond(request.get("ClientId").asText(), request.get("UserPoolId").asText(),
                 request.get("ChallengeName").asText(), UserShapes.text(request, "Session"),
-                AuthResults.parameters(request.path("ChallengeResponses"))));
+                AuthResults.parameters(request.path("ChallengeResponses")),
+                UserShapes.stringMap(request.path("ClientMetadata"))));
     }
 }

@@ -176,7 +176,7 @@ class AuthenticationTriggersIT {
     @Test
     void hostedUiSignInWhenTriggersFireThenCodeAndARefusalShowsOnTheSignInPage() throws Exception {
         String web = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web")
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .generateSecret(true).allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
                 .allowedOAuthScopes("openid", "email").callbackURLs(CALLBACK).supportedIdentityProviders("COGNITO"))
                 .userPoolClient().clientId();
         String authorize = HostedForm.encode(Map.of("client_id", web, "response_type", "code", "redirect_uri",

@@ -218,7 +218,7 @@ class UserMigrationTriggerIT {
     @Test
     void hostedUiSignInWhenTheUserIsUnknownThenMigratedAndACode() throws Exception {
         String web = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web")
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                .generateSecret(true).allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
                 .allowedOAuthScopes("openid").callbackURLs(CALLBACK).supportedIdentityProviders("COGNITO"))
                 .userPoolClient().clientId();
 

@@ -54,7 +54,7 @@ public class TokenEndpoint {
         } catch (OAuthException e) {
             return OAuthResponses.error(e);
         } catch (io.gatehouse.engine.error.ServiceException e) {
-            if (!e.type().endsWith("LambdaException") && !e.type().equals("InvalidLambdaResponseException")) {
+            if (!e.type().contains("Lambda")) {
                 LOG.log(Level.SEVERE, "The token endpoint failed", e);
                 return OAuthResponses.serverError();
             }

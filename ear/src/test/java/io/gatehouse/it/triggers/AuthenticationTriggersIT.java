@@ -184,7 +184,7 @@ class AuthenticationTriggersIT {
 
         HttpResponse<String> signedIn = new HostedForm().signIn(authorize, "amy", PASSWORD);
 
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
         assertThat(HostedForm.parameter(signedIn.headers().firstValue("Location").orElseThrow(), "code")).isNotBlank();
         assertThat(standIn.events().stream().map(e -> e.path("triggerSource").asText()))
                 .containsExactly("PreAuthentication_Authentication", "PostAuthentication_Authentication");

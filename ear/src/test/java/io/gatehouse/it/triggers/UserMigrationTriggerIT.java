@@ -225,7 +225,7 @@ class UserMigrationTriggerIT {
         HttpResponse<String> signedIn = new HostedForm().signIn(HostedForm.encode(Map.of("client_id", web,
                 "response_type", "code", "redirect_uri", CALLBACK)), "olga", "legacy1");
 
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).contains("code=");
         assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("olga")).userStatus())
                 .isEqualTo(UserStatusType.CONFIRMED);

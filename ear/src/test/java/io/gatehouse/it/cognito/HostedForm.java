@@ -42,7 +42,7 @@ public final class HostedForm {
     }
 
     /** Signs in on the login page the authorization request leads to; returns the answer to the form. */
-    HttpResponse<String> signIn(String authorizeQuery, String username, String password) throws Exception {
+    public HttpResponse<String> signIn(String authorizeQuery, String username, String password) throws Exception {
         HttpResponse<String> authorize = get("/oauth2/authorize?" + authorizeQuery);
         assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
         String login = authorize.headers().firstValue("Location").orElseThrow();
@@ -56,19 +56,19 @@ public final class HostedForm {
         return cookies.get(name);
     }
 
-    static String csrf(HttpResponse<String> page) {
+    public static String csrf(HttpResponse<String> page) {
         Matcher m = CSRF.matcher(page.body());
         assertThat(m.find()).as("a CSRF field in " + page.body()).isTrue();
         return m.group(1);
     }
 
-    static String encode(Map<String, String> form) {
+    public static String encode(Map<String, String> form) {
         return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     /** A parameter of a redirect's query or fragment. */
-    static String parameter(String location, String name) {
+    public static String parameter(String location, String name) {
         String parameters = location.substring(location.indexOf(location.contains("#") ? '#' : '?') + 1);
         for (String pair : parameters.split("&")) {
             int eq = pair.indexOf('=');

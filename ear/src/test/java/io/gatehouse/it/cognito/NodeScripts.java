@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * needs something only the test can get (a code sent by e-mail or SMS) prints a line {@code {"prompt": ...}} and
  * reads the answer, one line, from its standard input.
  */
-final class NodeScripts {
+public final class NodeScripts {
 
     private static final Path SCRIPT_DIR = Path.of("src/test/node");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +43,7 @@ final class NodeScripts {
     }
 
     /** Runs {@code script} with the endpoint and {@code arguments}: its last line of output, as JSON. */
-    static JsonNode run(String script, String... arguments) throws Exception {
+    public static JsonNode run(String script, String... arguments) throws Exception {
         return run(script, prompt -> {
             throw new AssertionError("unexpected prompt: " + prompt);
         }, arguments);

@@ -115,7 +115,12 @@ public class LoginPage {
             if (proven.secondFactor() != null) {
                 return secondFactorPage(200, request, model, proven.secondFactor());
             }
-            return support.flow().signedIn(support.browser(), request, proven.user());
+            try {
+                return support.flow().signedIn(support.browser(), request, proven.user());
+            } catch (ServiceException e) {
+                // A trigger refused the sign-in (PostAuthentication), or tokens could not be made for it.
+                return support.render(400, "login", model.error(e), request);
+            }
         });
     }
 

@@ -66,9 +66,15 @@ public class SignInFlow {
                         .map(user -> new SignedIn(user, session.authTime())));
     }
 
-    /** Starts a session for a user who just signed in on the pages, and finishes the request. */
+    /**
+     * Starts a session for a user who just signed in on the pages, and finishes the request. The pool's
+     * PostAuthentication trigger sees the sign-in first.
+     *
+     * @throws io.gatehouse.engine.error.ServiceException the trigger's error, with no session started
+     */
     @Transactional
     public Response signedIn(Browser browser, AuthorizationRequest request, UserRecord user) {
+        signIns.signedInOnPage(request.client(), user);
         return signedIn(browser, request, user, Optional.empty());
     }
 

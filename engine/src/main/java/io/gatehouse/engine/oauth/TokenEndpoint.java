@@ -53,6 +53,13 @@ public class TokenEndpoint {
             return OAuthResponses.noStore(Response.ok(Json.write(tokens), MediaType.APPLICATION_JSON));
         } catch (OAuthException e) {
             return OAuthResponses.error(e);
+        } catch (io.gatehouse.engine.error.ServiceException e) {
+            if (!e.type().contains("Lambda")) {
+                LOG.log(Level.SEVERE, "The token endpoint failed", e);
+                return OAuthResponses.serverError();
+            }
+            // A pre token generation trigger that refused or failed: the client is told, as Cognito tells it.
+            return OAuthResponses.error(OAuthException.badRequest("invalid_request", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The token endpoint failed", e);
             return OAuthResponses.serverError();

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.api.trigger.GroupConfiguration;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
@@ -16,6 +17,7 @@ import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.persistence.Throttle;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
+import io.gatehouse.engine.trigger.UserAttributes;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,6 +78,9 @@ public class TokenService {
     @Inject
     RefreshChains chains;
 
+    @Inject
+    PreTokenGeneration preTokenGeneration;
+
     private final Throttle purge = new Throttle(PURGE_INTERVAL);
 
     /**
@@ -96,7 +101,16 @@ public class TokenService {
     /** The tokens of a new sign-in of {@code user} through {@code client}; stores the refresh token. */
     @Transactional(Transactional.TxType.REQUIRED)
     public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user) {
-        return signIn(pool, client, user, null).tokens();
+        return issue(pool, client, user, TokenGeneration.AUTHENTICATION);
+    }
+
+    /**
+     * The tokens of a new sign-in through the Cognito API; stores the refresh token. The pool's pre token generation
+     * trigger sees them first, told {@code generation}.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public TokenSet issue(UserPool pool, UserPoolClient client, UserRecord user, TokenGeneration generation) {
+        return signIn(pool, client, user, null, generation).tokens();
     }
 
     /**
@@ -105,10 +119,16 @@ public class TokenService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public SignIn signIn(UserPool pool, UserPoolClient client, UserRecord user, OAuthGrant grant) {
+        return signIn(pool, client, user, grant, grant == null ? TokenGeneration.AUTHENTICATION
+                : TokenGeneration.HOSTED_AUTH);
+    }
+
+    private SignIn signIn(UserPool pool, UserPoolClient client, UserRecord user, OAuthGrant grant,
+                          TokenGeneration generation) {
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
         long authTime = grant == null ? now.getEpochSecond() : grant.authTime();
-        TokenSet tokens = tokens(pool, client, user, originJti, authTime, grant);
+        TokenSet tokens = tokens(pool, client, user, originJti, authTime, grant, generation);
         String refresh = RandomTokens.urlSafe(48);
         Duration refreshValidity = validity(client.settings(), "RefreshTokenValidity", "RefreshToken");
         purgeExpired(now);
@@ -127,7 +147,7 @@ public class TokenService {
     @Transactional(Transactional.TxType.REQUIRED)
     public TokenSet issueImplicit(UserPool pool, UserPoolClient client, UserRecord user, OAuthGrant grant) {
         String originJti = UUID.randomUUID().toString();
-        TokenSet tokens = tokens(pool, client, user, originJti, grant.authTime(), grant);
+        TokenSet tokens = tokens(pool, client, user, originJti, grant.authTime(), grant, TokenGeneration.HOSTED_AUTH);
         long expiresAt = clock.instant().plus(Duration.ofSeconds(tokens.expiresInSeconds())).toEpochMilli();
         em.persist(new RefreshTokenEntity(Hashes.sha256Hex(RandomTokens.urlSafe(48)), pool.id(), client.clientId(),
                 user.sub(), originJti, grant.authTime(), expiresAt, String.join(" ", grant.scopes())));
@@ -198,7 +218,8 @@ public class TokenService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TokenSet refresh(UserPool pool, UserPoolClient client, UserRecord user, RefreshGrant grant) {
         OAuthGrant oauth = grant.scopes() == null ? null : new OAuthGrant(grant.scopes(), null, grant.authTime());
-        TokenSet tokens = tokens(pool, client, user, grant.originJti(), grant.authTime(), oauth);
+        TokenSet tokens = tokens(pool, client, user, grant.originJti(), grant.authTime(), oauth,
+                TokenGeneration.REFRESH_TOKENS);
         return new TokenSet(tokens.idToken(), tokens.accessToken(), null, tokens.expiresInSeconds());
     }
 
@@ -287,16 +308,23 @@ public class TokenService {
     /**
      * Signs the ID and access tokens of a sign-in.
      *
-     * @param grant the OAuth grant, or null for a sign-in through the Cognito API
+     * @param grant      the OAuth grant, or null for a sign-in through the Cognito API
+     * @param generation why, for the pool's pre token generation trigger
      */
     private TokenSet tokens(UserPool pool, UserPoolClient client, UserRecord user, String originJti,
-                            long authTime, OAuthGrant grant) {
+                            long authTime, OAuthGrant grant, TokenGeneration generation) {
         Instant now = clock.instant();
         String eventId = UUID.randomUUID().toString();
         JsonNode settings = client.settings();
         Duration accessValidity = validity(settings, "AccessTokenValidity", "AccessToken");
         Duration idValidity = validity(settings, "IdTokenValidity", "IdToken");
         List<Group> groupList = groups.allGroupsOf(pool.id(), user.sub());
+        List<String> roleList = groupList.stream().map(Group::roleArn).filter(Objects::nonNull).distinct().toList();
+        Optional<String> preferred = preferredRole(groupList);
+        PreTokenGeneration.Decision decision = preTokenGeneration.decide(pool, client, Optional.of(user),
+                UserAttributes.of(user), new GroupConfiguration(groupList.stream().map(Group::name).toList(),
+                        roleList, preferred),
+                grant == null ? List.of(USER_ADMIN_SCOPE) : grant.scopes(), generation);
 
         JWTClaimsSet.Builder access = common(pool, user, now, accessValidity, originJti, eventId, authTime)
                 .claim("client_id", client.clientId())
@@ -306,7 +334,7 @@ public class TokenService {
         if (!groupList.isEmpty()) {
             access.claim("cognito:groups", groupList.stream().map(Group::name).toList());
         }
-        String accessToken = sign(pool.id(), TokenPurpose.ACCESS, access.build());
+        String accessToken = sign(pool.id(), TokenPurpose.ACCESS, decision.access(access.build()));
         if (grant != null && !grant.openId()) {
             return new TokenSet(null, accessToken, null, accessValidity.toSeconds());
         }
@@ -329,13 +357,12 @@ public class TokenService {
         });
         if (!groupList.isEmpty()) {
             id.claim("cognito:groups", groupList.stream().map(Group::name).toList());
-            List<String> roles = groupList.stream().map(Group::roleArn).filter(Objects::nonNull).distinct().toList();
-            if (!roles.isEmpty()) {
-                id.claim("cognito:roles", roles);
+            if (!roleList.isEmpty()) {
+                id.claim("cognito:roles", roleList);
             }
-            preferredRole(groupList).ifPresent(role -> id.claim("cognito:preferred_role", role));
+            preferred.ifPresent(role -> id.claim("cognito:preferred_role", role));
         }
-        return new TokenSet(sign(pool.id(), TokenPurpose.ID, id.build()), accessToken, null,
+        return new TokenSet(sign(pool.id(), TokenPurpose.ID, decision.id(id.build())), accessToken, null,
                 accessValidity.toSeconds());
     }
 
@@ -359,7 +386,11 @@ public class TokenService {
                 .claim("client_id", client.clientId())
                 .claim("version", 2)
                 .build();
-        return new TokenSet(null, sign(pool.id(), TokenPurpose.ACCESS, claims), null, validity.toSeconds());
+        PreTokenGeneration.Decision decision = preTokenGeneration.decide(pool, client, Optional.empty(), Map.of(),
+                new GroupConfiguration(List.of(), List.of(), Optional.empty()), scopes,
+                TokenGeneration.CLIENT_CREDENTIALS);
+        return new TokenSet(null, sign(pool.id(), TokenPurpose.ACCESS, decision.access(claims)), null,
+                validity.toSeconds());
     }
 
     /**

@@ -21,6 +21,7 @@ public class DevicePasswordVerifierStep implements ChallengeStep {
 
     @Override
     public AuthStep answer(ChallengeAnswer answer) {
-        return srp.respondDeviceVerifier(answer.clientId(), answer.expectedPoolId(), answer.responses());
+        return srp.respondDeviceVerifier(answer.clientId(), answer.expectedPoolId(), answer.responses(),
+                answer.clientMetadata());
     }
 }

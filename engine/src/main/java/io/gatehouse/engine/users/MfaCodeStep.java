@@ -11,6 +11,7 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.mfa.MfaMethods;
 import io.gatehouse.engine.mfa.UserMfa;
+import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -70,7 +71,8 @@ public class MfaCodeStep {
         String code = SignInChain.required(responses, method + "_CODE");
         SecretHash.check(app.client(), username, responses.get("SECRET_HASH"));
         Passed passed = check(app.pool(), app.client(), method, answer.session(), username, code);
-        return chain.tokens(app.pool(), app.client(), passed.user(), passed.knownDevice());
+        return chain.tokens(app.pool(), app.client(), passed.user(), passed.knownDevice(),
+                TokenGeneration.AUTHENTICATION.withClientMetadata(answer.clientMetadata()));
     }
 
     /**

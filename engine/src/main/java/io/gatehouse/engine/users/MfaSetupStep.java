@@ -57,7 +57,8 @@ public class MfaSetupStep implements ChallengeStep {
             return setUpEmail(app.pool(), app.client(), answer.session(), username, email);
         }
         Finished finished = finish(app.pool(), app.client(), answer.session(), username);
-        return chain.tokens(app.pool(), app.client(), finished.user(), finished.knownDevice());
+        return chain.tokens(app.pool(), app.client(), finished.user(), finished.knownDevice(),
+                io.gatehouse.engine.token.TokenGeneration.AUTHENTICATION.withClientMetadata(answer.clientMetadata()));
     }
 
     /** The hosted UI's set-up page, once its code was verified: the user, for the page to finish the sign-in. */

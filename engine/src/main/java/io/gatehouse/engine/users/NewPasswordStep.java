@@ -11,6 +11,7 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -69,7 +70,8 @@ public class NewPasswordStep implements ChallengeStep {
     public AuthStep answer(ChallengeAnswer answer) {
         ClientOfPool app = chain.client(answer.clientId(), answer.expectedPoolId());
         UserRecord confirmed = setPassword(app.client(), answer.session(), answer.responses(), true);
-        return chain.afterPassword(app.pool(), app.client(), confirmed, false);
+        return chain.afterPassword(app.pool(), app.client(), confirmed, false,
+                TokenGeneration.NEW_PASSWORD_CHALLENGE.withClientMetadata(answer.clientMetadata()));
     }
 
     /**

@@ -76,6 +76,9 @@ public class PasswordService {
     @Inject
     SrpCredentials srpCredentials;
 
+    @Inject
+    SignInTriggers signInTriggers;
+
     /**
      * Sends a reset code to the user's verified e-mail address or phone (ForgotPassword).
      *
@@ -87,11 +90,26 @@ public class PasswordService {
      */
     @Transactional
     public CodeDelivery forgotPassword(String clientId, String secretHash, String username) {
+        return forgotPassword(clientId, secretHash, username, java.util.Map.of());
+    }
+
+    /**
+     * {@link #forgotPassword(String, String, String)} with the call's ClientMetadata. A name the pool does not know
+     * goes to its UserMigration trigger (UserMigration_ForgotPassword) first: a user it finds is created awaiting a
+     * reset, and gets the code.
+     */
+    @Transactional
+    public CodeDelivery forgotPassword(String clientId, String secretHash, String username,
+                                       java.util.Map<String, String> clientMetadata) {
         ClientOfPool app = clients.byClientIdWithPool(clientId);
         UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
         UserPool pool = app.pool();
         Optional<UserRecord> found = PoolUsers.find(pool, stores.forPool(pool), username);
+        if (found.isEmpty()) {
+            found = signInTriggers.migrate(pool, client, username, SignInTriggers.MIGRATION_FORGOT_PASSWORD,
+                    Optional.empty(), java.util.Map.of(), clientMetadata);
+        }
         if (ExistenceErrors.prevented(client)) {
             Optional<CodeDelivery> sent = found.filter(user -> mayReset(user) && resetContact(pool, user).isPresent())
                     .flatMap(user -> sendResetCode(pool, user, CodeSender.When.AFTER_COMMIT));

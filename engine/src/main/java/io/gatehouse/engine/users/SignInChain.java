@@ -8,6 +8,7 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.devices.Device;
 import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
 import io.gatehouse.engine.userpool.ClientOfPool;
@@ -51,12 +52,24 @@ public class SignInChain {
     @Inject
     MfaChallenges mfa;
 
+    @Inject
+    SignInTriggers signInTriggers;
+
     /**
      * The first factor was proven: the next challenge, or tokens.
      *
      * @param deviceKey the DEVICE_KEY the client sent, if any
      */
     AuthStep afterFirstFactor(UserPool pool, UserPoolClient client, UserRecord user, Optional<String> deviceKey) {
+        return afterFirstFactor(pool, client, user, deviceKey, TokenGeneration.AUTHENTICATION);
+    }
+
+    /**
+     * The first factor was proven: the next challenge, or tokens made for {@code generation} (the source and the
+     * ClientMetadata the triggers are told).
+     */
+    AuthStep afterFirstFactor(UserPool pool, UserPoolClient client, UserRecord user, Optional<String> deviceKey,
+                              TokenGeneration generation) {
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             return newPassword.challenge(pool, client, user);
         }
@@ -66,7 +79,7 @@ public class SignInChain {
             // A remembered device stands in for the second factor, as in Cognito.
             return srp.deviceChallenge(pool, client, user);
         }
-        return afterPassword(pool, client, user, device.isPresent());
+        return afterPassword(pool, client, user, device.isPresent(), generation);
     }
 
     /**
@@ -74,8 +87,14 @@ public class SignInChain {
      * tokens.
      */
     AuthStep afterPassword(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice) {
+        return afterPassword(pool, client, user, knownDevice, TokenGeneration.AUTHENTICATION);
+    }
+
+    /** {@link #afterPassword(UserPool, UserPoolClient, UserRecord, boolean)}, tokens made for {@code generation}. */
+    AuthStep afterPassword(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice,
+                           TokenGeneration generation) {
         return mfa.challenge(pool, client, user, knownDevice).<AuthStep>map(c -> c)
-                .orElseGet(() -> tokens(pool, client, user, knownDevice));
+                .orElseGet(() -> tokens(pool, client, user, knownDevice, generation));
     }
 
     /**
@@ -83,7 +102,18 @@ public class SignInChain {
      * not sign in from one it knows.
      */
     AuthStep tokens(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice) {
-        TokenSet issued = tokens.issue(pool, client, user);
+        return tokens(pool, client, user, knownDevice, TokenGeneration.AUTHENTICATION);
+    }
+
+    /**
+     * The tokens of a finished sign-in, as {@link #tokens(UserPool, UserPoolClient, UserRecord, boolean)}: first the
+     * pool's PostAuthentication trigger (whose error ends the sign-in), then the tokens, which its pre token
+     * generation trigger sees told {@code generation}.
+     */
+    AuthStep tokens(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice,
+                    TokenGeneration generation) {
+        signInTriggers.postAuthentication(pool, client, user, knownDevice, generation.clientMetadata());
+        TokenSet issued = tokens.issue(pool, client, user, generation);
         if (knownDevice || !Devices.tracked(pool)) {
             return new AuthStep.Authenticated(issued);
         }

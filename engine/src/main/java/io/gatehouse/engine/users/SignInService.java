@@ -76,6 +76,9 @@ public class SignInService {
     @Inject
     CustomAuthFlow customAuth;
 
+    @Inject
+    SignInTriggers signInTriggers;
+
     /**
      * Signs in through InitiateAuth or AdminInitiateAuth.
      *
@@ -88,12 +91,22 @@ public class SignInService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep initiate(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
+        return initiate(clientId, expectedPoolId, flow, parameters, Map.of());
+    }
+
+    /**
+     * {@link #initiate(String, String, String, Map)} with the call's {@code ClientMetadata}, which Cognito passes to
+     * the PreAuthentication and UserMigration triggers as their {@code validationData}.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep initiate(String clientId, String expectedPoolId, String flow, Map<String, String> parameters,
+                             Map<String, String> clientMetadata) {
         return switch (flow) {
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
                     new AuthStep.Authenticated(refresh(clientId, expectedPoolId, parameters));
-            case "USER_SRP_AUTH" -> srp.initiate(clientId, expectedPoolId, parameters);
+            case "USER_SRP_AUTH" -> srp.initiate(clientId, expectedPoolId, parameters, clientMetadata);
             case "CUSTOM_AUTH" -> customAuth.initiate(clientId, expectedPoolId, parameters);
-            default -> passwordSignIn(clientId, expectedPoolId, flow, parameters);
+            default -> passwordSignIn(clientId, expectedPoolId, flow, parameters, clientMetadata);
         };
     }
 
@@ -110,8 +123,9 @@ public class SignInService {
     }
 
     /**
-     * As {@link #respond(String, String, String, String, Map)}, with the call's ClientMetadata for the triggers the
-     * answer runs (a custom sign-in's challenge triggers).
+     * {@link #respond(String, String, String, String, Map)} with the call's {@code ClientMetadata}, which a custom
+     * sign-in's challenge triggers get, and the PostAuthentication and pre token generation triggers when this answer
+     * finishes the sign-in.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respond(String clientId, String expectedPoolId, String challenge, String session,
@@ -144,11 +158,21 @@ public class SignInService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public PasswordProven provePassword(UserPoolClient client, String username, String password) {
         UserPool pool = pools.get(client.userPoolId());
-        UserRecord user = checkPassword(pool, client, stores.forPool(pool), username, password);
+        UserRecord user = checkPassword(pool, client, stores.forPool(pool), username, password, Map.of());
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             return newPassword.pageFor(pool, client, user);
         }
         return new PasswordProven(user, null, List.of(), mfa.forPage(pool, client, user).orElse(null));
+    }
+
+    /**
+     * A sign-in on the hosted UI's pages passed its last step: the pool's PostAuthentication trigger sees it before
+     * the sign-in is finished (and the trigger's error ends it).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void signedInOnPage(UserPoolClient client, UserRecord user) {
+        // The pages do not remember devices: no sign-in there is a new device's.
+        signInTriggers.postAuthentication(pools.get(client.userPoolId()), client, user, true, Map.of());
     }
 
     /**
@@ -160,7 +184,8 @@ public class SignInService {
         return mfa.forPage(pools.get(client.userPoolId()), client, user);
     }
 
-    private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters) {
+    private AuthStep passwordSignIn(String clientId, String expectedPoolId, String flow, Map<String, String> parameters,
+                                    Map<String, String> clientMetadata) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         allowFlow(client, flow);
@@ -173,17 +198,26 @@ public class SignInService {
         SecretHash.check(client, username, parameters.get("SECRET_HASH"));
         UserPool pool = app.pool();
         UserStore store = stores.forPool(pool);
-        UserRecord user = checkPassword(pool, client, store, username, password);
+        UserRecord user = checkPassword(pool, client, store, username, password, clientMetadata);
         return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(parameters.get("DEVICE_KEY")));
     }
 
     /**
      * Finds the user and checks their password and whether they may sign in; an unknown user fails as a wrong
-     * password does, as slowly, where the client prevents existence errors.
+     * password does, as slowly, where the client prevents existence errors. A name the pool does not know goes to
+     * its UserMigration trigger first; the PreAuthentication trigger sees the sign-in before the password is
+     * checked, so its refusal counts nothing against the user.
+     *
+     * @param validationData the ClientMetadata of InitiateAuth, for the triggers
      */
     private UserRecord checkPassword(UserPool pool, UserPoolClient client, UserStore store, String username,
-                                     String password) {
+                                     String password, Map<String, String> validationData) {
         Optional<UserRecord> found = PoolUsers.find(pool, store, username);
+        if (found.isEmpty()) {
+            found = signInTriggers.migrate(pool, client, username, SignInTriggers.MIGRATION_AUTHENTICATION,
+                    Optional.of(password), validationData, Map.of());
+        }
+        signInTriggers.preAuthentication(pool, client, username, found, validationData);
         if (found.isEmpty()) {
             if (ExistenceErrors.prevented(client)) {
                 // As slow as a wrong password, or the response time would tell that the user does not exist.

@@ -14,6 +14,7 @@ import io.gatehouse.engine.srp.SrpExchange;
 import io.gatehouse.engine.srp.SrpGroup;
 import io.gatehouse.engine.srp.SrpTimestamp;
 import io.gatehouse.engine.srp.SrpVerifier;
+import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -72,6 +73,9 @@ public class SrpSignIn {
     @Inject
     CustomAuthFlow customAuth;
 
+    @Inject
+    SignInTriggers signInTriggers;
+
     /** What SECRET_BLOCK carries: the session it belongs to, whose proof it awaits, and the exchange's numbers. */
     private record SecretBlock(String session, String userId, SrpExchange exchange) {
 
@@ -111,6 +115,17 @@ public class SrpSignIn {
     /** InitiateAuth / AdminInitiateAuth with USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters) {
+        return initiate(clientId, expectedPoolId, parameters, Map.of());
+    }
+
+    /**
+     * {@link #initiate(String, String, Map)} with InitiateAuth's ClientMetadata, the PreAuthentication trigger's
+     * validationData: the trigger sees the sign-in here, before the proof. An unknown name is not given to the
+     * UserMigration trigger, which never sees SRP sign-ins (it needs the password), as in Cognito.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters,
+                             Map<String, String> validationData) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         SignInService.allowFlow(client, "USER_SRP_AUTH");
@@ -126,6 +141,7 @@ public class SrpSignIn {
         if (found.isEmpty() && !ExistenceErrors.prevented(client)) {
             throw new ServiceException("UserNotFoundException", "User does not exist.");
         }
+        signInTriggers.preAuthentication(pool, client, username, found, validationData);
         return passwordVerifier(pool, client, username, found, clientPublic, null);
     }
 
@@ -156,12 +172,19 @@ public class SrpSignIn {
                 clientPublic, Map.of("USERNAME", userId, "USER_ID_FOR_SRP", userId), state);
     }
 
+    /** RespondToAuthChallenge with PASSWORD_VERIFIER, without ClientMetadata. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses) {
+        return respond(clientId, expectedPoolId, responses, Map.of());
+    }
+
     /**
      * RespondToAuthChallenge with PASSWORD_VERIFIER: checks the user's proof. The secret block is spent whatever the
      * outcome, so each challenge allows one guess. Inside a custom sign-in the outcome, right or wrong, goes to its
      * DefineAuthChallenge ({@link CustomAuthFlow}).
      *
-     * @param clientMetadata the answer's ClientMetadata, for a custom sign-in's triggers
+     * @param clientMetadata the answer's ClientMetadata, for the triggers (a custom sign-in's, PostAuthentication's
+     *                       and pre token generation's)
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respond(String clientId, String expectedPoolId, Map<String, String> responses,
@@ -186,7 +209,8 @@ public class SrpSignIn {
         UserRecord user = proven.user().filter(u -> proven.valid())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));
         SignInService.checkMaySignIn(user);
-        return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")));
+        return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(responses.get("DEVICE_KEY")),
+                TokenGeneration.AUTHENTICATION.withClientMetadata(clientMetadata));
     }
 
     /** After the user's proof, a remembered device proves itself: the DEVICE_SRP_AUTH challenge. */
@@ -219,6 +243,13 @@ public class SrpSignIn {
     /** RespondToAuthChallenge with DEVICE_PASSWORD_VERIFIER: checks the device's proof, then signs the user in. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respondDeviceVerifier(String clientId, String expectedPoolId, Map<String, String> responses) {
+        return respondDeviceVerifier(clientId, expectedPoolId, responses, Map.of());
+    }
+
+    /** {@link #respondDeviceVerifier(String, String, Map)} with RespondToAuthChallenge's ClientMetadata. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep respondDeviceVerifier(String clientId, String expectedPoolId, Map<String, String> responses,
+                                          Map<String, String> clientMetadata) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         UserPool pool = app.pool();
@@ -236,7 +267,8 @@ public class SrpSignIn {
         }
         UserRecord user = chain.userOf(pool, proven.sub(), username);
         devices.authenticated(deviceKey);
-        return chain.tokens(pool, client, user, true);
+        return chain.tokens(pool, client, user, true,
+                TokenGeneration.AUTHENTICATE_DEVICE.withClientMetadata(clientMetadata));
     }
 
     /**

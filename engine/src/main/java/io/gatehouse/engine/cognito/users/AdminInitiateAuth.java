@@ -29,6 +29,7 @@ public class AdminInitiateAuth implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         return AuthResults.of(signIns.initiate(request.get("ClientId").asText(),
                 request.get("UserPoolId").asText(), AuthResults.flowOf(request, APP_ONLY_FLOWS),
-                AuthResults.parameters(request.path("AuthParameters"))));
+                AuthResults.parameters(request.path("AuthParameters")),
+                UserShapes.stringMap(request.path("ClientMetadata"))));
     }
 }

@@ -23,6 +23,6 @@ public class AdminRespondToAuthChallenge implements CognitoOperation {
         return AuthResults.of(signIns.respond(request.get("ClientId").asText(), request.get("UserPoolId").asText(),
                 request.get("ChallengeName").asText(), UserShapes.text(request, "Session"),
                 AuthResults.parameters(request.path("ChallengeResponses")),
-                AuthResults.parameters(request.path("ClientMetadata"))));
+                UserShapes.stringMap(request.path("ClientMetadata"))));
     }
 }

@@ -28,6 +28,7 @@ public class InitiateAuth implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         return AuthResults.of(signIns.initiate(request.get("ClientId").asText(), null,
-                AuthResults.flowOf(request, ADMIN_FLOWS), AuthResults.parameters(request.path("AuthParameters"))));
+                AuthResults.flowOf(request, ADMIN_FLOWS), AuthResults.parameters(request.path("AuthParameters")),
+                UserShapes.stringMap(request.path("ClientMetadata"))));
     }
 }

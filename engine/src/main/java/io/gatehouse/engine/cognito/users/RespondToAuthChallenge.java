@@ -23,6 +23,6 @@ public class RespondToAuthChallenge implements CognitoOperation {
         return AuthResults.of(signIns.respond(request.get("ClientId").asText(), null,
                 request.get("ChallengeName").asText(), UserShapes.text(request, "Session"),
                 AuthResults.parameters(request.path("ChallengeResponses")),
-                AuthResults.parameters(request.path("ClientMetadata"))));
+                UserShapes.stringMap(request.path("ClientMetadata"))));
     }
 }

@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityPro
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -74,18 +73,30 @@ class ExternalProviderPreSignUpIT {
                 .attributeMapping(new HashMap<>(Map.of("email", "email"))));
         app = new RelyingParty(poolId, cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
                 .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
-                .allowedOAuthScopes("openid", "email").callbackURLs(RelyingParty.CALLBACK.toString())
+                .allowedOAuthScopes("openid", "email", "profile").callbackURLs(RelyingParty.CALLBACK.toString())
                 .supportedIdentityProviders("Facebook")).userPoolClient().clientId());
     }
 
     /** Follows the sign-in's redirects until the app's callback; its query parameters. */
     private Map<String, String> signIn() throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        // Gatehouse's cookies are Secure, which a browser keeps for http://localhost and java.net's handler does
+        // not: this keeps them as a browser does.
+        Map<String, String> cookies = new HashMap<>();
         URI next = app.start("Facebook").request().toURI();
         for (int hop = 0; hop < 10; hop++) {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(next).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(next).GET();
+            if (next.getPort() == Gatehouse.ENDPOINT.getPort() && !cookies.isEmpty()) {
+                request.header("Cookie", String.join("; ", cookies.entrySet().stream()
+                        .map(c -> c.getKey() + "=" + c.getValue()).toList()));
+            }
+            HttpResponse<String> page = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (page.uri().getPort() == Gatehouse.ENDPOINT.getPort()) {
+                for (String set : page.headers().allValues("Set-Cookie")) {
+                    String pair = set.split(";", 2)[0];
+                    cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            }
             String location = page.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
                     "no redirect from " + page.uri() + ": " + page.statusCode() + " " + page.body()));
             next = page.uri().resolve(location);

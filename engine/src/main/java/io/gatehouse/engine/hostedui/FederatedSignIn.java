@@ -291,7 +291,8 @@ public class FederatedSignIn {
         }
         UserRecord user;
         try {
-            user = users.signInAs(pools.get(idp.userPoolId()), idp, identity);
+            user = users.signInAs(pools.get(idp.userPoolId()), idp, identity,
+                    Optional.of(request.client().clientId()));
         } catch (ServiceException e) {
             return support.refuseToClient(request, "invalid_request", e.getMessage());
         }

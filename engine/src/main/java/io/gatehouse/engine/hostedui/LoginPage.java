@@ -229,13 +229,14 @@ public class LoginPage {
         try {
             switch (e.type()) {
                 case "UserNotConfirmedException" -> {
-                    CodeDelivery delivery = signUps.resend(request.client().clientId(), secretHash, username);
+                    CodeDelivery delivery = signUps.resend(request.client().clientId(), secretHash, username,
+                            Map.of());
                     model.put("destination", delivery.destination()).message("info", "confirm.sent");
                     return support.render(200, "confirm", model, request);
                 }
                 case "PasswordResetRequiredException" -> {
                     CodeDelivery delivery = passwords.forgotPassword(request.client().clientId(), secretHash,
-                            username);
+                            username, Map.of());
                     model.put("destination", delivery.destination()).message("info", "reset.required");
                     return support.render(200, "reset", model, request);
                 }

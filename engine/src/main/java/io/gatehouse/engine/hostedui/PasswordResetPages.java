@@ -57,7 +57,7 @@ public class PasswordResetPages {
             CodeDelivery delivery;
             try {
                 delivery = passwords.forgotPassword(request.client().clientId(),
-                        SecretHash.of(request.client(), username), username);
+                        SecretHash.of(request.client(), username), username, Map.of());
             } catch (ServiceException e) {
                 return support.render(400, "forgot", model.error(e), request);
             }
@@ -82,7 +82,7 @@ public class PasswordResetPages {
             try {
                 passwords.confirmForgotPassword(request.client().clientId(),
                         SecretHash.of(request.client(), username), username, PageSupport.value(fields, "code"),
-                        password);
+                        password, Map.of());
             } catch (ServiceException e) {
                 return support.render(400, "reset", model.error(e), request);
             }

@@ -147,11 +147,13 @@ public class SignUpPages {
             PageModel model = support.model(request).put("username", username);
             try {
                 if (fields.containsKey("resend")) {
-                    CodeDelivery delivery = signUps.resend(request.client().clientId(), secretHash, username);
+                    CodeDelivery delivery = signUps.resend(request.client().clientId(), secretHash, username,
+                            Map.of());
                     model.put("destination", delivery.destination()).message("info", "confirm.sent");
                     return support.render(200, "confirm", model, request);
                 }
-                signUps.confirm(request.client().clientId(), secretHash, username, PageSupport.value(fields, "code"));
+                signUps.confirm(request.client().clientId(), secretHash, username, PageSupport.value(fields, "code"),
+                        Map.of());
             } catch (ServiceException e) {
                 return support.render(400, "confirm", model.error(e), request);
             }

@@ -26,8 +26,15 @@ public class AfterCommit {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Runs {@code delivery} after the current transaction commits; never if it rolls back. */
+    /**
+     * Runs {@code delivery} after the current transaction commits; never if it rolls back. Outside a transaction
+     * (a call that writes nothing), it runs in the background at once.
+     */
     public void deliver(Runnable delivery) {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            submit(delivery);
+            return;
+        }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -36,17 +43,21 @@ public class AfterCommit {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    executor.submit(() -> {
-                        try {
-                            delivery.run();
-                        } catch (RuntimeException e) {
-                            // The senders log their own failures without the message; this says only that one
-                            // went undelivered after its call had answered.
-                            LOG.warning("A message sent after its call had answered was not delivered: "
-                                    + e.getClass().getSimpleName());
-                        }
-                    });
+                    submit(delivery);
                 }
+            }
+        });
+    }
+
+    private void submit(Runnable delivery) {
+        executor.submit(() -> {
+            try {
+                delivery.run();
+            } catch (RuntimeException e) {
+                // The senders log their own failures without the message; this says only that one went
+                // undelivered after its call had answered.
+                LOG.warning("A message sent after its call had answered was not delivered: "
+                        + e.getClass().getSimpleName());
             }
         });
     }

@@ -12,12 +12,15 @@ import io.gatehouse.api.mfa.SecretSealer;
 import io.gatehouse.api.provider.Spi;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.messaging.CodeMessage;
+import io.gatehouse.engine.messaging.CodeMessages;
 import io.gatehouse.engine.messaging.MailSender;
 import io.gatehouse.engine.messaging.MessageTemplate;
 import io.gatehouse.engine.messaging.SmsSender;
 import io.gatehouse.engine.plugin.ProviderRegistry;
 import io.gatehouse.engine.security.DataKey;
 import io.gatehouse.engine.security.SealedValueException;
+import io.gatehouse.engine.trigger.TriggerAttributes;
 import io.gatehouse.engine.userpool.UserPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +50,9 @@ public class MfaMethods {
     SmsSender sms;
 
     @Inject
+    CodeMessages codeMessages;
+
+    @Inject
     Clock clock;
 
     private volatile Map<String, MfaMethodFactory> byName;
@@ -67,6 +73,22 @@ public class MfaMethods {
             throw new ServiceException("MFAMethodNotFoundException", "No MFA method " + name + " on this server.");
         }
         return factory.create(context(Optional.of(pool.id())));
+    }
+
+    /**
+     * The method {@code name}, made to send its codes to {@code user} for a sign-in through {@code clientId}: its
+     * messages go through the pool's CustomMessage trigger ({@code CustomMessage_Authentication}) or custom sender
+     * ({@code CustomEmailSender_Authentication}, {@code CustomSMSSender_Authentication}) where it has one.
+     *
+     * @throws ServiceException {@code MFAMethodNotFoundException} when no provider offers it
+     */
+    public MfaMethod named(UserPool pool, String name, UserRecord user, Optional<String> clientId) {
+        MfaMethodFactory factory = factories().get(name);
+        if (factory == null) {
+            throw new ServiceException("MFAMethodNotFoundException", "No MFA method " + name + " on this server.");
+        }
+        return factory.create(MfaMethodContext.of(Optional.of(pool.id()), clock, new Sealer(dataKey),
+                message -> send(pool, user, clientId, message)));
     }
 
     /** The user as the method sees them. */
@@ -111,6 +133,26 @@ public class MfaMethods {
                         new MessageTemplate(message.body()), "", "");
             }
         } catch (ServiceException e) {
+            throw new DeliveryException("the " + message.channel() + " sender refused the message");
+        }
+    }
+
+    /**
+     * Hands a sign-in's code message to the pool's triggers and senders. The method wrote the pool's text with the
+     * code in; a CustomMessage trigger's text gets the code put in here. A trigger's error is the sign-in's.
+     */
+    private void send(UserPool pool, UserRecord user, Optional<String> clientId, OutboundMessage message)
+            throws DeliveryException {
+        String code = message.secrets().isEmpty() ? "" : message.secrets().get(0);
+        try {
+            codeMessages.send(CodeMessage.of(pool, new CodeMessage.Origin(CodeMessage.Source.AUTHENTICATION, clientId,
+                    Map.of()), user.username(), TriggerAttributes.of(user), message.channel(), message.destination(),
+                    message.channel() == Channel.EMAIL ? Optional.of(message.subject().orElse("Your code"))
+                            : Optional.empty(), new MessageTemplate(message.body()), code), false);
+        } catch (ServiceException e) {
+            if (!"CodeDeliveryFailureException".equals(e.type())) {
+                throw e;
+            }
             throw new DeliveryException("the " + message.channel() + " sender refused the message");
         }
     }

@@ -20,6 +20,9 @@ public class LambdaConfigRules {
     @Inject
     WebhookRuntime webhooks;
 
+    @Inject
+    CodeEncryption codeEncryption;
+
     /**
      * @throws ServiceException {@code InvalidParameterException} naming the member and what is wrong
      */
@@ -49,6 +52,21 @@ public class LambdaConfigRules {
                         + "webhook, and this server signs webhook requests with gatehouse.trigger.webhook-secret, "
                         + "which is not set.");
             }
+        }
+        checkSenderKey(lambdaConfig);
+    }
+
+    /** A custom sender needs the key its codes are encrypted for ({@link CodeEncryption}), as in Cognito. */
+    private void checkSenderKey(JsonNode lambdaConfig) {
+        boolean sender = ConfiguredTrigger.of(lambdaConfig, TriggerKind.CUSTOM_EMAIL_SENDER).isPresent()
+                || ConfiguredTrigger.of(lambdaConfig, TriggerKind.CUSTOM_SMS_SENDER).isPresent();
+        if (!sender) {
+            return;
+        }
+        try {
+            codeEncryption.key(lambdaConfig.path("KMSKeyID").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalidParameter("LambdaConfig.KMSKeyID " + e.getMessage() + ".");
         }
     }
 

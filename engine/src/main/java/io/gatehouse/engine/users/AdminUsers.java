@@ -9,9 +9,11 @@ import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
-import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.api.message.Channel;
+import io.gatehouse.engine.messaging.CodeMessage;
+import io.gatehouse.engine.messaging.CodeMessages;
 import io.gatehouse.engine.messaging.MessageTemplate;
-import io.gatehouse.engine.messaging.SmsSender;
+import io.gatehouse.engine.trigger.TriggerAttributes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
@@ -49,10 +51,10 @@ public class AdminUsers {
     UserStores stores;
 
     @Inject
-    MailSender mail;
+    CodeMessages messages;
 
     @Inject
-    SmsSender sms;
+    PreSignUps preSignUps;
 
     /**
      * Creates a user, or with {@code RESEND} gives an existing invited user a new temporary password.
@@ -60,11 +62,16 @@ public class AdminUsers {
      * @param temporaryPassword the temporary password, or empty to generate one
      * @param messageAction     {@code SUPPRESS}, {@code RESEND}, or empty to send the invitation
      * @param deliveryMediums   {@code EMAIL} and/or {@code SMS}; Cognito's default is SMS
+     * @param validationData    for the PreSignUp trigger ({@code PreSignUp_AdminCreateUser}), which sees a new user
+     *                          before anything is written and may verify their address or phone (its
+     *                          {@code autoConfirmUser} means nothing here: the user must choose a password)
+     * @param clientMetadata    for the PreSignUp and CustomMessage triggers
      */
     @Transactional
     public UserRecord create(String userPoolId, String username, Map<String, String> attributes,
                              Optional<String> temporaryPassword, Optional<String> messageAction,
-                             Set<String> deliveryMediums) {
+                             Set<String> deliveryMediums, Map<String, String> validationData,
+                             Map<String, String> clientMetadata) {
         UserPool pool = pools.get(userPoolId);
         PasswordPolicy policy = PasswordPolicy.of(pool.settings());
         String password = temporaryPassword.orElseGet(() -> generate(policy));
@@ -91,6 +98,8 @@ public class AdminUsers {
                             + attribute + " already exists.");
                 }
             }
+            preSignUps.run(pool, PreSignUps.ADMIN_CREATE_USER, username, Optional.empty(), values, validationData,
+                    clientMetadata);
             try {
                 user = PoolUsers.capability(store, UserRegistration.class).create(new NewUser(storedUsername,
                         Optional.of(new PasswordCredential(password)), UserStatus.FORCE_CHANGE_PASSWORD, values));
@@ -100,24 +109,30 @@ public class AdminUsers {
         }
         srpCredentials.passwordSet(pool, store, user, password);
         if (!"SUPPRESS".equals(messageAction.orElse(null))) {
-            invite(pool, user, password, deliveryMediums.isEmpty() ? Set.of("SMS") : deliveryMediums);
+            invite(pool, user, password, deliveryMediums.isEmpty() ? Set.of("SMS") : deliveryMediums,
+                    CodeMessage.Origin.of(CodeMessage.Source.ADMIN_CREATE_USER).withMetadata(clientMetadata));
         }
         return user;
     }
 
-    private void invite(UserPool pool, UserRecord user, String password, Set<String> mediums) {
+    /** The invitation, through the pool's CustomMessage or custom sender triggers where it has them. */
+    private void invite(UserPool pool, UserRecord user, String password, Set<String> mediums,
+                        CodeMessage.Origin origin) {
         JsonNode template = pool.settings().path("AdminCreateUserConfig").path("InviteMessageTemplate");
+        Map<String, String> attributes = TriggerAttributes.of(user);
         String phone = user.attributes().get("phone_number");
         if (mediums.contains("SMS") && phone != null) {
             String text = template.path("SMSMessage").asText("Your username is {username} and temporary password is {####}.");
-            sms.send(pool.id(), phone, new MessageTemplate(text).text(password, user.username()), password);
+            messages.send(CodeMessage.of(pool, origin, user.username(), attributes, Channel.SMS, phone,
+                    Optional.empty(), new MessageTemplate(text), password), false);
         }
         String email = user.attributes().get("email");
         if (mediums.contains("EMAIL") && email != null) {
             String subject = template.path("EmailSubject").asText("Your temporary password");
             String body = template.path("EmailMessage")
                     .asText("Your username is {username} and temporary password is {####}.");
-            mail.send(email, subject, new MessageTemplate(body), password, user.username());
+            messages.send(CodeMessage.of(pool, origin, user.username(), attributes, Channel.EMAIL, email,
+                    Optional.of(subject), new MessageTemplate(body), password), false);
         }
     }
 

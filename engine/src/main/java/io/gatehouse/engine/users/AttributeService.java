@@ -5,6 +5,7 @@ import io.gatehouse.api.userstore.UserModification;
 import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClients;
 import io.gatehouse.engine.userpool.UserPools;
@@ -58,11 +59,13 @@ public class AttributeService {
      * @return where verification codes went
      */
     @Transactional
-    public List<CodeDelivery> update(String accessToken, Map<String, String> attributes) {
+    public List<CodeDelivery> update(String accessToken, Map<String, String> attributes,
+                                     Map<String, String> clientMetadata) {
         SignInService.Caller caller = signIns.caller(accessToken);
         AttributeRules.checkUpdate(caller.pool().settings(), clients.byClientId(caller.clientId()).settings(),
                 attributes);
-        return apply(caller.pool(), caller.user(), attributes);
+        return apply(caller.pool(), caller.user(), attributes, new CodeMessage.Origin(
+                CodeMessage.Source.UPDATE_USER_ATTRIBUTE, Optional.of(caller.clientId()), clientMetadata));
     }
 
     /**
@@ -71,14 +74,17 @@ public class AttributeService {
      * not set to true in the same call is unverified, and gets a code when the pool verifies it.
      */
     @Transactional
-    public List<CodeDelivery> adminUpdate(String userPoolId, String username, Map<String, String> attributes) {
+    public List<CodeDelivery> adminUpdate(String userPoolId, String username, Map<String, String> attributes,
+                                          Map<String, String> clientMetadata) {
         UserPool pool = pools.get(userPoolId);
         UserRecord user = PoolUsers.existing(pool, stores.forPool(pool), username);
         AttributeRules.checkAdminUpdate(pool.settings(), attributes);
-        return apply(pool, user, attributes);
+        return apply(pool, user, attributes, new CodeMessage.Origin(CodeMessage.Source.UPDATE_USER_ATTRIBUTE,
+                Optional.empty(), clientMetadata));
     }
 
-    private List<CodeDelivery> apply(UserPool pool, UserRecord user, Map<String, String> attributes) {
+    private List<CodeDelivery> apply(UserPool pool, UserRecord user, Map<String, String> attributes,
+                                     CodeMessage.Origin origin) {
         UserStore store = stores.forPool(pool);
         Map<String, String> changes = new HashMap<>(attributes);
         List<String> changed = new ArrayList<>();
@@ -96,11 +102,14 @@ public class AttributeService {
             changed.add(attribute);
         }
         PoolUsers.capability(store, UserModification.class).updateAttributes(user.sub(), changes, Set.of());
+        // The messages' events show the attributes as the change left them.
+        UserRecord changedUser = new UserRecord(user.sub(), user.username(), user.status(), user.enabled(),
+                merged(user.attributes(), changes), user.created(), user.lastModified());
         List<CodeDelivery> deliveries = new ArrayList<>();
         Set<String> autoVerified = PoolUsers.names(pool.settings().path("AutoVerifiedAttributes"));
         for (String attribute : changed) {
             if (autoVerified.contains(attribute)) {
-                deliveries.add(send(pool, user, attribute, attributes.get(attribute)));
+                deliveries.add(send(pool, changedUser, attribute, attributes.get(attribute), origin));
             }
         }
         return deliveries;
@@ -141,9 +150,12 @@ public class AttributeService {
      * (GetUserAttributeVerificationCode).
      */
     @Transactional
-    public CodeDelivery sendVerificationCode(String accessToken, String attribute) {
+    public CodeDelivery sendVerificationCode(String accessToken, String attribute,
+                                             Map<String, String> clientMetadata) {
         SignInService.Caller caller = signIns.caller(accessToken);
-        return send(caller.pool(), caller.user(), attribute, valueToVerify(caller.user(), attribute));
+        return send(caller.pool(), caller.user(), attribute, valueToVerify(caller.user(), attribute),
+                new CodeMessage.Origin(CodeMessage.Source.VERIFY_USER_ATTRIBUTE, Optional.of(caller.clientId()),
+                        clientMetadata));
     }
 
     /** Marks the address verified with the code sent to it (VerifyUserAttribute). */
@@ -157,10 +169,17 @@ public class AttributeService {
                 .updateAttributes(caller.user().sub(), Map.of(attribute + "_verified", "true"), Set.of());
     }
 
-    private CodeDelivery send(UserPool pool, UserRecord user, String attribute, String value) {
+    private CodeDelivery send(UserPool pool, UserRecord user, String attribute, String value,
+                              CodeMessage.Origin origin) {
         return "email".equals(attribute)
-                ? sender.email(pool, user, value, VERIFY + attribute, VERIFY_CODE_VALIDITY)
-                : sender.sms(pool, user, value, VERIFY + attribute, VERIFY_CODE_VALIDITY);
+                ? sender.email(pool, user, value, VERIFY + attribute, VERIFY_CODE_VALIDITY, CodeSender.When.NOW, origin)
+                : sender.sms(pool, user, value, VERIFY + attribute, VERIFY_CODE_VALIDITY, CodeSender.When.NOW, origin);
+    }
+
+    private static Map<String, String> merged(Map<String, String> attributes, Map<String, String> changes) {
+        Map<String, String> merged = new HashMap<>(attributes);
+        merged.putAll(changes);
+        return merged;
     }
 
     private static String valueToVerify(UserRecord user, String attribute) {

@@ -1,18 +1,23 @@
 package io.gatehouse.engine.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.api.message.Channel;
 import io.gatehouse.api.userstore.UserRecord;
-import io.gatehouse.engine.messaging.AfterCommit;
-import io.gatehouse.engine.messaging.MailSender;
+import io.gatehouse.engine.messaging.CodeMessage;
+import io.gatehouse.engine.messaging.CodeMessages;
 import io.gatehouse.engine.messaging.MessageTemplate;
-import io.gatehouse.engine.messaging.SmsSender;
+import io.gatehouse.engine.trigger.TriggerAttributes;
 import io.gatehouse.engine.userpool.UserPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** Issues a one-time code and sends it, by e-mail or SMS, with the pool's verification message templates. */
+/**
+ * Issues a one-time code and sends it, by e-mail or SMS, with the pool's verification message templates, through
+ * the pool's CustomMessage or custom sender trigger where it has one ({@link CodeMessages}).
+ */
 @ApplicationScoped
 public class CodeSender {
 
@@ -28,24 +33,14 @@ public class CodeSender {
     }
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
     VerificationCodes codes;
 
     @Inject
-    MailSender mail;
-
-    @Inject
-    SmsSender sms;
-
-    /** Issues a code for {@code purpose} and mails it to {@code email}; runs in the caller's transaction. */
-    CodeDelivery email(UserPool pool, UserRecord user, String email, String purpose, Duration validity) {
-        return email(pool, user, email, purpose, validity, When.NOW);
-    }
+    CodeMessages messages;
 
     /** Issues a code for {@code purpose} and mails it to {@code email}, {@code when} it says. */
-    CodeDelivery email(UserPool pool, UserRecord user, String email, String purpose, Duration validity, When when) {
+    CodeDelivery email(UserPool pool, UserRecord user, String email, String purpose, Duration validity, When when,
+                       CodeMessage.Origin origin) {
         String code = codes.issue(pool.id(), user.sub(), purpose, validity);
         JsonNode settings = pool.settings();
         JsonNode template = settings.path("VerificationMessageTemplate");
@@ -53,32 +48,20 @@ public class CodeSender {
                 settings.path("EmailVerificationSubject").asText("Your verification code"));
         String body = template.path("EmailMessage").asText(
                 settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
-        MessageTemplate message = new MessageTemplate(body);
-        send(when, () -> mail.send(email, subject, message, code, user.username()));
+        messages.send(CodeMessage.of(pool, origin, user.username(), TriggerAttributes.of(user), Channel.EMAIL, email,
+                Optional.of(subject), new MessageTemplate(body), code), when == When.AFTER_COMMIT);
         return new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email");
     }
 
-    /** Issues a code for {@code purpose} and texts it to {@code phone}; runs in the caller's transaction. */
-    CodeDelivery sms(UserPool pool, UserRecord user, String phone, String purpose, Duration validity) {
-        return sms(pool, user, phone, purpose, validity, When.NOW);
-    }
-
     /** Issues a code for {@code purpose} and texts it to {@code phone}, {@code when} it says. */
-    CodeDelivery sms(UserPool pool, UserRecord user, String phone, String purpose, Duration validity, When when) {
+    CodeDelivery sms(UserPool pool, UserRecord user, String phone, String purpose, Duration validity, When when,
+                     CodeMessage.Origin origin) {
         String code = codes.issue(pool.id(), user.sub(), purpose, validity);
         JsonNode settings = pool.settings();
         String body = settings.path("VerificationMessageTemplate").path("SmsMessage").asText(
                 settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
-        String text = new MessageTemplate(body).text(code, user.username());
-        send(when, () -> sms.send(pool.id(), phone, text, code));
+        messages.send(CodeMessage.of(pool, origin, user.username(), TriggerAttributes.of(user), Channel.SMS, phone,
+                Optional.empty(), new MessageTemplate(body), code), when == When.AFTER_COMMIT);
         return new CodeDelivery(CodeDelivery.maskPhone(phone), "SMS", "phone_number");
-    }
-
-    private void send(When when, Runnable delivery) {
-        if (when == When.NOW) {
-            delivery.run();
-        } else {
-            afterCommit.deliver(delivery);
-        }
     }
 }

@@ -111,7 +111,7 @@ public class MfaChallenges {
     private AuthStep.Challenged issue(UserPool pool, UserPoolClient client, UserRecord user, String method,
                                       boolean knownDevice, String newEmail) {
         IssuedChallenge issued;
-        try (MfaMethod factor = methods.named(pool, method)) {
+        try (MfaMethod factor = methods.named(pool, method, user, Optional.of(client.clientId()))) {
             Optional<String> enrolment = enrolment(pool, user, factor);
             if (factor.deliveryAttribute().isPresent()) {
                 sendLimits.count(pool.id(), user.sub(), method);

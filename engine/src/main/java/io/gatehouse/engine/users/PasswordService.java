@@ -10,6 +10,7 @@ import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.federation.ProviderLinks;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.mfa.UserMfa;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,6 +64,9 @@ public class PasswordService {
     CodeSender sender;
 
     @Inject
+    PostConfirmations postConfirmations;
+
+    @Inject
     TokenService tokens;
 
     @Inject
@@ -90,17 +95,19 @@ public class PasswordService {
      */
     @Transactional
     public CodeDelivery forgotPassword(String clientId, String secretHash, String username) {
-        return forgotPassword(clientId, secretHash, username, java.util.Map.of());
+        return forgotPassword(clientId, secretHash, username, Map.of());
     }
 
     /**
-     * {@link #forgotPassword(String, String, String)} with the call's ClientMetadata. A name the pool does not know
-     * goes to its UserMigration trigger (UserMigration_ForgotPassword) first: a user it finds is created awaiting a
-     * reset, and gets the code.
+     * {@link #forgotPassword(String, String, String)} with the call's ClientMetadata, for the triggers. A name the
+     * pool does not know goes to its UserMigration trigger (UserMigration_ForgotPassword) first: a user it finds is
+     * created awaiting a reset, and gets the code.
      */
     @Transactional
     public CodeDelivery forgotPassword(String clientId, String secretHash, String username,
-                                       java.util.Map<String, String> clientMetadata) {
+                                       Map<String, String> clientMetadata) {
+        CodeMessage.Origin origin = new CodeMessage.Origin(CodeMessage.Source.FORGOT_PASSWORD, Optional.of(clientId),
+                clientMetadata);
         ClientOfPool app = clients.byClientIdWithPool(clientId);
         UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
@@ -108,11 +115,11 @@ public class PasswordService {
         Optional<UserRecord> found = PoolUsers.find(pool, stores.forPool(pool), username);
         if (found.isEmpty()) {
             found = signInTriggers.migrate(pool, client, username, SignInTriggers.MIGRATION_FORGOT_PASSWORD,
-                    Optional.empty(), java.util.Map.of(), clientMetadata);
+                    Optional.empty(), Map.of(), clientMetadata);
         }
         if (ExistenceErrors.prevented(client)) {
             Optional<CodeDelivery> sent = found.filter(user -> mayReset(user) && resetContact(pool, user).isPresent())
-                    .flatMap(user -> sendResetCode(pool, user, CodeSender.When.AFTER_COMMIT));
+                    .flatMap(user -> sendResetCode(pool, user, CodeSender.When.AFTER_COMMIT, origin));
             if (sent.isPresent()) {
                 return sent.get();
             }
@@ -124,7 +131,7 @@ public class PasswordService {
         if (!mayReset(user)) {
             throw new ServiceException("NotAuthorizedException", "User password cannot be reset in the current state.");
         }
-        return sendResetCode(pool, user, CodeSender.When.NOW).orElseThrow(() -> ServiceException.invalidParameter(
+        return sendResetCode(pool, user, CodeSender.When.NOW, origin).orElseThrow(() -> ServiceException.invalidParameter(
                 "Cannot reset password for the user as there is no registered/verified email or phone_number"));
     }
 
@@ -151,7 +158,7 @@ public class PasswordService {
      * one, for ConfirmForgotPassword. Their sign-ins end.
      */
     @Transactional
-    public void adminReset(String userPoolId, String username) {
+    public void adminReset(String userPoolId, String username, Map<String, String> clientMetadata) {
         UserPool pool = pools.get(userPoolId);
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.existing(pool, store, username);
@@ -160,14 +167,16 @@ public class PasswordService {
         }
         PoolUsers.capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.RESET_REQUIRED);
         tokens.revokeAll(pool.id(), user.sub());
-        sendResetCode(pool, user, CodeSender.When.NOW);
+        sendResetCode(pool, user, CodeSender.When.NOW, new CodeMessage.Origin(CodeMessage.Source.FORGOT_PASSWORD,
+                Optional.empty(), clientMetadata));
     }
 
     /** Sends a reset code by the pool's first recovery mechanism the user has verified; empty when none. */
-    private Optional<CodeDelivery> sendResetCode(UserPool pool, UserRecord user, CodeSender.When when) {
+    private Optional<CodeDelivery> sendResetCode(UserPool pool, UserRecord user, CodeSender.When when,
+                                                 CodeMessage.Origin origin) {
         return resetContact(pool, user).map(contact -> "email".equals(contact.attribute())
-                ? sender.email(pool, user, contact.value(), RESET, RESET_CODE_VALIDITY, when)
-                : sender.sms(pool, user, contact.value(), RESET, RESET_CODE_VALIDITY, when));
+                ? sender.email(pool, user, contact.value(), RESET, RESET_CODE_VALIDITY, when, origin)
+                : sender.sms(pool, user, contact.value(), RESET, RESET_CODE_VALIDITY, when, origin));
     }
 
     /** A verified address or number a reset code can go to. */
@@ -232,7 +241,7 @@ public class PasswordService {
      */
     @Transactional(dontRollbackOn = ServiceException.class)
     public void confirmForgotPassword(String clientId, String secretHash, String username, String code,
-                                      String password) {
+                                      String password, Map<String, String> clientMetadata) {
         ClientOfPool app = clients.byClientIdWithPool(clientId);
         UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
@@ -262,6 +271,8 @@ public class PasswordService {
             modification.updateStatus(user.sub(), UserStatus.CONFIRMED);
         }
         tokens.revokeAll(pool.id(), user.sub());
+        postConfirmations.run(pool, store, user.sub(), PostConfirmations.CONFIRM_FORGOT_PASSWORD,
+                Optional.of(clientId), clientMetadata);
     }
 
     /**

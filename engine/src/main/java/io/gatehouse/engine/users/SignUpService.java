@@ -1,11 +1,6 @@
 package io.gatehouse.engine.users;
 
-import io.gatehouse.api.trigger.PreSignUpEvent;
 import io.gatehouse.api.trigger.PreSignUpResponse;
-import io.gatehouse.api.trigger.TriggerKind;
-import io.gatehouse.engine.trigger.ConfiguredTrigger;
-import io.gatehouse.engine.trigger.Triggers;
-import io.gatehouse.engine.trigger.calls.PreSignUpCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
@@ -15,6 +10,7 @@ import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -63,7 +59,10 @@ public class SignUpService {
     CodeSender sender;
 
     @Inject
-    Triggers triggers;
+    PreSignUps preSignUps;
+
+    @Inject
+    PostConfirmations postConfirmations;
 
     /** What a sign-up produced. */
     public record Result(String sub, boolean confirmed, Optional<CodeDelivery> delivery) {
@@ -72,7 +71,8 @@ public class SignUpService {
     /**
      * Registers a user through an app client. The pool's PreSignUp trigger, if it has one, sees the sign-up after
      * every check and before anything is written: it may refuse it, or confirm the user and verify their address or
-     * phone at once (then no code is sent).
+     * phone at once (then no code is sent, and the PostConfirmation trigger runs as for a confirmation, within
+     * the sign-up: its refusal undoes the sign-up).
      */
     @Transactional
     public Result signUp(String clientId, String secretHash, String username, String password,
@@ -98,8 +98,8 @@ public class SignUpService {
                         + ("email".equals(attribute) ? "email" : "phone number") + " already exists.");
             }
         }
-        PreSignUpResponse decided = preSignUp(pool, "PreSignUp_SignUp", username, clientId, values, validationData,
-                clientMetadata);
+        PreSignUpResponse decided = preSignUps.run(pool, PreSignUps.SIGN_UP, username, Optional.of(clientId), values,
+                validationData, clientMetadata);
         UserRecord user;
         try {
             user = PoolUsers.capability(store, UserRegistration.class).create(new NewUser(storedUsername,
@@ -110,9 +110,12 @@ public class SignUpService {
         }
         srpCredentials.passwordSet(pool, store, user, password);
         if (decided.autoConfirmUser()) {
+            postConfirmations.run(pool, store, user.sub(), PostConfirmations.CONFIRM_SIGN_UP, Optional.of(clientId),
+                    clientMetadata);
             return new Result(user.sub(), true, Optional.empty());
         }
-        Optional<CodeDelivery> delivery = sendSignUpCode(pool, user, CodeSender.When.NOW);
+        Optional<CodeDelivery> delivery = sendSignUpCode(pool, user, CodeSender.When.NOW,
+                new CodeMessage.Origin(CodeMessage.Source.SIGN_UP, Optional.of(clientId), clientMetadata));
         return new Result(user.sub(), false, delivery);
     }
 
@@ -120,9 +123,11 @@ public class SignUpService {
      * Confirms a sign-up with the code the user received; marks the address the code went to as verified. Where
      * the client prevents user existence errors, a name that is unknown or already confirmed has its code checked
      * against its stand-in ({@link VerificationCodes#standInSub}), so it answers as a wrong or missing code would.
+     * The pool's PostConfirmation trigger runs last; if it fails, nothing is confirmed and the code still holds.
      */
     @Transactional(dontRollbackOn = ServiceException.class)
-    public void confirm(String clientId, String secretHash, String username, String code) {
+    public void confirm(String clientId, String secretHash, String username, String code,
+                        Map<String, String> clientMetadata) {
         ClientOfPool app = clients.byClientIdWithPool(clientId);
         UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
@@ -152,6 +157,8 @@ public class SignUpService {
         if (!channel.isEmpty()) {
             modification.updateAttributes(user.sub(), Map.of(channel + "_verified", "true"), Set.of());
         }
+        postConfirmations.run(pool, store, user.sub(), PostConfirmations.CONFIRM_SIGN_UP, Optional.of(clientId),
+                clientMetadata);
     }
 
     /**
@@ -161,7 +168,10 @@ public class SignUpService {
      * are alike.
      */
     @Transactional
-    public CodeDelivery resend(String clientId, String secretHash, String username) {
+    public CodeDelivery resend(String clientId, String secretHash, String username,
+                               Map<String, String> clientMetadata) {
+        CodeMessage.Origin origin = new CodeMessage.Origin(CodeMessage.Source.RESEND_CODE, Optional.of(clientId),
+                clientMetadata);
         ClientOfPool app = clients.byClientIdWithPool(clientId);
         UserPoolClient client = app.client();
         SecretHash.check(client, username, secretHash);
@@ -169,7 +179,7 @@ public class SignUpService {
         Optional<UserRecord> found = PoolUsers.find(pool, stores.forPool(pool), username);
         if (ExistenceErrors.prevented(client)) {
             Optional<CodeDelivery> sent = found.filter(u -> u.status() == UserStatus.UNCONFIRMED)
-                    .flatMap(u -> sendSignUpCode(pool, u, CodeSender.When.AFTER_COMMIT));
+                    .flatMap(u -> sendSignUpCode(pool, u, CodeSender.When.AFTER_COMMIT, origin));
             if (sent.isPresent()) {
                 return sent.get();
             }
@@ -183,45 +193,13 @@ public class SignUpService {
         if (user.status() != UserStatus.UNCONFIRMED) {
             throw ServiceException.invalidParameter("User is already confirmed.");
         }
-        return sendSignUpCode(pool, user, CodeSender.When.NOW).orElseThrow(() -> ServiceException.invalidParameter(
+        return sendSignUpCode(pool, user, CodeSender.When.NOW, origin).orElseThrow(() -> ServiceException.invalidParameter(
                 "The user pool verifies no attribute that this user has, so no code can be sent."));
     }
 
-    /**
-     * Runs the pool's PreSignUp trigger, if it has one, on the attributes the user is to have, and applies its
-     * verification flags to them. Without a trigger the sign-up goes on as it was.
-     *
-     * @param attributes the attributes to create the user with; the trigger's verified flags are added here
-     */
-    PreSignUpResponse preSignUp(UserPool pool, String triggerSource, String username, String clientId,
-                                Map<String, String> attributes, Map<String, String> validationData,
-                                Map<String, String> clientMetadata) {
-        Optional<ConfiguredTrigger> trigger = triggers.configured(pool, TriggerKind.PRE_SIGN_UP);
-        if (trigger.isEmpty()) {
-            return PreSignUpResponse.NONE;
-        }
-        PreSignUpResponse decided = triggers.run(pool, trigger.get(), PreSignUpCall.INSTANCE, new PreSignUpEvent(
-                triggers.context(pool, trigger.get(), triggerSource, username, Optional.ofNullable(clientId)),
-                attributes, validationData, clientMetadata)).orElse(PreSignUpResponse.NONE);
-        verify(attributes, "email", decided.autoVerifyEmail());
-        verify(attributes, "phone_number", decided.autoVerifyPhone());
-        return decided;
-    }
-
-    private static void verify(Map<String, String> attributes, String attribute, boolean verified) {
-        if (!verified) {
-            return;
-        }
-        if (!attributes.containsKey(attribute)) {
-            throw new ServiceException("InvalidLambdaResponseException", "PreSignUp verified " + attribute
-                    + ", which the user does not have.");
-        }
-        attributes.put(attribute + "_verified", "true");
-    }
-
-    /** Confirms a user without a code (AdminConfirmSignUp). */
+    /** Confirms a user without a code (AdminConfirmSignUp), then runs the PostConfirmation trigger, as Cognito does. */
     @Transactional
-    public void adminConfirm(String userPoolId, String username) {
+    public void adminConfirm(String userPoolId, String username, Map<String, String> clientMetadata) {
         UserPool pool = pools.get(userPoolId);
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.find(pool, store, username).orElseThrow(() ->
@@ -231,18 +209,21 @@ public class SignUpService {
                     + user.status());
         }
         PoolUsers.capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.CONFIRMED);
+        postConfirmations.run(pool, store, user.sub(), PostConfirmations.CONFIRM_SIGN_UP, Optional.empty(),
+                clientMetadata);
     }
 
     /**
      * Sends the sign-up code where the pool verifies: to the phone when it verifies phone numbers and the user
      * has one (as Cognito prefers), else to the e-mail address.
      */
-    private Optional<CodeDelivery> sendSignUpCode(UserPool pool, UserRecord user, CodeSender.When when) {
+    private Optional<CodeDelivery> sendSignUpCode(UserPool pool, UserRecord user, CodeSender.When when,
+                                                  CodeMessage.Origin origin) {
         return switch (signUpChannel(pool, user)) {
             case "phone_number" -> Optional.of(sender.sms(pool, user, user.attributes().get("phone_number"),
-                    SIGN_UP, SIGN_UP_CODE_VALIDITY, when));
+                    SIGN_UP, SIGN_UP_CODE_VALIDITY, when, origin));
             case "email" -> Optional.of(sender.email(pool, user, user.attributes().get("email"), SIGN_UP,
-                    SIGN_UP_CODE_VALIDITY, when));
+                    SIGN_UP_CODE_VALIDITY, when, origin));
             default -> Optional.empty();
         };
     }

@@ -21,7 +21,8 @@ public class AdminConfirmSignUp implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        signUps.adminConfirm(request.get("UserPoolId").asText(), request.get("Username").asText());
+        signUps.adminConfirm(request.get("UserPoolId").asText(), request.get("Username").asText(),
+                UserShapes.stringMap(request.path("ClientMetadata")));
         return Json.MAPPER.createObjectNode();
     }
 }

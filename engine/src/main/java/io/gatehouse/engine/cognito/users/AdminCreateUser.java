@@ -31,7 +31,9 @@ public class AdminCreateUser implements CognitoOperation {
         UserRecord user = users.create(request.get("UserPoolId").asText(), request.get("Username").asText(),
                 UserShapes.attributes(request.path("UserAttributes")),
                 Optional.ofNullable(UserShapes.text(request, "TemporaryPassword")),
-                Optional.ofNullable(UserShapes.text(request, "MessageAction")), mediums);
+                Optional.ofNullable(UserShapes.text(request, "MessageAction")), mediums,
+                UserShapes.attributes(request.path("ValidationData")),
+                UserShapes.stringMap(request.path("ClientMetadata")));
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("User", UserShapes.user(user, null));
         return response;

@@ -21,7 +21,8 @@ public class AdminResetUserPassword implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        passwords.adminReset(request.get("UserPoolId").asText(), request.get("Username").asText());
+        passwords.adminReset(request.get("UserPoolId").asText(), request.get("Username").asText(),
+                UserShapes.stringMap(request.path("ClientMetadata")));
         return Json.MAPPER.createObjectNode();
     }
 }

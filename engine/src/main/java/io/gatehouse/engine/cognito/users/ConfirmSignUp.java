@@ -22,7 +22,8 @@ public class ConfirmSignUp implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         signUps.confirm(request.get("ClientId").asText(), UserShapes.text(request, "SecretHash"),
-                request.get("Username").asText(), request.get("ConfirmationCode").asText());
+                request.get("Username").asText(), request.get("ConfirmationCode").asText(),
+                UserShapes.stringMap(request.path("ClientMetadata")));
         return Json.MAPPER.createObjectNode();
     }
 }

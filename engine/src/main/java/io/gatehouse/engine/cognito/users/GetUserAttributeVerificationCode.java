@@ -24,7 +24,8 @@ public class GetUserAttributeVerificationCode implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("CodeDeliveryDetails", UserShapes.delivery(attributes.sendVerificationCode(
-                request.get("AccessToken").asText(), request.get("AttributeName").asText())));
+                request.get("AccessToken").asText(), request.get("AttributeName").asText(),
+                UserShapes.stringMap(request.path("ClientMetadata")))));
         return response;
     }
 }

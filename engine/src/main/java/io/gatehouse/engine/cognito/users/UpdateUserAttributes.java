@@ -24,7 +24,8 @@ public class UpdateUserAttributes implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         ObjectNode response = Json.MAPPER.createObjectNode();
         ArrayNode deliveries = response.putArray("CodeDeliveryDetailsList");
-        attributes.update(request.get("AccessToken").asText(), UserShapes.attributes(request.path("UserAttributes")))
+        attributes.update(request.get("AccessToken").asText(), UserShapes.attributes(request.path("UserAttributes")),
+                        UserShapes.stringMap(request.path("ClientMetadata")))
                 .forEach(d -> deliveries.add(UserShapes.delivery(d)));
         return response;
     }

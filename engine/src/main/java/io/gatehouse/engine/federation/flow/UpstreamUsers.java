@@ -16,6 +16,7 @@ import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
+import io.gatehouse.engine.users.PreSignUps;
 import io.gatehouse.engine.users.UserStores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,16 +55,33 @@ public class UpstreamUsers {
     @Inject
     Groups groups;
 
+    @Inject
+    PreSignUps preSignUps;
+
     /**
      * @throws ServiceException {@code NotAuthorizedException} when the user is disabled
      */
     @Transactional
     public UserRecord signInAs(UserPool pool, PoolIdentityProvider idp, UpstreamIdentity identity) {
+        return signInAs(pool, idp, identity, Optional.empty());
+    }
+
+    /**
+     * The user the identity signs in as, through the app client {@code clientId}. A first sign-in runs the pool's
+     * PreSignUp trigger ({@code PreSignUp_ExternalProvider}) on the mapped attributes before the user is made: its
+     * refusal ends the sign-in with nothing written; {@code autoVerifyEmail} / {@code autoVerifyPhone} mark the
+     * mapped address or phone verified.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} when the user is disabled; the trigger's error
+     */
+    @Transactional
+    public UserRecord signInAs(UserPool pool, PoolIdentityProvider idp, UpstreamIdentity identity,
+                               Optional<String> clientId) {
         UserStore store = stores.forPool(pool);
         UserLookup lookup = UserStores.capability(store, UserLookup.class);
         Optional<UserRecord> linked = links.linkedSub(pool.id(), idp.providerName(), identity.subject())
                 .flatMap(lookup::findBySub);
-        UserRecord user = linked.orElseGet(() -> federatedUser(store, lookup, idp, identity));
+        UserRecord user = linked.orElseGet(() -> federatedUser(pool, store, lookup, idp, identity, clientId));
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }
@@ -90,8 +108,8 @@ public class UpstreamUsers {
                 .findByUsername(idp.providerName() + "_" + subject).map(UserRecord::sub);
     }
 
-    private UserRecord federatedUser(UserStore store, UserLookup lookup, PoolIdentityProvider idp,
-                                     UpstreamIdentity identity) {
+    private UserRecord federatedUser(UserPool pool, UserStore store, UserLookup lookup, PoolIdentityProvider idp,
+                                     UpstreamIdentity identity, Optional<String> clientId) {
         String username = idp.providerName() + "_" + identity.subject();
         Map<String, String> mapped = AttributeMapping.apply(idp.attributeMapping(), identity.claims());
         Optional<UserRecord> existing = lookup.findByUsername(username);
@@ -109,6 +127,9 @@ public class UpstreamUsers {
             }
             return user;
         }
+        // The trigger runs before the turn is taken, so a slow one holds no lock.
+        Map<String, String> attributes = new HashMap<>(mapped);
+        preSignUps.run(pool, PreSignUps.EXTERNAL_PROVIDER, username, clientId, attributes, Map.of(), Map.of());
         // First sign-ins of the pool's users through its IdPs take turns: the IdP's group is made once, and two
         // sign-ins of one new upstream user make one user.
         pools.lockForUpdate(idp.userPoolId());
@@ -116,7 +137,6 @@ public class UpstreamUsers {
         if (madeMeanwhile.isPresent()) {
             return madeMeanwhile.get();
         }
-        Map<String, String> attributes = new HashMap<>(mapped);
         attributes.put(IDENTITIES, identities(idp, identity));
         UserRecord made;
         try {

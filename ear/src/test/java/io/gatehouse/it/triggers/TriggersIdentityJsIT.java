@@ -46,6 +46,9 @@ class TriggersIdentityJsIT {
             response.putObject("userAttributes").put("email", name + "@legacy.example").put("email_verified", "true");
             return Answer.respond(event, response);
         });
+        standIn.on("/pre-sign-up", event -> Answer.respond(event, JSON.createObjectNode()
+                .put("autoConfirmUser", event.path("request").path("userAttributes").path("email").asText()
+                        .endsWith("@legacy.example")).put("autoVerifyEmail", true)));
         standIn.on("/token", event -> {
             var response = JSON.createObjectNode();
             response.putObject("claimsOverrideDetails").putObject("claimsToAddOrOverride")
@@ -53,7 +56,8 @@ class TriggersIdentityJsIT {
             return Answer.respond(event, response);
         });
         poolId = cognito.createUserPool(r -> r.poolName("identity-js-triggers").lambdaConfig(l -> l
-                .userMigration(standIn.url("/migrate")).preTokenGeneration(standIn.url("/token")))).userPool().id();
+                .userMigration(standIn.url("/migrate")).preTokenGeneration(standIn.url("/token"))
+                .preSignUp(standIn.url("/pre-sign-up")))).userPool().id();
         clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").explicitAuthFlows(
                 ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
                 ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
@@ -93,5 +97,18 @@ class TriggersIdentityJsIT {
         assertThat(srp.path("accessToken").path("legacy_id").isMissingNode()).isTrue();
         assertThat(standIn.events("UserMigration_Authentication")).hasSize(2);
         assertThat(standIn.events("TokenGeneration_Authentication")).hasSize(2);
+    }
+
+    @Test
+    void librarySignUpWhenPreSignUpConfirmsThenConfirmedWithNoCodeAndTheUserSignsInAtOnce() throws Exception {
+        JsonNode signedUp = node("sign-up", "mira", "Mira-Sign-Up-1", "mira@legacy.example");
+
+        assertThat(signedUp.path("error").isMissingNode()).as(signedUp.toString()).isTrue();
+        assertThat(signedUp.path("userConfirmed").asBoolean()).isTrue();
+        assertThat(signedUp.path("codeDeliveryDetails").isNull()).isTrue();
+        assertThat(standIn.events("PreSignUp_SignUp").get(0).path("callerContext").path("clientId").asText())
+                .isEqualTo(clientId);
+        JsonNode signedIn = node("srp-sign-in", "mira", "Mira-Sign-Up-1");
+        assertThat(signedIn.path("idToken").path("email_verified").asBoolean()).as(signedIn.toString()).isTrue();
     }
 }

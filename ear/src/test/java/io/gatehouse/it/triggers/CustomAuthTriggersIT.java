@@ -265,6 +265,22 @@ class CustomAuthTriggersIT {
     }
 
     @Test
+    void customAuthWhenPreAuthenticationRefusesThenNoChallengeAndItSawInitiatesClientMetadata() {
+        define(CustomAuthTriggersIT::oneCode);
+        standIn.on("/pre-auth", event -> Answer.error("Custom sign-ins are closed"));
+        cognito.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(l -> l
+                .defineAuthChallenge(standIn.url("/define")).createAuthChallenge(standIn.url("/create"))
+                .verifyAuthChallengeResponse(standIn.url("/verify")).preAuthentication(standIn.url("/pre-auth"))));
+
+        assertThatThrownBy(() -> initiate(username)).isInstanceOf(UserLambdaValidationException.class)
+                .hasMessageContaining("PreAuthentication failed with error Custom sign-ins are closed.");
+
+        JsonNode event = standIn.events("PreAuthentication_Authentication").get(0);
+        assertThat(event.path("request").path("validationData").path("ignored").asText()).isEqualTo("initiate");
+        assertThat(standIn.events("DefineAuthChallenge_Authentication")).isEmpty();
+    }
+
+    @Test
     void customAuthWhenDefineFailsTheSignInThenNotAuthorizedInCognitosWords() {
         define(CustomAuthTriggersIT::oneCode);
 

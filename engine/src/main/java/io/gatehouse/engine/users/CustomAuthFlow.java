@@ -82,6 +82,9 @@ public class CustomAuthFlow {
     @Inject
     SrpSignIn srp;
 
+    @Inject
+    SignInTriggers signInTriggers;
+
     /** Steps (answered challenges, SRP_A included) after which a custom sign-in fails, whatever its triggers say. */
     @Inject
     @ConfigProperty(name = "gatehouse.custom-auth.max-steps", defaultValue = "10")
@@ -102,6 +105,17 @@ public class CustomAuthFlow {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters) {
+        return initiate(clientId, expectedPoolId, parameters, Map.of());
+    }
+
+    /**
+     * {@link #initiate(String, String, Map)} with InitiateAuth's ClientMetadata, which the PreAuthentication trigger
+     * gets as its {@code validationData}: a custom sign-in is a sign-in attempt too, and the trigger may refuse it
+     * before the first DefineAuthChallenge.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuthStep initiate(String clientId, String expectedPoolId, Map<String, String> parameters,
+                             Map<String, String> validationData) {
         ClientOfPool app = chain.client(clientId, expectedPoolId);
         UserPoolClient client = app.client();
         SignInService.allowFlow(client, "CUSTOM_AUTH");
@@ -123,6 +137,7 @@ public class CustomAuthFlow {
             throw new ServiceException("UserNotFoundException", "User does not exist.");
         }
         found.ifPresent(SignInService::checkMaySignIn);
+        signInTriggers.preAuthentication(pool, client, username, found, validationData);
         List<ChallengeResult> begun = first == null ? List.of()
                 : List.of(new ChallengeResult(SRP_A, true, Optional.empty()));
         CustomAuthState state = CustomAuthState.start(found.map(UserRecord::sub).orElse(NO_USER),

@@ -105,7 +105,7 @@ public class SignInService {
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
                     new AuthStep.Authenticated(refresh(clientId, expectedPoolId, parameters));
             case "USER_SRP_AUTH" -> srp.initiate(clientId, expectedPoolId, parameters, clientMetadata);
-            case "CUSTOM_AUTH" -> customAuth.initiate(clientId, expectedPoolId, parameters);
+            case "CUSTOM_AUTH" -> customAuth.initiate(clientId, expectedPoolId, parameters, clientMetadata);
             default -> passwordSignIn(clientId, expectedPoolId, flow, parameters, clientMetadata);
         };
     }

@@ -29,7 +29,8 @@ public record TriggerContext(String version, String triggerSource, String region
      * The caller: Cognito's {@code callerContext}.
      *
      * @param awsSdkVersion the SDK the caller named in its user agent, or {@code aws-sdk-unknown-unknown}
-     * @param clientId      the app client, or empty for an administrator's call that named none
+     * @param clientId      the app client, or {@code CLIENT_ID_NOT_APPLICABLE} for an administrator's call that named
+     *                      none, as Cognito sends
      */
     public record CallerContext(String awsSdkVersion, String clientId) {
         public CallerContext {

@@ -28,6 +28,9 @@ public class Triggers {
 
     private static final Logger LOG = Logger.getLogger(Triggers.class.getName());
 
+    /** Cognito's {@code callerContext.clientId} of a call that names no app client (an administrator's). */
+    static final String NO_CLIENT = "CLIENT_ID_NOT_APPLICABLE";
+
     @Inject
     JavaRuntime java;
 
@@ -51,7 +54,7 @@ public class Triggers {
     public TriggerContext context(UserPool pool, ConfiguredTrigger trigger, String triggerSource, String userName,
                                   Optional<String> clientId) {
         return new TriggerContext(trigger.version(), triggerSource, config.region(), pool.id(), userName,
-                new TriggerContext.CallerContext("aws-sdk-unknown-unknown", clientId.orElse("")));
+                new TriggerContext.CallerContext("aws-sdk-unknown-unknown", clientId.orElse(NO_CLIENT)));
     }
 
     /**

@@ -78,12 +78,51 @@ final class CpuProfile {
 
     private static final String ENDPOINT = "io.gatehouse.engine.hostedui.Saml2Endpoint";
 
+    /**
+     * triggers.sh: the parts of a sign-in's CPU a PreTokenGeneration trigger adds, by a frame anywhere on the stack;
+     * the first rule in this order that matches wins. A stack that matches none is the sign-in's own work, which a
+     * pool without a trigger does too.
+     */
+    private static final List<Map.Entry<String, String>> TRIGGER_PARTS = List.of(
+            // Thread names (the profile is taken with async-profiler's "threads" option): the stack's first frame.
+            Map.entry("[gatehouse-trigger-",
+                    "java:, the trigger's own thread (woken, runs the provider, hands the answer back)"),
+            Map.entry("[HttpClient-", "webhook: the JDK HttpClient's own threads (selector, responses)"),
+            Map.entry("io.gatehouse.engine.trigger.WebhookRuntime",
+                    "webhook, request thread: the body serialised, signed (HMAC), sent, waited for, read"),
+            Map.entry("jdk.internal.net.http", "webhook: the JDK HttpClient, elsewhere"),
+            Map.entry("io.gatehouse.engine.trigger.JavaRuntime",
+                    "java:, request thread: the hand-off to the trigger's thread and the wait"),
+            Map.entry("io.gatehouse.bench.trigger", "java:, the provider itself"),
+            Map.entry("io.gatehouse.engine.trigger.TriggerJson",
+                    "the event as JSON (webhook), the answer read back"),
+            Map.entry("io.gatehouse.engine.trigger.calls", "the event as JSON (webhook), the answer read back"),
+            Map.entry("io.gatehouse.engine.trigger.Triggers", "the trigger's dispatch and log"),
+            Map.entry("io.gatehouse.engine.token.PreTokenGeneration$Decision",
+                    "the answer applied to the claims (the claim set rebuilt)"),
+            Map.entry("io.gatehouse.engine.token.PreTokenGeneration", "the event built"));
+
+    /** Kinds of work a trigger's samples add to {@link #KINDS}, looked up first. */
+    private static final List<Map.Entry<String, String>> TRIGGER_KINDS = List.of(
+            Map.entry("jdk.internal.net.http", "the JDK HttpClient"),
+            Map.entry("java.util.concurrent", "java.util.concurrent (futures, queues, thread hand-offs)"),
+            Map.entry("jdk.internal.misc.Unsafe.park", "threads parked and woken"),
+            Map.entry("jdk.internal.misc.Unsafe.unpark", "threads parked and woken"),
+            Map.entry("javax.crypto", "HMAC-SHA256 (JCE)"),
+            Map.entry("com.nimbusds", "Nimbus (the claim set)"),
+            Map.entry("java.lang.Thread", "threads (start, context)"));
+
     private CpuProfile() {
     }
 
     /** Starts async-profiler ({@code lib}: its libasyncProfiler.so) in process {@code pid}. */
     static void start(Path lib, long pid) throws IOException, InterruptedException {
-        jcmd(pid, lib, "start,event=ctimer,interval=1ms");
+        start(lib, pid, false);
+    }
+
+    /** As {@link #start(Path, long)}; with {@code threads}, each stack begins with its thread's name. */
+    static void start(Path lib, long pid, boolean threads) throws IOException, InterruptedException {
+        jcmd(pid, lib, "start,event=ctimer,interval=1ms" + (threads ? ",threads" : ""));
     }
 
     /** Stops it and writes the collapsed stacks to {@code out}. */
@@ -138,6 +177,55 @@ final class CpuProfile {
         print("by kind (all samples)", byKind, total);
         print("by kind (the endpoint's samples, as % of all)", endpointByKind, total);
         print("by step", byStep, total);
+    }
+
+    /**
+     * triggers.sh: prints the shares of the samples in {@code collapsed}, by kind of work, and the parts of the
+     * sign-in a PreTokenGeneration trigger adds ({@link #TRIGGER_PARTS}), those parts again by kind.
+     */
+    static void summarizeTrigger(Path collapsed) throws IOException {
+        List<Map.Entry<String, String>> kinds = new java.util.ArrayList<>(TRIGGER_KINDS);
+        kinds.addAll(KINDS);
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        Map<String, Long> byPart = new LinkedHashMap<>();
+        Map<String, Long> triggerByKind = new LinkedHashMap<>();
+        long total = 0;
+        long inTrigger = 0;
+        for (String line : Files.readAllLines(collapsed)) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            long samples = Long.parseLong(line.substring(space + 1));
+            String[] frames = line.substring(0, space).replace('/', '.').split(";");
+            total += samples;
+            String kind = deepest(frames, f -> match(kinds, f, true), "other (JDK, JVM)");
+            byKind.merge(kind, samples, Long::sum);
+            String part = null;
+            for (Map.Entry<String, String> rule : TRIGGER_PARTS) {
+                for (String frame : frames) {
+                    if (frame.startsWith(rule.getKey())) {
+                        part = rule.getValue();
+                        break;
+                    }
+                }
+                if (part != null) {
+                    break;
+                }
+            }
+            if (part == null) {
+                byPart.merge("the sign-in's own work (as without a trigger)", samples, Long::sum);
+            } else {
+                inTrigger += samples;
+                byPart.merge(part, samples, Long::sum);
+                triggerByKind.merge(kind, samples, Long::sum);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: %d samples, %.1f%% in the trigger's parts%n", collapsed.getFileName(),
+                total, 100.0 * inTrigger / Math.max(1, total));
+        print("by kind (all samples)", byKind, total);
+        print("by part", byPart, total);
+        print("the trigger's parts by kind, as % of all", triggerByKind, total);
     }
 
     private static void print(String title, Map<String, Long> shares, long total) {

@@ -54,6 +54,8 @@ final class GatehouseTarget implements Target {
     private final String adminSecret;
     private String clientId;
     private String poolId;
+    /** The pool's PreTokenGeneration target (LambdaConfig), if {@link #withPreTokenGeneration} named one. */
+    private String preTokenGeneration;
     /**
      * One SRP client per load thread: its secret a (256 bits, as the server's b, rather than the libraries' 1024,
      * which cost the driver 4.5-6.6 ms of CPU a sign-in against 2.2-2.9 ms, on cores it shares with the server), and
@@ -73,11 +75,24 @@ final class GatehouseTarget implements Target {
         this.adminSecret = adminSecret;
     }
 
+    /**
+     * Makes {@link #setUp} give the pool a PreTokenGeneration trigger (V1, the LambdaConfig member of that name):
+     * {@code java:<provider-id>} or a webhook URL.
+     */
+    GatehouseTarget withPreTokenGeneration(String target) {
+        this.preTokenGeneration = target;
+        return this;
+    }
+
     @Override
     public void setUp(int users) {
         try (CognitoIdentityProviderClient cognito = admin()) {
-            poolId = cognito.createUserPool(r -> r.poolName("bench-" + System.currentTimeMillis()))
-                    .userPool().id();
+            poolId = cognito.createUserPool(r -> {
+                r.poolName("bench-" + System.currentTimeMillis());
+                if (preTokenGeneration != null) {
+                    r.lambdaConfig(l -> l.preTokenGeneration(preTokenGeneration));
+                }
+            }).userPool().id();
             clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("bench")
                     .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
                             ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
@@ -94,6 +109,13 @@ final class GatehouseTarget implements Target {
         JsonNode result = call("InitiateAuth", Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", clientId,
                 "AuthParameters", Map.of("USERNAME", Users.name(user), "PASSWORD", Users.PASSWORD)));
         return result.path("AuthenticationResult").path("RefreshToken").asText();
+    }
+
+    /** Signs user number {@code user} in with a password, as {@link #signIn}; the ID token it returned. */
+    String idTokenOf(int user) throws IOException, InterruptedException {
+        JsonNode result = call("InitiateAuth", Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", clientId,
+                "AuthParameters", Map.of("USERNAME", Users.name(user), "PASSWORD", Users.PASSWORD)));
+        return result.path("AuthenticationResult").path("IdToken").asText();
     }
 
     @Override

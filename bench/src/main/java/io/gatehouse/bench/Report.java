@@ -110,6 +110,7 @@ final class Report {
 
         federation(medians);
         saml(medians);
+        triggers(inOrder, medians);
 
         List<Result> refreshes = medians.stream().filter(r -> r.label().endsWith("refresh") && r.clients() == 32)
                 .toList();
@@ -207,6 +208,69 @@ final class Report {
                     + "decryption alone %.3f ms%n", sealed.get().serverCpuMs() - plain.get().serverCpuMs(),
                     decryption.get().p50Ms());
         }
+    }
+
+    /**
+     * Sign-ins in pools with a PreTokenGeneration trigger (triggers.sh): each trigger's point, then what it adds per
+     * sign-in against the pool without one, both as the difference of the medians and as the median of each round's
+     * own difference (the points of a round ran within a minute of each other, so the machine's drift cancels).
+     */
+    private static void triggers(List<Result> inOrder, List<Result> medians) {
+        String prefix = TriggerBenchmark.LABEL;
+        List<Result> points = medians.stream().filter(r -> r.label().startsWith(prefix)).toList();
+        if (points.isEmpty()) {
+            return;
+        }
+        System.out.println("== USER_PASSWORD_AUTH sign-ins with a PreTokenGeneration trigger (reported, not a gate)");
+        for (Result r : points) {
+            System.out.printf(Locale.ROOT, "  %-8s %2d clients: %7.1f/s, p50 %.2f ms, p99 %.2f ms; server CPU %.3f ms a "
+                            + "sign-in, webhook receiver %.3f ms, driver %.3f ms; errors %d%n",
+                    r.label().substring(prefix.length()), r.clients(), r.perSecond(), r.p50Ms(), r.p99Ms(),
+                    r.serverCpuMs(), r.upstreamCpuMs(), r.driverCpuMs(), r.errors());
+        }
+        Optional<Result> none = points.stream().filter(r -> r.label().equals(prefix + "none")).findFirst();
+        if (none.isEmpty()) {
+            return;
+        }
+        System.out.println("== what each trigger adds per sign-in, against no trigger (difference of the medians; "
+                + "median of the rounds' own differences, and their range)");
+        for (Result r : points) {
+            if (r == none.get()) {
+                continue;
+            }
+            List<Double> cpu = roundDifferences(inOrder, r, none.get(), Result::serverCpuMs);
+            List<Double> receiver = roundDifferences(inOrder, r, none.get(), Result::upstreamCpuMs);
+            List<Double> p50 = roundDifferences(inOrder, r, none.get(), Result::p50Ms);
+            System.out.printf(Locale.ROOT, "  %-8s server CPU %+.3f ms (rounds: %s); webhook receiver %+.3f ms (%s); "
+                            + "p50 %+.2f ms (%s); rate %+.1f%%%n", r.label().substring(prefix.length()),
+                    r.serverCpuMs() - none.get().serverCpuMs(), spread(cpu),
+                    r.upstreamCpuMs() - none.get().upstreamCpuMs(), spread(receiver), r.p50Ms() - none.get().p50Ms(),
+                    spread(p50), 100 * (r.perSecond() / none.get().perSecond() - 1));
+        }
+    }
+
+    /** Round i's {@code field} of {@code point} less round i's of {@code base}, in the order the file was written. */
+    static List<Double> roundDifferences(List<Result> inOrder, Result point, Result base,
+                                                 ToDoubleFunction<Result> field) {
+        List<Result> a = inOrder.stream().filter(r -> r.label().equals(point.label()) && r.clients() == point.clients())
+                .toList();
+        List<Result> b = inOrder.stream().filter(r -> r.label().equals(base.label()) && r.clients() == base.clients())
+                .toList();
+        List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            differences.add(field.applyAsDouble(a.get(i)) - field.applyAsDouble(b.get(i)));
+        }
+        return differences;
+    }
+
+    /** "median +0.123, +0.100 to +0.150 over 5" of some differences. */
+    private static String spread(List<Double> differences) {
+        double[] sorted = differences.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "median %+.3f, %+.3f to %+.3f over %d", medianOfSorted(sorted), sorted[0],
+                sorted[sorted.length - 1], sorted.length);
     }
 
     /** The median point of {@code server}'s {@code flow} at {@code clients}, whatever hash its label names. */

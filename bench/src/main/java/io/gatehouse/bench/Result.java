@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param serverCpuMs  the server process's CPU time per completed request, or NaN when it was not watched
  * @param driverCpuMs  the load driver's own CPU time per completed request (it shares the cores), or NaN
  * @param upstreamCpuMs the upstream IdP's CPU time per completed request, for sign-ins through one (a process of
- *                      its own on the same cores), or NaN
+ *                      its own on the same cores), or a trigger's webhook receiver's (triggers.sh), or NaN
  */
 record Result(String label, int clients, double perSecond, double p50Ms, double p99Ms, long errors,
               double serverCpuMs, double driverCpuMs, double upstreamCpuMs) {
@@ -30,7 +30,8 @@ record Result(String label, int clients, double perSecond, double p50Ms, double 
     String line() {
         return String.format(Locale.ROOT, "%-36s %3d clients %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  cpu %6.2f ms/req"
                 + "  driver %5.2f%s  errors %d", label, clients, perSecond, p50Ms, p99Ms, serverCpuMs, driverCpuMs,
-                Double.isNaN(upstreamCpuMs) ? "" : String.format(Locale.ROOT, "  upstream IdP %5.2f", upstreamCpuMs),
+                Double.isNaN(upstreamCpuMs) ? "" : String.format(Locale.ROOT, "  %s %5.2f",
+                        label.contains(" trigger-") ? "webhook receiver" : "upstream IdP", upstreamCpuMs),
                 errors);
     }
 

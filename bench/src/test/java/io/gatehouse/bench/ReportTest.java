@@ -46,4 +46,19 @@ class ReportTest {
     void aRunWithoutReferencesHasNoRatios() {
         assertEquals(List.of(), Report.ratiosToBracket(List.of(point(8, 72), point(32, 81)), POINT, HASH));
     }
+
+    private static Result trigger(String name, double serverCpuMs) {
+        return new Result(TriggerBenchmark.LABEL + name, 8, 1000, 5, 20, 0, serverCpuMs);
+    }
+
+    @Test
+    void aTriggersCostIsTakenRoundByRoundAgainstThePoolWithout() {
+        // The rounds turn the order: none, java; then java, none; then none, java.
+        List<Result> run = List.of(trigger("none", 1.0), trigger("java", 1.25), trigger("java", 1.5),
+                trigger("none", 1.375), trigger("none", 1.0), trigger("java", 1.0));
+
+        List<Double> added = Report.roundDifferences(run, trigger("java", 0), trigger("none", 0), Result::serverCpuMs);
+
+        assertEquals(List.of(0.25, 0.125, 0.0), added);
+    }
 }

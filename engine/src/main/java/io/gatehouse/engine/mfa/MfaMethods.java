@@ -20,7 +20,7 @@ import io.gatehouse.engine.messaging.SmsSender;
 import io.gatehouse.engine.plugin.ProviderRegistry;
 import io.gatehouse.engine.security.DataKey;
 import io.gatehouse.engine.security.SealedValueException;
-import io.gatehouse.engine.trigger.TriggerAttributes;
+import io.gatehouse.engine.trigger.UserAttributes;
 import io.gatehouse.engine.userpool.UserPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -146,7 +146,7 @@ public class MfaMethods {
         String code = message.secrets().isEmpty() ? "" : message.secrets().get(0);
         try {
             codeMessages.send(CodeMessage.of(pool, new CodeMessage.Origin(CodeMessage.Source.AUTHENTICATION, clientId,
-                    Map.of()), user.username(), TriggerAttributes.of(user), message.channel(), message.destination(),
+                    Map.of()), user.username(), UserAttributes.of(user), message.channel(), message.destination(),
                     message.channel() == Channel.EMAIL ? Optional.of(message.subject().orElse("Your code"))
                             : Optional.empty(), new MessageTemplate(message.body()), code), false);
         } catch (ServiceException e) {

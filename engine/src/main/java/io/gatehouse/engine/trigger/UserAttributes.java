@@ -1,6 +1,7 @@
 package io.gatehouse.engine.trigger;
 
 import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.api.userstore.UserStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,11 @@ public final class UserAttributes {
      * server's own {@code dev:} bookkeeping.
      */
     public static Map<String, String> of(UserRecord user) {
+        return of(user, user.status());
+    }
+
+    /** The same, with the status the user has once the operation under way is done. */
+    public static Map<String, String> of(UserRecord user, UserStatus status) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("sub", user.sub());
         user.attributes().forEach((name, value) -> {
@@ -23,7 +29,7 @@ public final class UserAttributes {
                 attributes.put(name, value);
             }
         });
-        attributes.put("cognito:user_status", user.status().name());
+        attributes.put("cognito:user_status", status.name());
         return attributes;
     }
 }

@@ -13,7 +13,7 @@ import io.gatehouse.api.message.Channel;
 import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.messaging.CodeMessages;
 import io.gatehouse.engine.messaging.MessageTemplate;
-import io.gatehouse.engine.trigger.TriggerAttributes;
+import io.gatehouse.engine.trigger.UserAttributes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
@@ -119,7 +119,7 @@ public class AdminUsers {
     private void invite(UserPool pool, UserRecord user, String password, Set<String> mediums,
                         CodeMessage.Origin origin) {
         JsonNode template = pool.settings().path("AdminCreateUserConfig").path("InviteMessageTemplate");
-        Map<String, String> attributes = TriggerAttributes.of(user);
+        Map<String, String> attributes = UserAttributes.of(user);
         String phone = user.attributes().get("phone_number");
         if (mediums.contains("SMS") && phone != null) {
             String text = template.path("SMSMessage").asText("Your username is {username} and temporary password is {####}.");

@@ -6,7 +6,7 @@ import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.messaging.CodeMessages;
 import io.gatehouse.engine.messaging.MessageTemplate;
-import io.gatehouse.engine.trigger.TriggerAttributes;
+import io.gatehouse.engine.trigger.UserAttributes;
 import io.gatehouse.engine.userpool.UserPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ public class CodeSender {
                 settings.path("EmailVerificationSubject").asText("Your verification code"));
         String body = template.path("EmailMessage").asText(
                 settings.path("EmailVerificationMessage").asText("Your verification code is {####}. "));
-        messages.send(CodeMessage.of(pool, origin, user.username(), TriggerAttributes.of(user), Channel.EMAIL, email,
+        messages.send(CodeMessage.of(pool, origin, user.username(), UserAttributes.of(user), Channel.EMAIL, email,
                 Optional.of(subject), new MessageTemplate(body), code), when == When.AFTER_COMMIT);
         return new CodeDelivery(CodeDelivery.maskEmail(email), "EMAIL", "email");
     }
@@ -60,7 +60,7 @@ public class CodeSender {
         JsonNode settings = pool.settings();
         String body = settings.path("VerificationMessageTemplate").path("SmsMessage").asText(
                 settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
-        messages.send(CodeMessage.of(pool, origin, user.username(), TriggerAttributes.of(user), Channel.SMS, phone,
+        messages.send(CodeMessage.of(pool, origin, user.username(), UserAttributes.of(user), Channel.SMS, phone,
                 Optional.empty(), new MessageTemplate(body), code), when == When.AFTER_COMMIT);
         return new CodeDelivery(CodeDelivery.maskPhone(phone), "SMS", "phone_number");
     }

@@ -7,7 +7,7 @@ import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.trigger.ConfiguredTrigger;
-import io.gatehouse.engine.trigger.TriggerAttributes;
+import io.gatehouse.engine.trigger.UserAttributes;
 import io.gatehouse.engine.trigger.Triggers;
 import io.gatehouse.engine.trigger.calls.PostConfirmationCall;
 import io.gatehouse.engine.userpool.UserPool;
@@ -54,7 +54,7 @@ public class PostConfirmations {
         try {
             triggers.run(pool, trigger.get(), PostConfirmationCall.INSTANCE, new PostConfirmationEvent(
                     triggers.context(pool, trigger.get(), triggerSource, user.username(), clientId),
-                    TriggerAttributes.of(user), clientMetadata));
+                    UserAttributes.of(user), clientMetadata));
         } catch (ServiceException e) {
             transactions.setRollbackOnly();
             throw e;

@@ -12,3 +12,8 @@ ALTER TABLE user_pool_client ADD COLUMN second_client_secret_id VARCHAR(128);
 ALTER TABLE user_pool_client ADD COLUMN second_client_secret_created_at BIGINT;
 UPDATE user_pool_client SET client_secret_id = client_id || '--' || CAST(created_at AS VARCHAR(20)),
     client_secret_created_at = created_at WHERE client_secret IS NOT NULL;
+
+-- A user import job's upload token (the token of its PreSignedUrl, which DescribeUserImportJob shows again, so it is
+-- sealed rather than hashed) was kept in clear: whoever read it could upload users into the pool. It is sealed with
+-- the data key from now on (SealedColumn.UPLOAD_TOKEN); the rows stored before are sealed at the next start.
+ALTER TABLE user_import_job ALTER COLUMN upload_token SET DATA TYPE VARCHAR(256);

@@ -25,15 +25,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNot
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -207,34 +198,18 @@ class ClientSecretRotationIT {
                 .clientSecret(chosen)).clientSecretDescriptor().clientSecretId();
         signIn(client.clientId(), chosen);
 
-        if ("postgresql".equals(Gatehouse.property("gatehouse.it.database"))) {
-            try (Connection db = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                    Gatehouse.property("gatehouse.it.jdbc.user"), "");
-                 PreparedStatement s = db.prepareStatement("SELECT client_secret, second_client_secret,"
-                         + " second_client_secret_id FROM user_pool_client WHERE client_id = ?")) {
-                s.setString(1, client.clientId());
-                try (ResultSet row = s.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    assertThat(row.getString(1)).startsWith("gh1:").doesNotContain(client.clientSecret());
-                    assertThat(row.getString(2)).startsWith("gh1:").doesNotContain(chosen);
-                    assertThat(row.getString(3)).isEqualTo(secondId);
-                }
-            }
+        if (AtRest.onPostgres()) {
+            String where = " FROM user_pool_client WHERE client_id = ?";
+            assertThat(AtRest.column("SELECT client_secret" + where, client.clientId())).startsWith("gh1:")
+                    .doesNotContain(client.clientSecret());
+            assertThat(AtRest.column("SELECT second_client_secret" + where, client.clientId())).startsWith("gh1:")
+                    .doesNotContain(chosen);
+            assertThat(AtRest.column("SELECT second_client_secret_id" + where, client.clientId()))
+                    .isEqualTo(secondId);
             return;
         }
-        // The embedded database takes no second reader while the server holds it: read its file, once it holds
-        // the row's clear columns (the new secret's id).
-        Path file = Gatehouse.serverDir().resolve("database/gatehouse.mv.db");
-        String content = "";
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            if (content.contains(secondId)) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        assertThat(content.contains(secondId)).as("the database file holds the row").isTrue();
+        String content = AtRest.fileHolding(client.clientId(), secondId);
+        // Booleans, not doesNotContain: a failure must not print the whole file.
         assertThat(content.contains(chosen)).as("the second secret in the file").isFalse();
         assertThat(content.contains(client.clientSecret())).as("the first secret in the file").isFalse();
     }

@@ -31,9 +31,15 @@ public record SealedColumn(String table, String column, List<String> rowColumns)
     /** A pool's private key towards SAML IdPs, PKCS#8 in base64. */
     public static final SealedColumn LOCAL_PARTY_KEY =
             new SealedColumn("local_party_key", "private_key", List.of("user_pool_id", "key_id"));
+    /**
+     * A user import job's upload token, the token of the PreSignedUrl that takes its CSV: sealed, not hashed, since
+     * DescribeUserImportJob shows the URL again.
+     */
+    public static final SealedColumn UPLOAD_TOKEN =
+            new SealedColumn("user_import_job", "upload_token", List.of("user_pool_id", "job_id"));
     /** Every sealed column of the engine's schema. */
     public static final List<SealedColumn> ALL = List.of(SIGNING_KEY, CLIENT_SECRET, SECOND_CLIENT_SECRET, ADMIN_SECRET,
-            LOCAL_PARTY_KEY);
+            LOCAL_PARTY_KEY, UPLOAD_TOKEN);
 
     private static final char SEPARATOR = '\u0000';
 

@@ -1,5 +1,7 @@
 package io.gatehouse.engine.users;
 
+import io.gatehouse.engine.threat.risk.CredentialEvent;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
@@ -42,6 +44,9 @@ public class AdminUsers {
     private static final String SYMBOLS = "!#%&*+-=?@^_";
 
     @Inject
+    CompromisedCredentials compromised;
+
+    @Inject
     SrpCredentials srpCredentials;
 
     @Inject
@@ -76,6 +81,10 @@ public class AdminUsers {
         PasswordPolicy policy = PasswordPolicy.of(pool.settings());
         String password = temporaryPassword.orElseGet(() -> generate(policy));
         policy.check(password);
+        if (temporaryPassword.isPresent()) {
+            // An administrator's chosen password creates the user as a sign-up does; a generated one is random.
+            compromised.requireNewPasswordAllowed(pool, null, CredentialEvent.SIGN_UP, password);
+        }
         UserStore store = stores.forPool(pool);
         UserRecord user;
         if ("RESEND".equals(messageAction.orElse(null))) {

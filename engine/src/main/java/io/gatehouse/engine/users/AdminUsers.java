@@ -1,7 +1,5 @@
 package io.gatehouse.engine.users;
 
-import io.gatehouse.engine.threat.risk.CredentialEvent;
-import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.NewUser;
 import io.gatehouse.api.userstore.PasswordCredential;
@@ -15,6 +13,8 @@ import io.gatehouse.api.message.Channel;
 import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.messaging.CodeMessages;
 import io.gatehouse.engine.messaging.MessageTemplate;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.trigger.UserAttributes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.UserPool;

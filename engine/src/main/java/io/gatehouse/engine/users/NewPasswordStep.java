@@ -1,7 +1,5 @@
 package io.gatehouse.engine.users;
 
-import io.gatehouse.engine.threat.risk.CredentialEvent;
-import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import io.gatehouse.api.userstore.PasswordCredential;
 import io.gatehouse.api.userstore.UserLookup;
 import io.gatehouse.api.userstore.UserModification;
@@ -13,6 +11,8 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;

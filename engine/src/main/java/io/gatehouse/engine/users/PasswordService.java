@@ -1,7 +1,5 @@
 package io.gatehouse.engine.users;
 
-import io.gatehouse.engine.threat.risk.CredentialEvent;
-import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.PasswordCredential;
@@ -16,6 +14,8 @@ import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.federation.ProviderLinks;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.mfa.UserMfa;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.ClientOfPool;

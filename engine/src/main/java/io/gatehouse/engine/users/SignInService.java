@@ -1,9 +1,5 @@
 package io.gatehouse.engine.users;
 
-import io.gatehouse.api.userstore.UserModification;
-import io.gatehouse.engine.threat.risk.CredentialEvent;
-import io.gatehouse.engine.threat.breach.CompromisedCredentialsCheck;
-import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.PasswordCredential;
@@ -15,6 +11,9 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentialsCheck;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
 import io.gatehouse.engine.userpool.ClientOfPool;
@@ -46,6 +45,9 @@ public class SignInService {
 
     @Inject
     CompromisedCredentials compromised;
+
+    @Inject
+    ResetRequirements resetRequirements;
 
     @Inject
     UserPools pools;
@@ -267,8 +269,7 @@ public class SignInService {
         }
         CompromisedCredentialsCheck check = compromised.atSignIn(pool, client.clientId(), password);
         if (check.blocked()) {
-            PoolUsers.capability(store, UserModification.class).updateStatus(user.sub(), UserStatus.RESET_REQUIRED);
-            tokens.revokeAll(pool.id(), user.sub());
+            resetRequirements.require(pool, store, user);
             throw new ServiceException("PasswordResetRequiredException", "Password reset required for the user");
         }
         return check;

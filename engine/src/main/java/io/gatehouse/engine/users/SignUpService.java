@@ -1,7 +1,5 @@
 package io.gatehouse.engine.users;
 
-import io.gatehouse.engine.threat.risk.CredentialEvent;
-import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import io.gatehouse.api.trigger.PreSignUpResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.api.userstore.NewUser;
@@ -14,6 +12,8 @@ import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;

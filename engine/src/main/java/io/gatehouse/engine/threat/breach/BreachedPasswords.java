@@ -9,6 +9,8 @@ import io.gatehouse.api.provider.Spi;
 import io.gatehouse.engine.plugin.ProviderRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,6 +44,11 @@ public class BreachedPasswords {
     boolean offlineCorpusEnabled;
 
     private volatile Optional<OfflineBreachCorpus> corpus = Optional.empty();
+
+    /** Loads the corpus as the application starts, so no user's request waits for it. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        corpus.isPresent();
+    }
 
     @PostConstruct
     void load() {

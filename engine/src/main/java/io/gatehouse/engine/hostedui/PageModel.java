@@ -1,9 +1,9 @@
 package io.gatehouse.engine.hostedui;
 
-import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

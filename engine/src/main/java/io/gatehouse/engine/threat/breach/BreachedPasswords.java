@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,11 +45,17 @@ public class BreachedPasswords {
     @ConfigProperty(name = "gatehouse.compromised-credentials.offline-corpus", defaultValue = "true")
     boolean offlineCorpusEnabled;
 
-    private volatile Optional<OfflineBreachCorpus> corpus = Optional.empty();
+    private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
-    /** Loads the corpus as the application starts, so no user's request waits for it. */
+    private volatile Optional<OfflineBreachCorpus> corpus = Optional.empty();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+
+    /**
+     * Loads the corpus as the application starts, so no user's request waits for it: delivering the event creates
+     * the bean, and {@link #load} runs.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        corpus.isPresent();
+        // nothing more to do
     }
 
     @PostConstruct
@@ -67,7 +75,7 @@ public class BreachedPasswords {
     public BreachFinding find(String password) {
         PasswordSha1 digest = PasswordSha1.of(password);
         if (corpus.map(c -> c.contains(digest)).orElse(false)) {
-            return new BreachFinding(true, Optional.of(OFFLINE), java.util.OptionalLong.empty());
+            return new BreachFinding(true, Optional.of(OFFLINE), OptionalLong.empty());
         }
         for (BreachedPasswordCheckFactory factory : providers.factories(Spi.BREACHED_PASSWORD,
                 BreachedPasswordCheckFactory.class)) {
@@ -82,15 +90,25 @@ public class BreachedPasswords {
     private BreachVerdict ask(BreachedPasswordCheckFactory factory, PasswordSha1 digest) {
         try (BreachedPasswordCheck check = factory.create(ProviderContext.of(Optional.empty(), clock))) {
             BreachVerdict verdict = check.check(digest);
-            if (verdict.outcome() == BreachVerdict.Outcome.UNAVAILABLE) {
+            if (verdict.outcome() == BreachVerdict.Outcome.UNAVAILABLE && warningDue()) {
                 LOG.warning(() -> "Breached-password provider " + factory.id() + " could not answer ("
-                        + verdict.detail() + "); the password passes that source");
+                        + verdict.detail() + "); passwords pass that source while it cannot (logged at most once a"
+                        + " minute)");
             }
             return verdict;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Breached-password provider " + factory.id() + " failed; the password passes"
-                    + " that source", e);
+            if (warningDue()) {
+                LOG.log(Level.WARNING, "Breached-password provider " + factory.id() + " failed; passwords pass that"
+                        + " source while it does (logged at most once a minute)", e);
+            }
             return BreachVerdict.unavailable(e.getClass().getSimpleName());
         }
+    }
+
+    /** Whether a minute has passed since the last warning about an unavailable source (and claims this one). */
+    private boolean warningDue() {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        return now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now);
     }
 }

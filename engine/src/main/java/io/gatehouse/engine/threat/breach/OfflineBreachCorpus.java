@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * The built-in source of breached passwords: the most common passwords of a public breach compilation, held as the
@@ -103,7 +104,7 @@ public final class OfflineBreachCorpus implements BreachedPasswordCheck {
 
     @Override
     public BreachVerdict check(PasswordSha1 password) {
-        return contains(password) ? BreachVerdict.breached(java.util.OptionalLong.empty()) : BreachVerdict.notFound();
+        return contains(password) ? BreachVerdict.breached(OptionalLong.empty()) : BreachVerdict.notFound();
     }
 
     /** How many distinct passwords it holds. */

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -24,12 +25,14 @@ final class HibpRangeClient {
     private static final Logger LOG = Logger.getLogger(HibpRangeClient.class.getName());
     /** A range answer is a few tens of KB; more is not the API. */
     private static final int MAX_BODY = 2 * 1024 * 1024;
+    private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
     private final HttpClient http;
     private final URI base;
     private final Duration timeout;
     private final boolean blockWhenUnavailable;
     private final int minimumOccurrences;
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
     HibpRangeClient(HttpClient http, URI base, Duration timeout, boolean blockWhenUnavailable,
                     int minimumOccurrences) {
@@ -83,10 +86,21 @@ final class HibpRangeClient {
         return BreachVerdict.notFound();
     }
 
+    /**
+     * Fails open (UNAVAILABLE, which the engine logs) or closed (BREACHED, logged here, as the engine cannot tell
+     * it from a find); at most one warning a minute, so an outage does not flood the log.
+     */
     private BreachVerdict unavailable(String why) {
-        LOG.warning(() -> "Pwned Passwords range API unavailable (" + why + "); the password "
-                + (blockWhenUnavailable ? "counts as breached (when-unavailable=block)" : "passes this source"));
-        return blockWhenUnavailable ? BreachVerdict.breached(OptionalLong.empty()) : BreachVerdict.unavailable(why);
+        if (!blockWhenUnavailable) {
+            return BreachVerdict.unavailable(why);
+        }
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
+            LOG.warning(() -> "Pwned Passwords range API unavailable (" + why + "); passwords count as breached"
+                    + " while it is (when-unavailable=block)");
+        }
+        return BreachVerdict.breached(OptionalLong.empty());
     }
 
     void close() {

@@ -4,6 +4,8 @@
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> sign-up <username> <password> <email>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> confirm <username> <code>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> sign-in <username> <password>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> forgot <username>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> confirm-password <username> <code> <new password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> device <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> totp <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> totp-setup <username> <password>
@@ -77,6 +79,17 @@ const commands = {
   confirm: async (username, code) => {
     const user = new CognitoUser({ Username: username, Pool: pool });
     return { result: await promised((cb) => user.confirmRegistration(code, true, cb)) };
+  },
+  forgot: async (username) => {
+    const user = new CognitoUser({ Username: username, Pool: pool });
+    const data = await new Promise((resolve, reject) => user.forgotPassword({ onSuccess: resolve, onFailure: reject,
+      inputVerificationCode: resolve }));
+    return { destination: data.CodeDeliveryDetails.Destination };
+  },
+  'confirm-password': async (username, code, password) => {
+    const user = new CognitoUser({ Username: username, Pool: pool });
+    return { result: await new Promise((resolve, reject) => user.confirmPassword(code, password, {
+      onSuccess: resolve, onFailure: reject })) };
   },
   'sign-in': async (username, password) => {
     const wrong = await signIn(username, `${password}-wrong`).then(() => 'signed in', (e) => e.code || e.name);

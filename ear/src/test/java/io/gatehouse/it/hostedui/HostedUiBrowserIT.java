@@ -267,6 +267,25 @@ class HostedUiBrowserIT {
     }
 
     @Test
+    void signUpWhenThePasswordIsBreachedThenThePageSaysSoInEnglishAndKorean() throws Exception {
+        // P@ssw0rd meets the default password policy and is among the 100,000 most common breached passwords.
+        for (String language : List.of("en-US", "ko-KR")) {
+            ChromeDriver driver = browser(language);
+            Login login = Login.start();
+            driver.get(login.request().toURI().toString());
+            driver.findElement(By.id("sign-up")).click();
+            fill(driver, "email", "breached-" + language + "@example.com");
+            fill(driver, "password", "P@ssw0rd");
+            fill(driver, "confirmPassword", "P@ssw0rd");
+            submit(driver);
+            awaitText(driver, By.id("error"), language.startsWith("ko") ? "유출" : "data breach");
+            Chromium.screenshot(driver, "hosted-ui-signup-breached-" + language.substring(0, 2));
+        }
+        assertThat(cognito.listUsers(r -> r.userPoolId(poolId).filter("email ^= \"breached-\"")).users())
+                .as("no user was created").isEmpty();
+    }
+
+    @Test
     void forgotPasswordWhenUserEntersTheMailedCodeThenTheNewPasswordSignsIn() throws Exception {
         createUser("carol@example.com", PASSWORD, true);
         ChromeDriver driver = browser("en-US");

@@ -3,6 +3,7 @@ package io.gatehouse.engine.hostedui;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +54,10 @@ final class PageModel {
 
     /** An error on the page, in the page's language where the bundle words it, else the service's own words. */
     PageModel error(ServiceException e) {
-        String translated = BundleMessages.message(locale, "error." + e.type(), e.getMessage());
+        // A breached password is Cognito's InvalidPasswordException too, but says something else to the user.
+        String key = CompromisedCredentials.REFUSED.equals(e.getMessage()) ? "error.compromisedPassword"
+                : "error." + e.type();
+        String translated = BundleMessages.message(locale, key, e.getMessage());
         return put("error", translated != null ? translated : e.getMessage());
     }
 

@@ -14,6 +14,8 @@ import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.federation.ProviderLinks;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.mfa.UserMfa;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.ClientOfPool;
@@ -41,6 +43,9 @@ public class PasswordService {
     static final String RESET = "password-reset";
     /** Cognito's reset codes last one hour. */
     static final Duration RESET_CODE_VALIDITY = Duration.ofHours(1);
+
+    @Inject
+    CompromisedCredentials compromised;
 
     @Inject
     Devices devices;
@@ -205,6 +210,7 @@ public class PasswordService {
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.existing(pool, store, username);
         PasswordPolicy.of(pool.settings()).check(password);
+        compromised.requireNewPasswordAllowed(pool, null, CredentialEvent.PASSWORD_CHANGE, password);
         UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updatePassword(user.sub(), new PasswordCredential(password));
         srpCredentials.passwordSet(pool, store, user, password);
@@ -252,6 +258,8 @@ public class PasswordService {
             throw new ServiceException("UserNotFoundException", "User does not exist.");
         }
         PasswordPolicy.of(pool.settings()).check(password);
+        // For every name alike, before the code: a refusal here says nothing about the user.
+        compromised.requireNewPasswordAllowed(pool, clientId, CredentialEvent.PASSWORD_CHANGE, password);
         // The users ForgotPassword sends a real code to; any other has had at most a stand-in's.
         Optional<UserRecord> resettable = ExistenceErrors.prevented(client)
                 ? found.filter(user -> mayReset(user) && resetContact(pool, user).isPresent()) : found;
@@ -291,6 +299,7 @@ public class PasswordService {
             throw new ServiceException("NotAuthorizedException", "Incorrect username or password.");
         }
         PasswordPolicy.of(pool.settings()).check(proposed);
+        compromised.requireNewPasswordAllowed(pool, caller.clientId(), CredentialEvent.PASSWORD_CHANGE, proposed);
         PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(), new PasswordCredential(proposed));
         srpCredentials.passwordSet(pool, store, user, proposed);
         tokens.revokeAllBut(pool.id(), user.sub(), caller.originJti());

@@ -11,6 +11,9 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentialsCheck;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
 import io.gatehouse.engine.userpool.ClientOfPool;
@@ -39,6 +42,12 @@ import java.util.Set;
 public class SignInService {
 
     private static final String INCORRECT = "Incorrect username or password.";
+
+    @Inject
+    CompromisedCredentials compromised;
+
+    @Inject
+    ResetRequirements resetRequirements;
 
     @Inject
     UserPools pools;
@@ -239,8 +248,31 @@ public class SignInService {
         // Any other state of the account only after the password: told to whoever knows the password alone, it
         // says nothing about which accounts exist, and sends no code on a stranger's behalf.
         checkMaySignIn(user);
+        refuseIfCompromised(pool, client, store, user, password);
         srpCredentials.ensure(pool, store, user, password);
         return user;
+    }
+
+    /**
+     * Compromised-credentials detection at a sign-in that sent the password. Where the pool blocks it, the user's
+     * status becomes RESET_REQUIRED, as Cognito does, and their sign-ins end: whoever else knows the breached
+     * password may hold them. A temporary password is not looked up here: its replacement is, at
+     * NEW_PASSWORD_REQUIRED.
+     *
+     * @return what was found, for the sign-in's auth event
+     * @throws ServiceException {@code PasswordResetRequiredException} where the pool blocks it
+     */
+    private CompromisedCredentialsCheck refuseIfCompromised(UserPool pool, UserPoolClient client, UserStore store,
+                                                            UserRecord user, String password) {
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            return CompromisedCredentialsCheck.skipped(CredentialEvent.SIGN_IN);
+        }
+        CompromisedCredentialsCheck check = compromised.atSignIn(pool, client.clientId(), password);
+        if (check.blocked()) {
+            resetRequirements.require(pool, store, user);
+            throw new ServiceException("PasswordResetRequiredException", "Password reset required for the user");
+        }
+        return check;
     }
 
     /**

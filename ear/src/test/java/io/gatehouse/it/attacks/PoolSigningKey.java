@@ -59,6 +59,13 @@ public final class PoolSigningKey {
         } catch (java.sql.SQLException e) {
             // A copy taken in the middle of a write may not open: try again.
             return null;
+        } finally {
+            try (var files = Files.list(copy)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(copy);
         }
     }
 

@@ -445,13 +445,26 @@ public class SignInService {
         Object granted = claims.getClaim("scope");
         List<String> scopes = granted instanceof String list ? Arrays.asList(list.split(" ")) : List.of();
         String issuer = claims.getIssuer();
-        UserPool pool = pools.get(issuer.substring(issuer.lastIndexOf('/') + 1));
+        String poolId = issuer.substring(issuer.lastIndexOf('/') + 1);
+        UserPool pool;
+        UserPoolClient client;
+        try {
+            pool = pools.get(poolId);
+            client = clients.byClientId(String.valueOf(claims.getClaim("client_id")));
+        } catch (ServiceException e) {
+            // A token outlives neither its pool nor its app client: deleting a client is how an app's leaked
+            // tokens are ended, and the caller learns only that the token is no good, not what is gone.
+            throw new ServiceException("NotAuthorizedException", "Invalid Access Token");
+        }
+        if (!client.userPoolId().equals(pool.id())) {
+            throw new ServiceException("NotAuthorizedException", "Invalid Access Token");
+        }
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Access Token"));
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }
-        return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")), scopes,
+        return new Caller(pool, user, client.clientId(), scopes,
                 String.valueOf(claims.getClaim("origin_jti")));
     }
 

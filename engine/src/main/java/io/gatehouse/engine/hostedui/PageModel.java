@@ -1,6 +1,7 @@
 package io.gatehouse.engine.hostedui;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.threat.lockout.PasswordAttemptsExceeded;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
 
@@ -53,7 +54,9 @@ final class PageModel {
 
     /** An error on the page, in the page's language where the bundle words it, else the service's own words. */
     PageModel error(ServiceException e) {
-        String translated = BundleMessages.message(locale, "error." + e.type(), e.getMessage());
+        // A locked user's refusal is a NotAuthorizedException like a wrong password's, but says something else.
+        String key = e instanceof PasswordAttemptsExceeded ? "error.passwordAttemptsExceeded" : "error." + e.type();
+        String translated = BundleMessages.message(locale, key, e.getMessage());
         return put("error", translated != null ? translated : e.getMessage());
     }
 

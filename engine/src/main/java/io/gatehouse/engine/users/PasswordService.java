@@ -16,6 +16,7 @@ import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -41,6 +42,9 @@ public class PasswordService {
     static final String RESET = "password-reset";
     /** Cognito's reset codes last one hour. */
     static final Duration RESET_CODE_VALIDITY = Duration.ofHours(1);
+
+    @Inject
+    SignInLocks locks;
 
     @Inject
     Devices devices;
@@ -286,10 +290,14 @@ public class PasswordService {
         UserRecord user = caller.user();
         UserPool pool = caller.pool();
         UserStore store = stores.forPool(pool);
+        // The previous password is a guess like a sign-in's, and counts against the same lock.
+        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.user(pool.id(), user.sub()));
         if (PoolUsers.capability(store, CredentialValidator.class).validate(user, new PasswordCredential(previous))
                 != CredentialValidator.Outcome.VALID) {
+            locks.failed(attempt);
             throw new ServiceException("NotAuthorizedException", "Incorrect username or password.");
         }
+        locks.succeeded(attempt);
         PasswordPolicy.of(pool.settings()).check(proposed);
         PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(), new PasswordCredential(proposed));
         srpCredentials.passwordSet(pool, store, user, proposed);

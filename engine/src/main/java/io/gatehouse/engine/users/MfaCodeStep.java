@@ -97,9 +97,9 @@ public class MfaCodeStep {
                          String code) {
         AuthSessions.Pending held = sessions.hold(session, client.clientId(), method);
         UserRecord user = chain.userOf(pool, held.sub(), username);
-        // A second factor's code is guessed as a password is, and counts against the same lock: without it, an
-        // authenticator's codes could be tried a few at a time in sign-in after sign-in.
-        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.user(pool.id(), user.sub()));
+        // A second factor's code is guessed as a password is, and locks as one does: without it, an authenticator's
+        // codes could be tried a few at a time in sign-in after sign-in by whoever knows the password.
+        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.secondFactor(pool.id(), user.sub()));
         UserStore store = stores.forPool(pool);
         MfaSessionState state = MfaSessionState.parse(held.state());
         Verification verification;

@@ -53,13 +53,21 @@ public class SignInLocks {
         return Hashes.sha256Hex("user\n" + userPoolId + "\n" + sub);
     }
 
+    /**
+     * The counter of a user's second-factor codes, apart from their password's: a right password must not wipe out
+     * the wrong codes counted before it, or whoever knows the password could guess codes without end.
+     */
+    public static String secondFactor(String userPoolId, String sub) {
+        return Hashes.sha256Hex("mfa\n" + userPoolId + "\n" + sub);
+    }
+
     /** The counter of a name the pool does not know. */
     public static String name(String userPoolId, String username) {
         return Hashes.sha256Hex("name\n" + userPoolId + "\n" + username.toLowerCase(Locale.ROOT));
     }
 
     /**
-     * Begins an attempt on the counter {@code lockKey} ({@link #user} or {@link #name}).
+     * Begins an attempt on the counter {@code lockKey} ({@link #user}, {@link #secondFactor} or {@link #name}).
      *
      * @throws PasswordAttemptsExceeded while the counter is locked
      */

@@ -1,9 +1,9 @@
 package io.gatehouse.engine.hostedui;
 
 import io.gatehouse.engine.error.ServiceException;
-import io.gatehouse.engine.threat.lockout.PasswordAttemptsExceeded;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
+import io.gatehouse.engine.threat.lockout.PasswordAttemptsExceeded;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

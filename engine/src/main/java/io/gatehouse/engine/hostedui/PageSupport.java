@@ -206,7 +206,6 @@ public class PageSupport {
         return value == null ? "" : value.trim();
     }
 
-
     /**
      * Runs a form's guess at a secret (a password, a code) under the per-address failure bucket, as the API's
      * guessing operations run: refused with {@code TooManyRequestsException} once the address has failed too often,

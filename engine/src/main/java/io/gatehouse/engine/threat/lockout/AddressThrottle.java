@@ -32,9 +32,12 @@ public class AddressThrottle {
 
     private static final Logger LOG = Logger.getLogger(AddressThrottle.class.getName());
 
-    /** The Cognito operations that check a password, a code, a SECRET_HASH or a refresh token. */
-    private static final Set<String> GUARDED = Set.of("InitiateAuth", "AdminInitiateAuth", "RespondToAuthChallenge",
-            "AdminRespondToAuthChallenge", "ConfirmSignUp", "ConfirmForgotPassword", "ForgotPassword", "SignUp",
+    /**
+     * The Cognito operations that check a password, a code, a SECRET_HASH or a refresh token. Not their Admin forms:
+     * a back end signed with the admin credential calls those for all its users from its own address, which would
+     * be throttled for every user at once; the per-user locks hold there.
+     */
+    private static final Set<String> GUARDED = Set.of("InitiateAuth", "RespondToAuthChallenge", "ConfirmSignUp", "ConfirmForgotPassword", "ForgotPassword", "SignUp",
             "ResendConfirmationCode", "ChangePassword", "VerifyUserAttribute", "VerifySoftwareToken",
             "GetTokensFromRefreshToken", "RevokeToken");
 

@@ -2,6 +2,7 @@ package io.gatehouse.it.cognito;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.gatehouse.api.testing.Totp;
 import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,17 +14,20 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Brute-force protection through real clients: the per-user lock ("Password attempts exceeded") as the AWS SDK and
- * amazon-cognito-identity-js see it, its end, its reset by a success, and the same answers for a name that does not
- * exist; the per-address bucket of failed guesses (TooManyRequestsException, 429 at the token endpoint), which
+ * amazon-cognito-identity-js see it, its end, its reset by a success, the same answers for a name that does not
+ * exist, ChangePassword's previous password and an authenticator's codes locking too; the per-address bucket of failed guesses (TooManyRequestsException, 429 at the token endpoint), which
  * stops a spray over many names before any of their users is locked.
  *
  * <p>The test servers trust 127.0.0.1 as a proxy and exempt it from the per-address bucket (so the other suites'
@@ -69,6 +73,9 @@ class BruteForceIT {
         poolId = cognito.createUserPool(r -> r.poolName("brute-force")
                 .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
         clientId = Clients.passwordClient(cognito, poolId);
+        // Only users who turn an authenticator on are asked for its code.
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
     }
 
     @AfterAll
@@ -195,6 +202,75 @@ class BruteForceIT {
             assertThat(forReal.get(4)).isEqualTo("NotAuthorizedException: Incorrect username or password.");
             assertThat(forReal.get(5)).isEqualTo("NotAuthorizedException: " + LOCKED);
         }
+    }
+
+    @Test
+    void changePasswordWhenThePreviousOneIsGuessedThenTheUserLocksAsAtSignIn() {
+        String username = confirmedUser("change-" + UUID.randomUUID() + "@example.com");
+        try (CognitoIdentityProviderClient client = from(address())) {
+            String access = signIn(client, username, PASSWORD).accessToken();
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String previous = i < 5 ? WRONG : PASSWORD;
+                answers.add(answer(() -> client.changePassword(r -> r.accessToken(access)
+                        .previousPassword(previous).proposedPassword("Changed-Horse-9"))));
+            }
+            assertThat(answers.subList(0, 5)).containsOnly("NotAuthorizedException: Incorrect username or password.");
+            assertThat(answers.get(5)).as("the right previous password, while locked")
+                    .isEqualTo("NotAuthorizedException: " + LOCKED);
+            assertThat(answer(() -> signIn(client, username, PASSWORD))).as("the same lock as the sign-in's")
+                    .isEqualTo("NotAuthorizedException: " + LOCKED);
+        }
+    }
+
+    @Test
+    void authenticatorCodesWhenGuessedAcrossSignInsThenLockedThoughThePasswordStillWorks() throws Exception {
+        String username = confirmedUser("totp-" + UUID.randomUUID() + "@example.com");
+        try (CognitoIdentityProviderClient client = from(address())) {
+            String access = signIn(client, username, PASSWORD).accessToken();
+            String secret = client.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
+            client.verifySoftwareToken(r -> r.accessToken(access).userCode(Totp.code(secret, Instant.now())));
+            client.setUserMFAPreference(r -> r.accessToken(access)
+                    .softwareTokenMfaSettings(t -> t.enabled(true).preferredMfa(true)));
+            // The next step's code: the one the set-up used is spent.
+            String code = Totp.code(secret, Instant.now().plusSeconds(30));
+            String wrong = code.substring(0, 5) + (char) ('0' + (code.charAt(5) - '0' + 1) % 10);
+
+            // One challenge takes three wrong codes before it ends; the user's lock counts across challenges.
+            List<String> answers = new ArrayList<>();
+            for (int wrongs : new int[]{3, 2}) {
+                String session = mfaChallenge(client, username);
+                for (int i = 0; i < wrongs; i++) {
+                    answers.add(answer(() -> answerMfa(client, session, username, wrong)));
+                }
+            }
+            long fifth = System.currentTimeMillis();
+            assertThat(answers).containsOnly("CodeMismatchException: Invalid code received for user");
+
+            assertThat(answer(() -> answerMfa(client, mfaChallenge(client, username), username, code)))
+                    .as("the right code while locked; the password before it was accepted")
+                    .isEqualTo("NotAuthorizedException: " + LOCKED);
+
+            Thread.sleep(Math.max(0, fifth + FIRST_LOCK_MILLIS + 500 - System.currentTimeMillis()));
+            assertThat(answerMfa(client, mfaChallenge(client, username), username, code).accessToken())
+                    .as("after the lock").isNotBlank();
+        }
+    }
+
+    /** Signs in with the password up to the authenticator's challenge; returns its session. */
+    private static String mfaChallenge(CognitoIdentityProviderClient client, String username) {
+        var challenged = client.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD)));
+        assertThat(challenged.challengeName()).isEqualTo(ChallengeNameType.SOFTWARE_TOKEN_MFA);
+        return challenged.session();
+    }
+
+    private static AuthenticationResultType answerMfa(CognitoIdentityProviderClient client, String session,
+                                                      String username, String code) {
+        return client.respondToAuthChallenge(r -> r.clientId(clientId)
+                .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(session)
+                .challengeResponses(Map.of("USERNAME", username, "SOFTWARE_TOKEN_MFA_CODE", code)))
+                .authenticationResult();
     }
 
     @Test

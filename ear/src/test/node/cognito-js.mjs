@@ -6,6 +6,7 @@
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> sign-in <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> forgot <username>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> confirm-password <username> <code> <new password>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> lockout <username> <password> <wait ms>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> device <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> totp <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> totp-setup <username> <password>
@@ -104,6 +105,20 @@ const commands = {
       refreshedSameSub: payload(refreshed.getIdToken().getJwtToken()).sub === payload(session.getIdToken().getJwtToken()).sub,
       refreshedNewToken: refreshed.getAccessToken().getJwtToken() !== session.getAccessToken().getJwtToken(),
     };
+  },
+  // Five wrong passwords, then the right one while the user is locked, then the right one again <wait ms> later:
+  // what the library reports for each (SRP, its default flow).
+  lockout: async (username, password, wait) => {
+    const outcome = (promise) => promise.then(() => ({ result: 'signed in' }),
+      (e) => ({ error: e.code || e.name, message: e.message }));
+    const wrongPasswords = [];
+    for (let i = 0; i < 5; i += 1) {
+      wrongPasswords.push(await outcome(signIn(username, `${password}-wrong`)));
+    }
+    const whileLocked = await outcome(signIn(username, password));
+    await new Promise((resolve) => setTimeout(resolve, Number(wait)));
+    const afterTheLock = await outcome(signIn(username, password));
+    return { wrongPasswords, whileLocked, afterTheLock };
   },
   // Two sign-ins in one process, as a browser tab would: the first confirms the new device the library was given,
   // the second offers that device, which proves itself (DEVICE_SRP_AUTH) with the password the library kept.

@@ -11,6 +11,7 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.mfa.MfaMethods;
 import io.gatehouse.engine.mfa.UserMfa;
+import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -33,6 +34,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class MfaCodeStep {
+
+    @Inject
+    SignInLocks locks;
 
     @Inject
     SignInChain chain;
@@ -93,6 +97,9 @@ public class MfaCodeStep {
                          String code) {
         AuthSessions.Pending held = sessions.hold(session, client.clientId(), method);
         UserRecord user = chain.userOf(pool, held.sub(), username);
+        // A second factor's code is guessed as a password is, and locks as one does: without it, an authenticator's
+        // codes could be tried a few at a time in sign-in after sign-in by whoever knows the password.
+        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.secondFactor(pool.id(), user.sub()));
         UserStore store = stores.forPool(pool);
         MfaSessionState state = MfaSessionState.parse(held.state());
         Verification verification;
@@ -102,6 +109,7 @@ public class MfaCodeStep {
             switch (verification.outcome()) {
                 case VALID -> {
                     sessions.spendHeld(session);
+                    locks.succeeded(attempt);
                     verification.updatedEnrolmentState().ifPresent(s ->
                             userMfa.updateState(pool.id(), user.sub(), method, s));
                     if (!state.newEmail().isEmpty()) {
@@ -118,6 +126,7 @@ public class MfaCodeStep {
                 }
                 default -> {
                     sessions.failHeld(session, maxWrongCodes);
+                    locks.failed(attempt);
                     throw new ServiceException("CodeMismatchException", "Invalid code received for user");
                 }
             }

@@ -18,6 +18,7 @@ import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -46,6 +47,9 @@ public class PasswordService {
 
     @Inject
     CompromisedCredentials compromised;
+
+    @Inject
+    SignInLocks locks;
 
     @Inject
     Devices devices;
@@ -294,10 +298,14 @@ public class PasswordService {
         UserRecord user = caller.user();
         UserPool pool = caller.pool();
         UserStore store = stores.forPool(pool);
+        // The previous password is a guess like a sign-in's, and counts against the same lock.
+        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.user(pool.id(), user.sub()));
         if (PoolUsers.capability(store, CredentialValidator.class).validate(user, new PasswordCredential(previous))
                 != CredentialValidator.Outcome.VALID) {
+            locks.failed(attempt);
             throw new ServiceException("NotAuthorizedException", "Incorrect username or password.");
         }
+        locks.succeeded(attempt);
         PasswordPolicy.of(pool.settings()).check(proposed);
         compromised.requireNewPasswordAllowed(pool, caller.clientId(), CredentialEvent.PASSWORD_CHANGE, proposed);
         PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(), new PasswordCredential(proposed));

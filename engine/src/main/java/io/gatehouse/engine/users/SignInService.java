@@ -14,6 +14,7 @@ import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import io.gatehouse.engine.threat.breach.CompromisedCredentialsCheck;
 import io.gatehouse.engine.threat.risk.CredentialEvent;
+import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
 import io.gatehouse.engine.userpool.ClientOfPool;
@@ -87,6 +88,9 @@ public class SignInService {
 
     @Inject
     SignInTriggers signInTriggers;
+
+    @Inject
+    SignInLocks locks;
 
     /**
      * Signs in through InitiateAuth or AdminInitiateAuth.
@@ -222,6 +226,8 @@ public class SignInService {
     private UserRecord checkPassword(UserPool pool, UserPoolClient client, UserStore store, String username,
                                      String password, Map<String, String> validationData) {
         Optional<UserRecord> found = PoolUsers.find(pool, store, username);
+        // A locked user (or name) is refused before anything looks at the password, the right one included.
+        SignInLocks.Attempt attempt = lockAttempt(pool, client, username, found);
         if (found.isEmpty()) {
             found = signInTriggers.migrate(pool, client, username, SignInTriggers.MIGRATION_AUTHENTICATION,
                     Optional.of(password), validationData, Map.of());
@@ -232,6 +238,7 @@ public class SignInService {
                 // As slow as a wrong password, or the response time would tell that the user does not exist.
                 PoolUsers.capability(store, CredentialValidator.class).simulate(new PasswordCredential(password));
             }
+            locks.failed(attempt);
             throw ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT));
         }
         UserRecord user = found.get();
@@ -243,8 +250,10 @@ public class SignInService {
         CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
                 .validate(user, new PasswordCredential(password));
         if (outcome != CredentialValidator.Outcome.VALID) {
+            locks.failed(attempt);
             throw new ServiceException("NotAuthorizedException", INCORRECT);
         }
+        locks.succeeded(attempt);
         // Any other state of the account only after the password: told to whoever knows the password alone, it
         // says nothing about which accounts exist, and sends no code on a stranger's behalf.
         checkMaySignIn(user);
@@ -273,6 +282,22 @@ public class SignInService {
             throw new ServiceException("PasswordResetRequiredException", "Password reset required for the user");
         }
         return check;
+    }
+
+    /**
+     * The lock a password attempt counts against: the user's, or, where the client hides which users exist, the
+     * unknown name's, so that both lock alike; elsewhere an unknown name is told so and counts only against the
+     * caller's address.
+     *
+     * @throws io.gatehouse.engine.threat.lockout.PasswordAttemptsExceeded while it is locked
+     */
+    SignInLocks.Attempt lockAttempt(UserPool pool, UserPoolClient client, String username,
+                                    Optional<UserRecord> found) {
+        if (found.isPresent()) {
+            return locks.begin(pool.id(), SignInLocks.user(pool.id(), found.get().sub()));
+        }
+        return ExistenceErrors.prevented(client) ? locks.begin(pool.id(), SignInLocks.name(pool.id(), username))
+                : SignInLocks.Attempt.UNCOUNTED;
     }
 
     /**

@@ -51,6 +51,19 @@ class Argon2idHasherTest {
         assertThat(hasher(function).verify(reference, "passwore")).isFalse();
     }
 
+    /** Found by the fuzz pass: ChangePassword without PreviousPassword checked "", and libargon2's binding threw. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void verifyWhenPasswordEmptyThenChecksItLikeAnyOther(Argon2Function function) {
+        Argon2idHasher hasher = hasher(function);
+        String ofEmpty = hasher.hash("");
+
+        assertThat(hasher.verify(ofEmpty, "")).isTrue();
+        assertThat(hasher.verify(ofEmpty, "x")).isFalse();
+        assertThat(hasher.verify(hasher.hash("x"), "")).isFalse();
+        assertThat(new Argon2idHasher(1024, 1, 1, 1, new BouncyCastleArgon2()).verify(ofEmpty, "")).isTrue();
+    }
+
     @Test
     void hashesMadeByOneImplementationVerifyWithTheOther() {
         Argon2idHasher java = new Argon2idHasher(2048, 2, 2, 1, new BouncyCastleArgon2());

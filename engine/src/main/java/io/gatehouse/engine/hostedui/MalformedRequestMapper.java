@@ -1,6 +1,6 @@
 package io.gatehouse.engine.hostedui;
 
-import io.gatehouse.engine.error.MalformedFormException;
+import io.gatehouse.engine.error.MalformedRequestException;
 import io.gatehouse.engine.oauth.OAuthException;
 import io.gatehouse.engine.oauth.OAuthResponses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +12,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * A form that cannot be decoded, answered in the form of the endpoint it was sent to: RFC 6749's
+ * A request that cannot be read as sent (see {@link MalformedRequestException}), answered in the form of the
+ * endpoint it was sent to: RFC 6749's
  * {@code invalid_request} from the OAuth endpoints ({@code /oauth2/...}), the error page from the hosted UI's.
  */
 @Provider
 @ApplicationScoped
-public class MalformedFormMapper implements ExceptionMapper<MalformedFormException> {
+public class MalformedRequestMapper implements ExceptionMapper<MalformedRequestException> {
 
     @Inject
     Browser browser;
@@ -29,7 +30,7 @@ public class MalformedFormMapper implements ExceptionMapper<MalformedFormExcepti
     UriInfo uri;
 
     @Override
-    public Response toResponse(MalformedFormException exception) {
+    public Response toResponse(MalformedRequestException exception) {
         if (uri.getPath().replaceFirst("^/", "").startsWith("oauth2/")) {
             return OAuthResponses.error(OAuthException.badRequest("invalid_request", exception.getMessage()));
         }

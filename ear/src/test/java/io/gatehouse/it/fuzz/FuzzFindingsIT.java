@@ -143,4 +143,14 @@ class FuzzFindingsIT {
                         "PASSWORD", FuzzFixture.PASSWORD))))
                 .isInstanceOf(InvalidParameterException.class);
     }
+
+    /** A redirect-binding sign-out whose query is not a URI's: the page failed (a 500) reading its raw query. */
+    @Test
+    void samlLogoutWhenQueryBadlyEncodedThenErrorPage() throws Exception {
+        Answer answer = RawHttp.send("GET", "/saml2/logout?SAMLRequest=PExvZ291dFJlcXVlc3QvPg%3D%3D&a=%zz", Map.of(),
+                null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("id=\"error\"");
+    }
 }

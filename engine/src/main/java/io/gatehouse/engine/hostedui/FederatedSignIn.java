@@ -210,7 +210,7 @@ public class FederatedSignIn {
         try {
             returned = logins.take(state, state == null ? null : browser.cookie(bindingCookie(state)));
         } catch (ServiceException e) {
-            LOG.log(Level.INFO, "An identity provider's answer was refused: {0}", e.getMessage());
+            LOG.log(Level.INFO, "An identity provider''s answer was refused: {0}", e.getMessage());
             return support.error(400, "invalid_request", e.getMessage(), null);
         }
         browser.setCookie(bindingCookie(state), "", 0, "Lax");
@@ -351,7 +351,7 @@ public class FederatedSignIn {
         try {
             returned = logins.takeSignOut(state, state == null ? null : browser.cookie(bindingCookie(state)));
         } catch (ServiceException e) {
-            LOG.log(Level.INFO, "An identity provider's sign-out answer was refused: {0}", e.getMessage());
+            LOG.log(Level.INFO, "An identity provider''s sign-out answer was refused: {0}", e.getMessage());
             return support.error(400, "invalid_request", e.getMessage(), null);
         }
         browser.setCookie(bindingCookie(state), "", 0, "Lax");

@@ -101,7 +101,19 @@ public class ClientAuthentication {
         if (colon < 0) {
             throw OAuthException.invalidClient("The Authorization header is not valid Basic credentials.");
         }
-        return Optional.of(new String[]{URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)});
+        String id;
+        String secret;
+        try {
+            id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+            secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // Broken percent-encoding (a lone %, %zz) in the credentials: found by the fuzz pass as a 500.
+            throw OAuthException.invalidClient("The Authorization header is not valid Basic credentials.");
+        }
+        if (id.indexOf('\u0000') >= 0 || secret.indexOf('\u0000') >= 0) {
+            // No client id or secret holds U+0000, and PostgreSQL cannot look one up that does.
+            throw OAuthException.invalidClient("The Authorization header is not valid Basic credentials.");
+        }
+        return Optional.of(new String[]{id, secret});
     }
 }

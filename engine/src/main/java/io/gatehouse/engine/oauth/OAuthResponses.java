@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** What the OAuth 2.0 endpoints share: reading their forms, and answering never-cached JSON and RFC 6749 errors. */
-final class OAuthResponses {
+public final class OAuthResponses {
 
     private OAuthResponses() {
     }
@@ -26,7 +26,7 @@ final class OAuthResponses {
     }
 
     /** {@code {"error", "error_description"}} with the error's status; a Basic challenge with a 401. */
-    static Response error(OAuthException e) {
+    public static Response error(OAuthException e) {
         Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
                 .entity(Json.write(Json.MAPPER.createObjectNode().put("error", e.error())
                         .put("error_description", e.getMessage())));

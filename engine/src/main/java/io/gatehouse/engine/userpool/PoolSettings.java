@@ -192,13 +192,14 @@ final class PoolSettings {
     }
 
     private static ObjectNode customAttribute(ObjectNode declared) {
-        String name = declared.get("Name").asText();
+        // Name is optional in SchemaAttributeType: a declaration without one is refused below, as an empty name.
+        String name = declared.path("Name").asText("");
         if (name.startsWith("custom:")) {
             name = name.substring("custom:".length());
         }
         if (name.isEmpty() || name.length() > MAX_CUSTOM_ATTRIBUTE_NAME) {
             throw ServiceException.invalidParameter("Custom attribute names are 1 to " + MAX_CUSTOM_ATTRIBUTE_NAME
-                    + " characters: " + declared.get("Name").asText());
+                    + " characters: " + declared.path("Name").asText(""));
         }
         if (!declared.has("AttributeDataType")) {
             throw ServiceException.invalidParameter("Custom attribute " + name + " needs an AttributeDataType.");

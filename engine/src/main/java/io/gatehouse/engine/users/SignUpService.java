@@ -91,6 +91,11 @@ public class SignUpService {
         if (settings.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false)) {
             throw new ServiceException("NotAuthorizedException", "SignUp is not permitted for this user pool");
         }
+        if (password == null) {
+            // The model has made Password optional for Cognito's passwordless sign-up, which Gatehouse does not
+            // offer: every user it signs up has a password.
+            throw ServiceException.invalidParameter("A password is required to sign up in this user pool.");
+        }
         PasswordPolicy.of(settings).check(password);
         compromised.requireNewPasswordAllowed(pool, clientId, CredentialEvent.SIGN_UP, password);
         Map<String, String> values = new HashMap<>(attributes);

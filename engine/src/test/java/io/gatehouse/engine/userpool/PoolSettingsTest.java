@@ -76,6 +76,17 @@ class PoolSettingsTest {
         assertThat(updated.has("UserPoolId")).isFalse();
     }
 
+    /** Found by the fuzz pass: a declaration without a Name (optional in the model) was a NullPointerException. */
+    @Test
+    void withCustomAttributesWhenADeclarationHasNoNameThenInvalidParameter() {
+        ObjectNode created = PoolSettings.forCreate(json("{\"PoolName\":\"p\"}"));
+
+        assertThatThrownBy(() -> PoolSettings.withCustomAttributes(created,
+                json("{\"a\":[{\"AttributeDataType\":\"String\",\"Required\":false}]}").get("a")))
+                .isInstanceOfSatisfying(ServiceException.class,
+                        e -> assertThat(e.type()).isEqualTo("InvalidParameterException"));
+    }
+
     private static JsonNode find(ObjectNode settings, String name) {
         for (JsonNode a : settings.path("SchemaAttributes")) {
             if (a.path("Name").asText().equals(name)) {

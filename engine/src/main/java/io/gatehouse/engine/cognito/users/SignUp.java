@@ -23,7 +23,7 @@ public class SignUp implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         SignUpService.Result result = signUps.signUp(request.get("ClientId").asText(),
                 UserShapes.text(request, "SecretHash"), request.get("Username").asText(),
-                request.get("Password").asText(), UserShapes.attributes(request.path("UserAttributes")),
+                UserShapes.text(request, "Password"), UserShapes.attributes(request.path("UserAttributes")),
                 UserShapes.attributes(request.path("ValidationData")),
                 UserShapes.stringMap(request.path("ClientMetadata")));
         ObjectNode response = Json.MAPPER.createObjectNode()

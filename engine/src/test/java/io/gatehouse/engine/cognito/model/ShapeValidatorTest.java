@@ -54,6 +54,18 @@ class ShapeValidatorTest {
                 + "{\"MinimumLength\":9}}}");
     }
 
+    /** Found by the fuzz pass: PostgreSQL refuses U+0000 in a query, so a lookup by such a name was a 500. */
+    @Test
+    void validateWhenAStringOrMapKeyHoldsNulThenViolationWithoutEchoingSensitiveValues() {
+        assertThatThrownBy(() -> validator.validate("InitiateAuthRequest", json("{\"AuthFlow\":\"USER_PASSWORD_AUTH\","
+                + "\"ClientId\":\"c\",\"AuthParameters\":{\"USERNAME\":\"a\\u0000b\"}}")))
+                .hasMessage("1 validation error detected: Value at 'authParameters.value' failed to satisfy constraint: "
+                        + "Member must not contain the character U+0000");
+        assertThatThrownBy(() -> validator.validate("ListUsersRequest", json("{\"UserPoolId\":\"us-east-1_a\","
+                + "\"Filter\":\"email = \\\"\\u0000\\\"\"}")))
+                .hasMessageContaining("at 'filter' failed to satisfy constraint: Member must not contain the character");
+    }
+
     @Test
     void validateWhenRequiredMissingThenNotNullViolation() {
         assertThatThrownBy(() -> validator.validate("ListUserPoolsRequest", json("{}")))

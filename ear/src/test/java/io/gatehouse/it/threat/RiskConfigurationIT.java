@@ -59,7 +59,7 @@ class RiskConfigurationIT {
                 .compromisedCredentialsRiskConfiguration(c -> c.eventFilter(EventFilterType.SIGN_UP)
                         .actions(a -> a.eventAction(CompromisedCredentialsEventActionType.NO_ACTION)))
                 .accountTakeoverRiskConfiguration(t -> t.actions(a -> a
-                        .highAction(h -> h.eventAction(AccountTakeoverEventActionType.BLOCK).notify(false))))
+                        .highAction(h -> h.eventAction(AccountTakeoverEventActionType.BLOCK).sendNotification(false))))
                 .riskExceptionConfiguration(e -> e.blockedIPRangeList("192.0.2.0/24")
                         .skippedIPRangeList("10.0.0.0/8"))).riskConfiguration();
         assertThat(set.clientId()).isEqualTo("ALL");

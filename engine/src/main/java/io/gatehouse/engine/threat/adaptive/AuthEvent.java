@@ -110,10 +110,6 @@ public class AuthEvent {
         }
     }
 
-    PastSignIn past() {
-        return new PastSignIn(network, agentFamily, response, feedbackValue, createdAt);
-    }
-
     public String id() {
         return id;
     }

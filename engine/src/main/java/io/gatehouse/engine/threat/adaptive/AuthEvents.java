@@ -21,8 +21,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuthEvents {
 
-    /** How many of a user's latest events the signals look at. */
-    public static final int HISTORY = 100;
+    /**
+     * How many of a user's latest events the signals look at: enough for the devices and networks of a user's
+     * ordinary weeks, few enough to read on every sign-in.
+     */
+    public static final int HISTORY = 50;
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -53,10 +56,13 @@ public class AuthEvents {
     /** What the signals know before a sign-in of {@code sub} from {@code address}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SignInHistory history(String userPoolId, String sub, String address) {
-        List<PastSignIn> events = em.createQuery("select e from AuthEvent e where e.userPoolId = :pool"
-                        + " and e.sub = :sub order by e.createdAt desc", AuthEvent.class)
+        // The five columns alone, not managed entities: this runs on every sign-in.
+        List<PastSignIn> events = em.createQuery("select e.network, e.agentFamily, e.response, e.feedbackValue,"
+                        + " e.createdAt from AuthEvent e where e.userPoolId = :pool and e.sub = :sub"
+                        + " order by e.createdAt desc", Object[].class)
                 .setParameter("pool", userPoolId).setParameter("sub", sub).setMaxResults(HISTORY)
-                .getResultStream().map(AuthEvent::past).toList();
+                .getResultStream().map(r -> new PastSignIn((String) r[0], (String) r[1], (String) r[2],
+                        (String) r[3], ((Number) r[4]).longValue())).toList();
         long failures = em.createQuery("select count(e) from AuthEvent e where e.ipAddress = :address"
                         + " and e.createdAt >= :since and e.response = :fail", Long.class)
                 .setParameter("address", address)

@@ -174,8 +174,8 @@ public class MfaChallenges {
      * A user who must pass a second factor and has turned none on: a code where they can be sent one, else an
      * authenticator or address to set up; empty when the pool allows neither.
      */
-    private Optional<AuthStep.Challenged> fallback(UserPool pool, UserPoolClient client, UserRecord user, PoolMfa mfa,
-                                         boolean knownDevice) {
+    private Optional<AuthStep.Challenged> fallback(UserPool pool, UserPoolClient client, UserRecord user,
+                                                   PoolMfa mfa, boolean knownDevice) {
         for (String method : List.of(PoolMfa.SMS_MFA, PoolMfa.EMAIL_OTP)) {
             if (mfa.methods().contains(method) && methods.exists(method)) {
                 try (MfaMethod factor = methods.named(pool, method)) {

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param events               the user's recent events, newest first (at most {@link AuthEvents#HISTORY})
  * @param failuresFromAddress  failed sign-ins from the attempt's address in the last
- *                             {@link FailuresFromAddress#WINDOW}, whoever's they were
+ *                             {@link FailuresFromAddress#WINDOW}, whoever's they were, counted up to
+ *                             {@link FailuresFromAddress#THRESHOLD}
  */
 public record SignInHistory(List<PastSignIn> events, long failuresFromAddress) {
 

@@ -4,6 +4,9 @@
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> sign-up <username> <password> <email>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> confirm <username> <code>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> sign-in <username> <password>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> forgot <username>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> confirm-password <username> <code> <new password>
+//   node cognito-js.mjs <endpoint> <poolId> <clientId> lockout <username> <password> <wait ms>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> device <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> totp <username> <password>
 //   node cognito-js.mjs <endpoint> <poolId> <clientId> totp-setup <username> <password>
@@ -78,6 +81,17 @@ const commands = {
     const user = new CognitoUser({ Username: username, Pool: pool });
     return { result: await promised((cb) => user.confirmRegistration(code, true, cb)) };
   },
+  forgot: async (username) => {
+    const user = new CognitoUser({ Username: username, Pool: pool });
+    const data = await new Promise((resolve, reject) => user.forgotPassword({ onSuccess: resolve, onFailure: reject,
+      inputVerificationCode: resolve }));
+    return { destination: data.CodeDeliveryDetails.Destination };
+  },
+  'confirm-password': async (username, code, password) => {
+    const user = new CognitoUser({ Username: username, Pool: pool });
+    return { result: await new Promise((resolve, reject) => user.confirmPassword(code, password, {
+      onSuccess: resolve, onFailure: reject })) };
+  },
   'sign-in': async (username, password) => {
     const wrong = await signIn(username, `${password}-wrong`).then(() => 'signed in', (e) => e.code || e.name);
     const { user, session } = await signIn(username, password);
@@ -91,6 +105,20 @@ const commands = {
       refreshedSameSub: payload(refreshed.getIdToken().getJwtToken()).sub === payload(session.getIdToken().getJwtToken()).sub,
       refreshedNewToken: refreshed.getAccessToken().getJwtToken() !== session.getAccessToken().getJwtToken(),
     };
+  },
+  // Five wrong passwords, then the right one while the user is locked, then the right one again <wait ms> later:
+  // what the library reports for each (SRP, its default flow).
+  lockout: async (username, password, wait) => {
+    const outcome = (promise) => promise.then(() => ({ result: 'signed in' }),
+      (e) => ({ error: e.code || e.name, message: e.message }));
+    const wrongPasswords = [];
+    for (let i = 0; i < 5; i += 1) {
+      wrongPasswords.push(await outcome(signIn(username, `${password}-wrong`)));
+    }
+    const whileLocked = await outcome(signIn(username, password));
+    await new Promise((resolve) => setTimeout(resolve, Number(wait)));
+    const afterTheLock = await outcome(signIn(username, password));
+    return { wrongPasswords, whileLocked, afterTheLock };
   },
   // Two sign-ins in one process, as a browser tab would: the first confirms the new device the library was given,
   // the second offers that device, which proves itself (DEVICE_SRP_AUTH) with the password the library kept.

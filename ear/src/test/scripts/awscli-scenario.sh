@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # An administrator's day with the AWS CLI (Debian's awscli, v2) against Gatehouse, as AwsCliScenarioIT runs it:
 # a pool with a custom attribute, an invited user through the temporary-password challenge, a group in the tokens,
-# a filtered, paged list-users, a CSV import job, an export with password hashes and an identity provider. Each step checks its answer; the first surprise stops the script (exit 1).
+# a filtered, paged list-users, a CSV import job, an export with password hashes, an identity provider and (when the
+# CLI is new enough) a client secret rotation. Each step checks its answer; the first surprise stops the script (exit 1).
 #
 # Environment: GATEHOUSE_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the admin credential), AWS_CLI (the
 # aws binary; default /usr/bin/aws, Debian's, not a pip-installed v1 that may come first on PATH), GATEHOUSE_IDP_TYPE
@@ -136,6 +137,33 @@ expect "$(idp get-identity-provider-by-identifier --user-pool-id "$pool" --idp-i
 idp delete-identity-provider --user-pool-id "$pool" --provider-name corp
 expect "$(idp list-identity-providers --user-pool-id "$pool" --query 'length(Providers)')" 0 \
   "list-identity-providers after the delete"
+
+echo "== a confidential client's secret rotated: two valid at once, then the old one deleted"
+if "$AWS_CLI" cognito-idp help 2>/dev/null | grep -q add-user-pool-client-secret; then
+  read -r confidential first_secret < <(idp create-user-pool-client --user-pool-id "$pool" --client-name rotating \
+    --generate-secret --explicit-auth-flows ALLOW_USER_PASSWORD_AUTH ALLOW_REFRESH_TOKEN_AUTH \
+    --query 'UserPoolClient.[ClientId, ClientSecret]')
+  first_id=$(idp list-user-pool-client-secrets --user-pool-id "$pool" --client-id "$confidential" \
+    --query 'ClientSecrets[0].ClientSecretId')
+  read -r second_id second_secret < <(idp add-user-pool-client-secret --user-pool-id "$pool" \
+    --client-id "$confidential" --query 'ClientSecretDescriptor.[ClientSecretId, ClientSecretValue]')
+  expect "$(idp list-user-pool-client-secrets --user-pool-id "$pool" --client-id "$confidential" \
+    --query 'length(ClientSecrets)')" 2 "list-user-pool-client-secrets after the add"
+  secret_hash() { python3 -c 'import base64,hashlib,hmac,sys; print(base64.b64encode(hmac.new(sys.argv[1].encode(),
+(sys.argv[2]+sys.argv[3]).encode(), hashlib.sha256).digest()).decode())' "$1" alice "$confidential"; }
+  for secret in "$first_secret" "$second_secret"; do
+    idp initiate-auth --client-id "$confidential" --auth-flow USER_PASSWORD_AUTH --auth-parameters \
+      USERNAME=alice,PASSWORD='Chosen-Pass-2',SECRET_HASH="$(secret_hash "$secret")" \
+      --query AuthenticationResult.AccessToken >/dev/null || fail "sign-in with either secret"
+  done
+  idp delete-user-pool-client-secret --user-pool-id "$pool" --client-id "$confidential" --client-secret-id "$first_id"
+  expect "$(idp list-user-pool-client-secrets --user-pool-id "$pool" --client-id "$confidential" \
+    --query 'ClientSecrets[].ClientSecretId')" "$second_id" "the secret left"
+  if idp delete-user-pool-client-secret --user-pool-id "$pool" --client-id "$confidential" \
+    --client-secret-id "$second_id" 2>/dev/null; then fail "the last secret was deleted"; fi
+else
+  echo "(skipped: this AWS CLI predates client secret rotation)"
+fi
 
 idp delete-user-pool --user-pool-id "$pool"
 echo "SCENARIO PASSED"

@@ -3,6 +3,7 @@ package io.gatehouse.api.provider;
 import io.gatehouse.api.federation.FederationProviderFactory;
 import io.gatehouse.api.message.MessageSenderFactory;
 import io.gatehouse.api.mfa.MfaMethodFactory;
+import io.gatehouse.api.password.BreachedPasswordCheckFactory;
 import io.gatehouse.api.trigger.TriggerProviderFactory;
 import io.gatehouse.api.userstore.UserStoreFactory;
 
@@ -33,6 +34,9 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
     /** Trigger code in Java that a pool's LambdaConfig names as {@code java:<id>}. Since API 1.5. */
     public static final Spi TRIGGER = new Spi("trigger", TriggerProviderFactory.class);
 
+    /** Sources of breached passwords besides the built-in offline corpus (a k-anonymity range API). Since API 1.6. */
+    public static final Spi BREACHED_PASSWORD = new Spi("breached-password", BreachedPasswordCheckFactory.class);
+
     public Spi {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(factoryType, "factoryType");
@@ -40,6 +44,6 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
 
     /** Every family this version of the API defines, in the order the engine initialises them. */
     public static List<Spi> all() {
-        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD, FEDERATION, TRIGGER);
+        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD, FEDERATION, TRIGGER, BREACHED_PASSWORD);
     }
 }

@@ -52,7 +52,8 @@ public final class HostedForm {
         return post(login, Map.of("_csrf", csrf(page), "username", username, "password", password));
     }
 
-    String cookie(String name) {
+    /** A cookie this browser holds (by its name as set, prefix included), or null. */
+    public String cookie(String name) {
         return cookies.get(name);
     }
 

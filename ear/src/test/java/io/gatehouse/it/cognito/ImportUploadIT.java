@@ -54,6 +54,25 @@ class ImportUploadIT {
     }
 
     @Test
+    void uploadTokenWhenStoredThenSealedAndTheUrlStillWorks() throws Exception {
+        UserImportJobType job = ImportJobRuns.create(cognito, poolId);
+        String token = URI.create(job.preSignedUrl()).getQuery().replace("token=", "");
+
+        assertThat(cognito.describeUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())).userImportJob()
+                .preSignedUrl()).as("the URL is shown again").isEqualTo(job.preSignedUrl());
+        if (AtRest.onPostgres()) {
+            assertThat(AtRest.column("SELECT upload_token FROM user_import_job WHERE job_id = ?", job.jobId()))
+                    .startsWith("gh1:").doesNotContain(token);
+        } else {
+            // Booleans, not doesNotContain: a failure must not print the whole file.
+            assertThat(AtRest.fileHolding(job.jobId(), job.jobName()).contains(token)).as("the token in the file")
+                    .isFalse();
+        }
+        assertThat(ImportJobRuns.put(job.preSignedUrl(), "cognito:username,email\r\n").statusCode())
+                .as("the sealed token still opens the upload").isEqualTo(200);
+    }
+
+    @Test
     void uploadWhenTokenWrongThenRefusedBeforeTheAnnouncedBodyIsSent() throws Exception {
         URI url = URI.create(ImportJobRuns.create(cognito, poolId).preSignedUrl().replace("token=", "token=x"));
 

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,13 +57,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hosted UI in a real browser (Debian's headless Chromium), driven as a user would, with a stock OpenID Connect
  * client library (Nimbus OAuth 2.0 SDK) as the relying party: the code flow with PKCE, sign-up with the e-mailed
- * code, the forgotten password, the temporary password, single sign-on and logout, English and Korean.
+ * code, the forgotten password, the temporary password, single sign-on and logout, the lock after repeated wrong
+ * passwords, English and Korean.
  */
 class HostedUiBrowserIT {
 
@@ -264,6 +268,25 @@ class HostedUiBrowserIT {
 
         assertThat(validated(exchange(login, code(driver, login)), login).getStringClaim("email"))
                 .isEqualTo("bob@example.com");
+    }
+
+    @Test
+    void signUpWhenThePasswordIsBreachedThenThePageSaysSoInEnglishAndKorean() throws Exception {
+        // P@ssw0rd meets the default password policy and is among the 100,000 most common breached passwords.
+        for (String language : List.of("en-US", "ko-KR")) {
+            ChromeDriver driver = browser(language);
+            Login login = Login.start();
+            driver.get(login.request().toURI().toString());
+            driver.findElement(By.id("sign-up")).click();
+            fill(driver, "email", "breached-" + language + "@example.com");
+            fill(driver, "password", "P@ssw0rd");
+            fill(driver, "confirmPassword", "P@ssw0rd");
+            submit(driver);
+            awaitText(driver, By.id("error"), language.startsWith("ko") ? "유출" : "data breach");
+            Chromium.screenshot(driver, "hosted-ui-signup-breached-" + language.substring(0, 2));
+        }
+        assertThat(cognito.listUsers(r -> r.userPoolId(poolId).filter("email ^= \"breached-\"")).users())
+                .as("no user was created").isEmpty();
     }
 
     @Test
@@ -482,5 +505,27 @@ class HostedUiBrowserIT {
         assertThat(driver.findElement(By.id("error")).getText()).contains("has not registered");
         assertThat(driver.findElement(By.id("detail")).getText()).contains("redirect_uri");
         Chromium.screenshot(driver, "hosted-ui-error-en");
+    }
+
+    @Test
+    void lockWhenPasswordGuessedFiveTimesThenThePageSaysSoEvenForTheRightOneInEnglishAndKorean() {
+        Map<String, String> lockMessages = Map.of("en-US", "Password attempts exceeded",
+                "ko-KR", "로그인 실패 횟수가 너무 많습니다");
+        for (Map.Entry<String, String> language : lockMessages.entrySet()) {
+            String email = "locked-" + UUID.randomUUID() + "@example.com";
+            createUser(email, PASSWORD, true);
+            ChromeDriver driver = browser(language.getKey());
+            driver.get(Login.start().request().toURI().toString());
+            for (int i = 0; i < 5; i++) {
+                WebElement before = driver.findElement(By.tagName("h1"));
+                signIn(driver, email, "Wrong-Passw0rd!");
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
+            }
+
+            signIn(driver, email, PASSWORD);
+
+            awaitText(driver, By.id("error"), language.getValue());
+            Chromium.screenshot(driver, "hosted-ui-locked-" + language.getKey());
+        }
     }
 }

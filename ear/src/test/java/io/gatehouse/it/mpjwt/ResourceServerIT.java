@@ -7,44 +7,56 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.attacks.JwtForgeries;
+import io.gatehouse.it.attacks.PoolSigningKey;
 import io.gatehouse.it.support.ProviderInstaller;
-import io.gatehouse.it.support.ServerDataKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Cognito-authorizer equivalent: a JAX-RS application protected by MicroProfile JWT, configured with a
  * pool's JWKS and issuer, deployed beside Gatehouse on the test server, accepts the pool's access tokens and
- * refuses tampered, expired and other pools' tokens. Runs against the PostgreSQL server, whose database the test
- * can read to mint a genuinely expired token with the pool's own key (opened with the server's data key).
+ * refuses tampered, expired and other pools' tokens, and the JWT attack corpus's forgeries (what Gatehouse's JWKS
+ * and issuer make such an app accept). Runs against the PostgreSQL server (in the embedded suite its deployment
+ * would cost the server one more restart); tokens whose claims are wrong are signed with the pool's own key, read
+ * from the database and opened with the server's data key.
  */
 class ResourceServerIT {
 
     private static final String PASSWORD = "Correct-Horse-9";
     private static final Duration DEPLOY_WAIT = Duration.ofSeconds(120);
+    private static final RSAKey ATTACKER = attackerKey();
+    /** Liberty's messages: features removed; an application started or updated (restarted). */
+    private static final Pattern FEATURES_REMOVED = Pattern.compile("CWWKF0013I");
+    private static final Pattern GATEHOUSE_STARTED = Pattern.compile("CWWKZ000[13]I: .*\\bgatehouse\\b");
 
     private static CognitoIdentityProviderClient cognito;
     private static Path override;
@@ -52,6 +64,14 @@ class ResourceServerIT {
     private static String username;
     private static AuthenticationResultType tokens;
     private static AuthenticationResultType otherPoolTokens;
+
+    private static RSAKey attackerKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("attacker").generate();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -88,6 +108,8 @@ class ResourceServerIT {
     @AfterAll
     static void undeploy() throws Exception {
         if (override != null) {
+            Path log = Gatehouse.serverDir().resolve("logs/messages.log");
+            long logged = Files.size(log);
             Files.deleteIfExists(override);
             // Back to Gatehouse's own features; wait until its API answers again.
             Instant deadline = Instant.now().plus(DEPLOY_WAIT);
@@ -102,10 +124,33 @@ class ResourceServerIT {
                 }
                 Thread.sleep(500);
             }
+            // The old Gatehouse answers (and is ready) until Liberty gets to restarting it, which can be seconds
+            // after the resource server has gone: wait for the server to say the features are removed and
+            // Gatehouse has started again after that.
+            awaitLogged(log, logged, FEATURES_REMOVED, GATEHOUSE_STARTED);
             // Liberty may restart Gatehouse a second time a moment later: the next suite must not meet that one.
             ProviderInstaller.awaitReadiness(readiness -> "UP".equals(readiness.path("status").asText()));
         }
         cognito.close();
+    }
+
+    /** Waits until the server log, past its first {@code from} bytes, has a line {@code first}, then {@code then}. */
+    private static void awaitLogged(Path log, long from, Pattern first, Pattern then) throws Exception {
+        Instant deadline = Instant.now().plus(DEPLOY_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            String added;
+            try (var channel = Files.newByteChannel(log)) {
+                channel.position(Math.min(from, channel.size()));
+                added = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+            Matcher removed = first.matcher(added);
+            if (removed.find() && then.matcher(added).find(removed.end())) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the server did not log " + first + " and then " + then);
     }
 
     @Test
@@ -156,19 +201,73 @@ class ResourceServerIT {
     }
 
     private static RSAKey poolAccessKey() throws Exception {
-        String kid = SignedJWT.parse(tokens.accessToken()).getHeader().getKeyID();
-        try (Connection c = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                Gatehouse.property("gatehouse.it.jdbc.user"), "");
-             PreparedStatement query = c.prepareStatement(
-                     "SELECT user_pool_id, private_jwk FROM signing_key WHERE kid = ?")) {
-            query.setString(1, kid);
-            try (ResultSet rs = query.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                // The key is sealed with the server's data key, which the test has from the server's directory.
-                return RSAKey.parse(ServerDataKey.open(rs.getString(2), "signing_key.private_jwk", rs.getString(1),
-                        kid));
-            }
-        }
+        // The key is sealed with the server's data key, which the test has from the server's directory.
+        return PoolSigningKey.of(SignedJWT.parse(tokens.accessToken()).getHeader().getKeyID());
+    }
+
+    /** A forged access token, made from the pool's genuine one. */
+    @FunctionalInterface
+    private interface Forged {
+        String token() throws Exception;
+    }
+
+    static Stream<Arguments> forgeries() {
+        return Stream.of(
+                Arguments.of("alg none, signature dropped", (Forged) () ->
+                        JwtForgeries.unsigned(tokens.accessToken(), "none", true)),
+                Arguments.of("alg none, signature kept", (Forged) () ->
+                        JwtForgeries.unsigned(tokens.accessToken(), "none", false)),
+                Arguments.of("HS256 keyed with the pool's public key as PEM", (Forged) () ->
+                        JwtForgeries.hmacKeyedWithPublicKey(tokens.accessToken(), publishedKey(), true)),
+                Arguments.of("HS256 keyed with the pool's public key as DER", (Forged) () ->
+                        JwtForgeries.hmacKeyedWithPublicKey(tokens.accessToken(), publishedKey(), false)),
+                Arguments.of("the kid of another pool's key, signature kept", (Forged) () ->
+                        JwtForgeries.headerChanged(tokens.accessToken(), "kid",
+                                SignedJWT.parse(otherPoolTokens.accessToken()).getHeader().getKeyID())),
+                Arguments.of("another pool's token with this pool as issuer", (Forged) () ->
+                        JwtForgeries.payloadChanged(otherPoolTokens.accessToken(),
+                                b -> b.issuer(Gatehouse.ENDPOINT + "/" + poolId))),
+                Arguments.of("jku pointing to the attacker's key set", (Forged) () ->
+                        JwtForgeries.signedBy(tokens.accessToken(), new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(ATTACKER.getKeyID()).jwkURL(URI.create("https://attacker.example/jwks.json"))
+                                .build(), ATTACKER)),
+                Arguments.of("x5u pointing to the attacker's certificate, with the pool's kid", (Forged) () ->
+                        JwtForgeries.signedBy(tokens.accessToken(), new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(publishedKey().getKeyID())
+                                .x509CertURL(URI.create("https://attacker.example/c.pem")).build(), ATTACKER)),
+                Arguments.of("the attacker's key embedded as jwk", (Forged) () ->
+                        JwtForgeries.signedBy(tokens.accessToken(), new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .jwk(ATTACKER.toPublicJWK()).build(), ATTACKER)),
+                Arguments.of("signature stripped", (Forged) () ->
+                        JwtForgeries.signatureStripped(tokens.accessToken())),
+                Arguments.of("signature bit-flipped", (Forged) () ->
+                        JwtForgeries.signatureBitFlipped(tokens.accessToken())),
+                Arguments.of("signed by the pool's key, not valid before tomorrow", (Forged) () ->
+                        JwtForgeries.claimsChanged(tokens.accessToken(), poolAccessKey(), b -> b
+                                .notBeforeTime(Date.from(Instant.now().plus(Duration.ofDays(1)))))),
+                Arguments.of("signed by the pool's key, issuer elsewhere", (Forged) () ->
+                        JwtForgeries.claimsChanged(tokens.accessToken(), poolAccessKey(), b -> b
+                                .issuer("https://attacker.example/" + poolId))),
+                Arguments.of("signed by the pool's key, without an expiry", (Forged) () ->
+                        JwtForgeries.claimsChanged(tokens.accessToken(), poolAccessKey(), b -> b
+                                .expirationTime(null))));
+    }
+
+    @Test
+    void resourceWhenTheForgeriesStartingPointIsSignedAgainByThePoolThen200() throws Exception {
+        assertThat(call(JwtForgeries.claimsChanged(tokens.accessToken(), poolAccessKey(), b -> b)).statusCode())
+                .isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgeries")
+    void resourceWhenForgedThen401(String name, Forged forged) throws Exception {
+        assertThat(call(forged.token()).statusCode()).isEqualTo(401);
+    }
+
+    private static RSAKey publishedKey() throws Exception {
+        return (RSAKey) JWKSet.load(Gatehouse.ENDPOINT.resolve("/" + poolId + "/.well-known/jwks.json").toURL())
+                .getKeyByKeyId(SignedJWT.parse(tokens.accessToken()).getHeader().getKeyID());
     }
 
     private static AuthenticationResultType signedIn(String pool, String user) {

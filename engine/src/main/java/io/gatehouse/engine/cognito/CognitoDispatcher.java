@@ -10,6 +10,7 @@ import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.cognito.sigv4.SigV4Verifier;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.threat.lockout.AddressThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -44,6 +45,9 @@ public class CognitoDispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AddressThrottle addressThrottle;
 
     @Inject
     @Any
@@ -85,7 +89,20 @@ public class CognitoDispatcher {
             throw new ServiceException("UnsupportedOperationException",
                     "Gatehouse does not implement " + operation.name() + " yet.");
         }
-        return handler.handle(input);
+        if (!AddressThrottle.guards(operation.name())) {
+            return handler.handle(input);
+        }
+        // Operations that take a guessable secret: an address that has guessed wrong too often is turned away
+        // before it guesses again, and each wrong guess is counted against it.
+        addressThrottle.check();
+        try {
+            return handler.handle(input);
+        } catch (ServiceException e) {
+            if (AddressThrottle.wrongGuess(e)) {
+                addressThrottle.failed();
+            }
+            throw e;
+        }
     }
 
     private ServiceModel.Operation operation(String target) {

@@ -38,6 +38,20 @@ public class ResealIdentityProviderDetails {
 
     void onStart(@Observes @Priority(SealSecretsAtStart.PRIORITY + 1) @Initialized(ApplicationScoped.class)
                  Object event) {
+        int count = resealAll();
+        if (count > 0) {
+            LOG.info(() -> "Sealed the details of " + count + " identity provider(s) with data key "
+                    + dataKey.keyId());
+        }
+    }
+
+    /**
+     * Re-seals, IdP by IdP, the details that hold a value not sealed with the current key: at start, and online
+     * when an administrator asks ({@code POST /admin/data-key/reseal}).
+     *
+     * @return how many IdPs' details this call changed
+     */
+    public int resealAll() {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
@@ -47,17 +61,30 @@ public class ResealIdentityProviderDetails {
                         changed++;
                     }
                 }
-                int count = changed;
-                if (count > 0) {
-                    LOG.info(() -> "Sealed the details of " + count + " identity provider(s) with data key "
-                            + dataKey.keyId());
-                }
+                return changed;
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot seal identity_provider.details with the data key", e);
         }
+    }
+
+    /** How many IdPs' details hold a value sealed with another key than the current one. */
+    public int remaining() {
+        int stale = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT details FROM identity_provider");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                if (StoredDetails.hasValueNotSealedWith(result.getString(1), dataKey::sealedWithCurrentKey)) {
+                    stale++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read identity_provider.details", e);
+        }
+        return stale;
     }
 
     /** Every IdP, by pool and name; few enough per server to read the names at once. */

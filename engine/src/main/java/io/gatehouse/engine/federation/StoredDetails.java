@@ -82,6 +82,16 @@ final class StoredDetails {
         return changed ? Optional.of(Json.write(details)) : Optional.empty();
     }
 
+    /** Whether a value of the stored details is sealed otherwise than {@code current} tells (with an older key). */
+    static boolean hasValueNotSealedWith(String stored, Predicate<String> current) {
+        for (Map.Entry<String, JsonNode> entry : Json.parseObject(stored).properties()) {
+            if (entry.getValue().isObject() && !current.test(entry.getValue().path(SEALED).asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The keys stored sealed. */
     static Set<String> sealedKeys(String stored) {
         Set<String> keys = new TreeSet<>();

@@ -103,7 +103,8 @@ public class LoginPage {
             PageModel model = support.model(request).put("username", username);
             SignInService.PasswordProven proven;
             try {
-                proven = signIns.provePassword(request.client(), username, fields.getOrDefault("password", ""));
+                proven = support.guess(() -> signIns.provePassword(request.client(), username,
+                        fields.getOrDefault("password", "")));
             } catch (ServiceException e) {
                 return refused(request, username, model, e);
             }
@@ -189,8 +190,8 @@ public class LoginPage {
                             username, PageSupport.value(fields, "email")));
                 }
                 if ("MFA_SETUP".equals(challenge)) {
-                    SoftwareTokens.Verified verified = softwareTokens.verify(null, session,
-                            PageSupport.value(fields, "code"));
+                    SoftwareTokens.Verified verified = support.guess(() -> softwareTokens.verify(null, session,
+                            PageSupport.value(fields, "code")));
                     return support.flow().signedIn(support.browser(), request,
                             setUpStep.finishOnPage(request.client(), verified.session(), username));
                 }
@@ -198,8 +199,9 @@ public class LoginPage {
                     return secondFactorPage(200, request, model, selectStep.chooseOnPage(request.client(), session,
                             username, PageSupport.value(fields, "choice")));
                 }
-                return support.flow().signedIn(support.browser(), request, mfaCodes.answerOnPage(request.client(),
-                        challenge, session, username, PageSupport.value(fields, "code")));
+                UserRecord user = support.guess(() -> mfaCodes.answerOnPage(request.client(), challenge, session,
+                        username, PageSupport.value(fields, "code")));
+                return support.flow().signedIn(support.browser(), request, user);
             } catch (ServiceException e) {
                 if ("MFA_SETUP".equals(challenge) && !"NotAuthorizedException".equals(e.type())) {
                     // A wrong code or a refused address leaves the set-up session as it was: the same secret, or

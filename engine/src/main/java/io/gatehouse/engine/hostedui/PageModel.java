@@ -3,6 +3,8 @@ package io.gatehouse.engine.hostedui;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.RedirectParameters;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.lockout.PasswordAttemptsExceeded;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +55,12 @@ final class PageModel {
 
     /** An error on the page, in the page's language where the bundle words it, else the service's own words. */
     PageModel error(ServiceException e) {
-        String translated = BundleMessages.message(locale, "error." + e.type(), e.getMessage());
+        // A locked user's refusal is a NotAuthorizedException like a wrong password's, and a breached password is
+        // Cognito's InvalidPasswordException like any refused one, but each says something else to the user.
+        String key = e instanceof PasswordAttemptsExceeded ? "error.passwordAttemptsExceeded"
+                : CompromisedCredentials.REFUSED.equals(e.getMessage()) ? "error.compromisedPassword"
+                : "error." + e.type();
+        String translated = BundleMessages.message(locale, key, e.getMessage());
         return put("error", translated != null ? translated : e.getMessage());
     }
 

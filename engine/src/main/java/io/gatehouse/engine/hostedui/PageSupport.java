@@ -1,9 +1,11 @@
 package io.gatehouse.engine.hostedui;
 
 import io.gatehouse.engine.domains.Domains;
+import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.oauth.AuthorizationException;
 import io.gatehouse.engine.oauth.AuthorizationRequest;
 import io.gatehouse.engine.oauth.AuthorizationRequests;
+import io.gatehouse.engine.threat.lockout.AddressThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +44,9 @@ public class PageSupport {
 
     @Inject
     Domains domains;
+
+    @Inject
+    AddressThrottle addressThrottle;
 
     /** A page's request was refused, shown to the user or sent back to the client. */
     static final class Refused extends RuntimeException {
@@ -200,4 +206,28 @@ public class PageSupport {
         return value == null ? "" : value.trim();
     }
 
+    /**
+     * Runs a form's guess at a secret (a password, a code) under the per-address failure bucket, as the API's
+     * guessing operations run: refused with {@code TooManyRequestsException} once the address has failed too often,
+     * and counted when wrong.
+     */
+    <T> T guess(Supplier<T> attempt) {
+        addressThrottle.check();
+        try {
+            return attempt.get();
+        } catch (ServiceException e) {
+            if (AddressThrottle.wrongGuess(e)) {
+                addressThrottle.failed();
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #guess(Supplier)} for a guess with no result. */
+    void guessWithoutResult(Runnable attempt) {
+        guess(() -> {
+            attempt.run();
+            return null;
+        });
+    }
 }

@@ -80,9 +80,9 @@ public class PasswordResetPages {
                 return support.render(400, "reset", model.message("error", "error.passwordsDiffer"), request);
             }
             try {
-                passwords.confirmForgotPassword(request.client().clientId(),
+                support.guessWithoutResult(() -> passwords.confirmForgotPassword(request.client().clientId(),
                         SecretHash.of(request.client(), username), username, PageSupport.value(fields, "code"),
-                        password, Map.of());
+                        password, Map.of()));
             } catch (ServiceException e) {
                 return support.render(400, "reset", model.error(e), request);
             }

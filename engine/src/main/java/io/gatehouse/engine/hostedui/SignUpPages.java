@@ -152,8 +152,8 @@ public class SignUpPages {
                     model.put("destination", delivery.destination()).message("info", "confirm.sent");
                     return support.render(200, "confirm", model, request);
                 }
-                signUps.confirm(request.client().clientId(), secretHash, username, PageSupport.value(fields, "code"),
-                        Map.of());
+                support.guessWithoutResult(() -> signUps.confirm(request.client().clientId(), secretHash, username,
+                        PageSupport.value(fields, "code"), Map.of()));
             } catch (ServiceException e) {
                 return support.render(400, "confirm", model.error(e), request);
             }

@@ -2,7 +2,9 @@ package io.gatehouse.engine.imports;
 
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.security.DataKey;
 import io.gatehouse.engine.security.RandomTokens;
+import io.gatehouse.engine.security.SealedColumn;
 import io.gatehouse.engine.userpool.Identifiers;
 import io.gatehouse.engine.userpool.Page;
 import io.gatehouse.engine.userpool.PageToken;
@@ -46,11 +48,16 @@ public class ImportJobs {
     @Inject
     ImportRunner runner;
 
+    @Inject
+    DataKey dataKey;
+
     /** A new job awaiting its CSV (CreateUserImportJob). */
     public ImportJob create(String userPoolId, String jobName, String roleArn) {
         pools.get(userPoolId);
-        ImportJobEntity job = new ImportJobEntity(Identifiers.importJobId(), userPoolId, jobName, roleArn,
-                RandomTokens.urlSafe(32), clock.millis());
+        String jobId = Identifiers.importJobId();
+        ImportJobEntity job = new ImportJobEntity(jobId, userPoolId, jobName, roleArn,
+                dataKey.sealText(RandomTokens.urlSafe(32), SealedColumn.UPLOAD_TOKEN.context(userPoolId, jobId)),
+                clock.millis());
         em.persist(job);
         return view(job);
     }
@@ -184,9 +191,14 @@ public class ImportJobs {
                 .setParameter("id", jobId).getResultList().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
-    private static boolean matches(ImportJobEntity job, String token) {
-        return token != null && MessageDigest.isEqual(job.uploadToken().getBytes(StandardCharsets.US_ASCII),
+    private boolean matches(ImportJobEntity job, String token) {
+        return token != null && MessageDigest.isEqual(uploadToken(job).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The job's upload token, opened: it is kept sealed ({@link SealedColumn#UPLOAD_TOKEN}). */
+    private String uploadToken(ImportJobEntity job) {
+        return dataKey.openText(job.uploadToken(), SealedColumn.UPLOAD_TOKEN.context(job.userPoolId(), job.jobId()));
     }
 
     private ImportJobEntity find(String userPoolId, String jobId, LockModeType lock) {
@@ -199,6 +211,6 @@ public class ImportJobs {
     }
 
     private ImportJob view(ImportJobEntity job) {
-        return job.view(config.baseUrl() + "/import-jobs/" + job.jobId() + "?token=" + job.uploadToken());
+        return job.view(config.baseUrl() + "/import-jobs/" + job.jobId() + "?token=" + uploadToken(job));
     }
 }

@@ -1,6 +1,8 @@
 package io.gatehouse.engine.oauth;
 
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.threat.lockout.AddressThrottle;
+import io.gatehouse.engine.threat.lockout.AddressThrottled;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import io.gatehouse.engine.userpool.UserPoolClients;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,9 @@ public class ClientAuthentication {
     @Inject
     UserPoolClients clients;
 
+    @Inject
+    AddressThrottle addressThrottle;
+
     /** The authenticated client, and whether it proved a secret. */
     public record Authenticated(UserPoolClient client, boolean confidential) {
     }
@@ -30,9 +35,27 @@ public class ClientAuthentication {
      * @param authorization the Authorization header, or null
      * @param formClientId  the form's client_id, or null
      * @param formSecret    the form's client_secret, or null
-     * @throws OAuthException {@code invalid_client} or {@code invalid_request}
+     * @throws OAuthException {@code invalid_client} or {@code invalid_request}; {@code slow_down} (429) once the
+     *                         caller's address has failed too often
      */
     public Authenticated authenticate(String authorization, String formClientId, String formSecret) {
+        // A client secret is a secret to guess like a password: wrong ones spend the address's failure bucket.
+        try {
+            addressThrottle.check();
+        } catch (AddressThrottled e) {
+            throw OAuthException.tooManyRequests(e.getMessage(), e.retryAfterSeconds());
+        }
+        try {
+            return authenticateUnthrottled(authorization, formClientId, formSecret);
+        } catch (OAuthException e) {
+            if ("invalid_client".equals(e.error())) {
+                addressThrottle.failed();
+            }
+            throw e;
+        }
+    }
+
+    private Authenticated authenticateUnthrottled(String authorization, String formClientId, String formSecret) {
         Optional<String[]> basic = basic(authorization);
         if (basic.isPresent() && formSecret != null) {
             throw OAuthException.badRequest("invalid_request", "Use one client authentication method, not two.");

@@ -11,11 +11,25 @@ public final class OAuthException extends RuntimeException {
 
     private final String error;
     private final int status;
+    private final long retryAfterSeconds;
 
     public OAuthException(String error, String description, int status) {
+        this(error, description, status, 0);
+    }
+
+    private OAuthException(String error, String description, int status, long retryAfterSeconds) {
         super(description, null, false, false);
         this.error = error;
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * 429 for an address that has failed client authentication too often: {@code slow_down}, the registered
+     * OAuth error that asks a client to wait (RFC 8628), with {@code Retry-After}.
+     */
+    public static OAuthException tooManyRequests(String description, long retryAfterSeconds) {
+        return new OAuthException("slow_down", description, 429, retryAfterSeconds);
     }
 
     /** 400 with this error code. */
@@ -34,5 +48,10 @@ public final class OAuthException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The seconds a throttled client should wait, or 0 when the error is not a throttle. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -33,6 +33,9 @@ final class OAuthResponses {
         if (e.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"gatehouse\"");
         }
+        if (e.retryAfterSeconds() > 0) {
+            response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
         return noStore(response);
     }
 

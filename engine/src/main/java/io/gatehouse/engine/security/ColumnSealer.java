@@ -12,9 +12,21 @@ import java.util.List;
  * Brings a {@link SealedColumn} to the current data key: clear values (stored before values were sealed) are
  * sealed, values sealed with a previous key are sealed again, the rest is left alone, so running it again changes
  * nothing. Plain JDBC on the schema Flyway made, each row in a transaction of its own that locks it and looks again
- * before writing: two nodes starting at once seal each value once, the second one finding it done.
+ * before writing: two nodes starting (or re-sealing online) at once seal each value once, the second one finding it
+ * done, and a server answering calls meanwhile only ever waits for one row.
  */
 public final class ColumnSealer {
+
+    /**
+     * Rows named per query: a column of many values (a pool per tenant) is walked in slices, so that neither node
+     * holds every row's name at once.
+     */
+    static final int BATCH = 100;
+    /**
+     * Slices in a row that changed nothing before giving up: their rows were re-sealed by another node meanwhile,
+     * or keep being written with another key by a node that does not have the current one yet.
+     */
+    private static final int IDLE_BATCHES = 3;
 
     private final DataSource dataSource;
     private final DataKey dataKey;
@@ -35,10 +47,16 @@ public final class ColumnSealer {
             boolean autoCommit = connection.getAutoCommit();
             try {
                 int changed = 0;
-                for (String[] row : candidates(connection, column)) {
-                    if (sealRow(connection, column, row)) {
-                        changed++;
+                int idle = 0;
+                List<String[]> batch;
+                while (idle < IDLE_BATCHES && !(batch = candidates(connection, column)).isEmpty()) {
+                    int before = changed;
+                    for (String[] row : batch) {
+                        if (sealRow(connection, column, row)) {
+                            changed++;
+                        }
                     }
+                    idle = changed == before ? idle + 1 : 0;
                 }
                 return changed;
             } finally {
@@ -47,13 +65,45 @@ public final class ColumnSealer {
         }
     }
 
-    /** The rows whose value is not sealed with the current key, by their row columns; read without locks. */
-    private List<String[]> candidates(Connection connection, SealedColumn column) throws SQLException {
+    /**
+     * How many values of {@code column} are not sealed with the current key: sealed with a previous one, or clear.
+     */
+    public int remaining(SealedColumn column) throws SQLException {
+        return remaining(column.table(), column.column());
+    }
+
+    /**
+     * How many values of {@code table.column} are not sealed with the current key, for a column whose values are
+     * sealed by others than this class (the MFA methods' states), which it can count but not open.
+     */
+    public int remaining(String table, String column) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table
+                     + " WHERE " + notCurrent(column))) {
+            count.setString(1, SealedText.prefix(dataKey.keyId()) + "%");
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    /** The condition on a row whose value is not sealed with the current key; its one parameter is the prefix. */
+    private static String notCurrent(String column) {
         // The key id is hex, so the prefix holds no LIKE wild card.
+        return column + " IS NOT NULL AND " + column + " NOT LIKE ?";
+    }
+
+    /**
+     * At most {@link #BATCH} rows whose value is not sealed with the current key, by their row columns; read without
+     * locks.
+     */
+    private List<String[]> candidates(Connection connection, SealedColumn column) throws SQLException {
         String sql = "SELECT " + String.join(", ", column.rowColumns()) + " FROM " + column.table()
-                + " WHERE " + column.column() + " IS NOT NULL AND " + column.column() + " NOT LIKE ?";
+                + " WHERE " + notCurrent(column.column());
         List<String[]> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setMaxRows(BATCH);
             select.setString(1, SealedText.prefix(dataKey.keyId()) + "%");
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {

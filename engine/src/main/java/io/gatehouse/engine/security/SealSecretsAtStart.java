@@ -13,8 +13,10 @@ import java.sql.SQLException;
 import java.util.logging.Logger;
 
 /**
- * Seals the database's secrets (signing keys, client secrets, stored admin secrets) with the current data key at
- * start, after the migrations and before anything reads them; what reads them afterwards takes sealed values only.
+ * Seals the database's secrets (every {@link SealedColumn}: signing keys, client secrets, stored admin secrets, SAML
+ * keys, upload tokens) with the current data key at start, after the migrations and before anything reads them; what
+ * reads them afterwards takes sealed values only. {@code POST /admin/data-key/reseal} does the same while the server
+ * runs ({@link io.gatehouse.engine.security.reseal.DataKeyReseal}).
  *
  * <p>A start-up step rather than a Flyway Java migration: the data key is a CDI bean, made from MicroProfile Config
  * or the key file, which Flyway (which makes its migrations itself, and also runs where there is no key) cannot

@@ -19,14 +19,27 @@ public record SealedColumn(String table, String column, List<String> rowColumns)
     /** An app client's secret, which DescribeUserPoolClient returns and SECRET_HASH checks need in full. */
     public static final SealedColumn CLIENT_SECRET =
             new SealedColumn("user_pool_client", "client_secret", List.of("user_pool_id", "client_id"));
+    /**
+     * An app client's other secret while its secrets are being rotated (AddUserPoolClientSecret): both are valid
+     * until one is deleted.
+     */
+    public static final SealedColumn SECOND_CLIENT_SECRET =
+            new SealedColumn("user_pool_client", "second_client_secret", List.of("user_pool_id", "client_id"));
     /** A stored admin credential's SigV4 secret, which signature checks need in full. */
     public static final SealedColumn ADMIN_SECRET =
             new SealedColumn("admin_credential", "secret_access_key", List.of("access_key_id"));
     /** A pool's private key towards SAML IdPs, PKCS#8 in base64. */
     public static final SealedColumn LOCAL_PARTY_KEY =
             new SealedColumn("local_party_key", "private_key", List.of("user_pool_id", "key_id"));
+    /**
+     * A user import job's upload token, the token of the PreSignedUrl that takes its CSV: sealed, not hashed, since
+     * DescribeUserImportJob shows the URL again.
+     */
+    public static final SealedColumn UPLOAD_TOKEN =
+            new SealedColumn("user_import_job", "upload_token", List.of("user_pool_id", "job_id"));
     /** Every sealed column of the engine's schema. */
-    public static final List<SealedColumn> ALL = List.of(SIGNING_KEY, CLIENT_SECRET, ADMIN_SECRET, LOCAL_PARTY_KEY);
+    public static final List<SealedColumn> ALL = List.of(SIGNING_KEY, CLIENT_SECRET, SECOND_CLIENT_SECRET, ADMIN_SECRET,
+            LOCAL_PARTY_KEY, UPLOAD_TOKEN);
 
     private static final char SEPARATOR = '\u0000';
 

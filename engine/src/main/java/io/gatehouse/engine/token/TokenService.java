@@ -54,6 +54,8 @@ public class TokenService {
     /** Cognito's longest ID and access token lifetime, one day, plus clock skew. */
     static final Duration LONGEST_SIGNED_TOKEN = Duration.ofDays(1).plusMinutes(5);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    /** How far ahead of this node's clock another node's may be when it issues a token. */
+    private static final Duration SKEW = Duration.ofMinutes(1);
     private static final Map<String, Duration> UNITS = Map.of("seconds", Duration.ofSeconds(1),
             "minutes", Duration.ofMinutes(1), "hours", Duration.ofHours(1), "days", Duration.ofDays(1));
 
@@ -420,8 +422,20 @@ public class TokenService {
             if (!"access".equals(claims.getStringClaim("token_use"))) {
                 throw invalid();
             }
-            if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(clock.instant())) {
+            Instant now = clock.instant();
+            if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
                 throw new ServiceException("NotAuthorizedException", "Access Token has expired");
+            }
+            // Not yet valid, or issued in the future beyond the clock skew between nodes: never a token this
+            // server issued, whatever key signed it.
+            if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(SKEW))
+                    || claims.getIssueTime() == null || claims.getIssueTime().toInstant().isAfter(now.plus(SKEW))) {
+                throw invalid();
+            }
+            // Every token of a user's sign-in names the sign-in, whose revocation (sign-out, RevokeToken) ends it:
+            // one that names none could not be revoked.
+            if (claims.getStringClaim("origin_jti") == null) {
+                throw invalid();
             }
             List<Long> revoked = em.createQuery("select count(t) from RefreshTokenEntity t"
                     + " where t.originJti = :origin and t.revokedAt is not null", Long.class)

@@ -29,12 +29,21 @@ public final class SecretHash {
             throw new ServiceException("NotAuthorizedException", "Client " + client.clientId()
                     + " is configured for secret but secret was not received");
         }
-        String expected = compute(client.clientSecret().get(), username, client.clientId());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                secretHash.getBytes(StandardCharsets.US_ASCII))) {
+        if (!matchesAny(client, username, secretHash)) {
             throw new ServiceException("NotAuthorizedException", "Unable to verify secret hash for client "
                     + client.clientId());
         }
+    }
+
+    /** Whether the hash is made with any of the client's secrets (two while they are rotated), each compared. */
+    private static boolean matchesAny(UserPoolClient client, String username, String secretHash) {
+        byte[] presented = secretHash.getBytes(StandardCharsets.US_ASCII);
+        boolean matched = false;
+        for (ClientSecret secret : client.secrets()) {
+            matched |= MessageDigest.isEqual(compute(secret.value(), username, client.clientId())
+                    .getBytes(StandardCharsets.US_ASCII), presented);
+        }
+        return matched;
     }
 
     /**

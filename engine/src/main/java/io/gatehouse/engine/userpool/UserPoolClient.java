@@ -2,11 +2,11 @@ package io.gatehouse.engine.userpool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,14 +16,28 @@ import java.util.Set;
  * @param clientId     26 lower-case alphanumerics
  * @param userPoolId   its pool
  * @param clientName   its name
- * @param clientSecret its secret, for confidential clients
+ * @param secrets      its secrets: none for a public client, one for a confidential client, two while they are
+ *                     rotated (AddUserPoolClientSecret); oldest first
  * @param settings     its configuration in the shape of Cognito's {@code UserPoolClientType} (without ids, name,
  *                     secret and dates); never changed once the view is made
  * @param created      when it was created
  * @param modified     when it last changed
  */
-public record UserPoolClient(String clientId, String userPoolId, String clientName, Optional<String> clientSecret,
+public record UserPoolClient(String clientId, String userPoolId, String clientName, List<ClientSecret> secrets,
                              JsonNode settings, Instant created, Instant modified) {
+
+    public UserPoolClient {
+        secrets = secrets.stream().sorted(Comparator.comparing(ClientSecret::created)).toList();
+    }
+
+    /**
+     * The secret DescribeUserPoolClient shows, and the one the server uses when it acts for the client (the hosted
+     * UI's SECRET_HASH): the newest, so that after AddUserPoolClientSecret a client reading its settings gets the new
+     * one. Empty for a public client.
+     */
+    public Optional<String> clientSecret() {
+        return secrets.isEmpty() ? Optional.empty() : Optional.of(secrets.get(secrets.size() - 1).value());
+    }
 
     /**
      * The settings, shared and read-only: views are cached and handed to every request, so a caller that wants a
@@ -61,12 +75,15 @@ public record UserPoolClient(String clientId, String userPoolId, String clientNa
     }
 
     /**
-     * Whether {@code presented} is the client's secret, compared in constant time; false for a public client or a
-     * missing secret.
+     * Whether {@code presented} is one of the client's secrets, each compared in constant time; false for a public
+     * client or a missing secret.
      */
     public boolean secretMatches(String presented) {
-        return clientSecret.isPresent() && presented != null && MessageDigest.isEqual(
-                clientSecret.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        boolean matched = false;
+        for (ClientSecret secret : secrets) {
+            matched |= secret.matches(presented);
+        }
+        return matched;
     }
 
     /** Never shows the secret. */

@@ -1,11 +1,15 @@
 package io.gatehouse.engine.userpool;
 
+import io.gatehouse.engine.security.SealedColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** An app client row. Its settings are JSON in the shape of Cognito's {@code UserPoolClientType}. */
 @Entity
@@ -34,6 +38,22 @@ public class UserPoolClientEntity {
     @Column(name = "client_secret")
     private String clientSecret;
 
+    @Column(name = "client_secret_id")
+    private String clientSecretId;
+
+    @Column(name = "client_secret_created_at")
+    private Long clientSecretCreatedAt;
+
+    /** The other secret while a rotation is under way, sealed ({@code SealedColumn.SECOND_CLIENT_SECRET}). */
+    @Column(name = "second_client_secret")
+    private String secondClientSecret;
+
+    @Column(name = "second_client_secret_id")
+    private String secondClientSecretId;
+
+    @Column(name = "second_client_secret_created_at")
+    private Long secondClientSecretCreatedAt;
+
     @Column(name = "settings", nullable = false)
     private String settings;
 
@@ -56,6 +76,10 @@ public class UserPoolClientEntity {
         this.userPoolId = userPoolId;
         this.clientName = clientName;
         this.clientSecret = clientSecret;
+        if (clientSecret != null) {
+            this.clientSecretId = StoredClientSecret.id(clientId, now);
+            this.clientSecretCreatedAt = now;
+        }
         this.settings = settings;
         this.createdAt = now;
         this.modifiedAt = now;
@@ -76,6 +100,36 @@ public class UserPoolClientEntity {
     /** The sealed secret, or null for a public client. */
     String clientSecret() {
         return clientSecret;
+    }
+
+    /** The stored secrets, sealed, the first slot first: none for a public client, else one or two. */
+    List<StoredClientSecret> storedSecrets() {
+        List<StoredClientSecret> secrets = new ArrayList<>(2);
+        if (clientSecret != null) {
+            secrets.add(new StoredClientSecret(SealedColumn.CLIENT_SECRET, clientSecretId, clientSecret,
+                    clientSecretCreatedAt == null ? createdAt : clientSecretCreatedAt));
+        }
+        if (secondClientSecret != null) {
+            secrets.add(new StoredClientSecret(SealedColumn.SECOND_CLIENT_SECRET, secondClientSecretId,
+                    secondClientSecret, secondClientSecretCreatedAt));
+        }
+        return secrets;
+    }
+
+    /** Puts a secret (sealed for its slot) in the first slot, or empties it with nulls. */
+    void firstSecret(String id, String sealed, Long created, long now) {
+        this.clientSecretId = id;
+        this.clientSecret = sealed;
+        this.clientSecretCreatedAt = created;
+        this.modifiedAt = now;
+    }
+
+    /** Puts a secret (sealed for its slot) in the second slot, or empties it with nulls. */
+    void secondSecret(String id, String sealed, Long created, long now) {
+        this.secondClientSecretId = id;
+        this.secondClientSecret = sealed;
+        this.secondClientSecretCreatedAt = created;
+        this.modifiedAt = now;
     }
 
     String settings() {

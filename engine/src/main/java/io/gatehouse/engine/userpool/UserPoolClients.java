@@ -160,7 +160,7 @@ public class UserPoolClients {
         return Page.cut(rows.stream().map(this::view).toList(), maxResults, TOKEN_KIND, UserPoolClient::clientId);
     }
 
-    private UserPoolClientEntity find(String userPoolId, String clientId, LockModeType lock) {
+    UserPoolClientEntity find(String userPoolId, String clientId, LockModeType lock) {
         pools.find(userPoolId, LockModeType.NONE);
         UserPoolClientEntity entity = em.find(UserPoolClientEntity.class, clientId, lock);
         if (entity == null || !entity.userPoolId().equals(userPoolId)) {
@@ -169,11 +169,14 @@ public class UserPoolClients {
         return entity;
     }
 
-    /** The view, with the secret opened (once per stored value: confidential clients' sign-ins read it each time). */
-    private UserPoolClient view(UserPoolClientEntity e) {
-        Optional<String> secret = Optional.ofNullable(e.clientSecret()).map(sealed ->
-                openedSecrets.open(dataKey, sealed, secretContext(e.userPoolId(), e.clientId())));
-        return new UserPoolClient(e.clientId(), e.userPoolId(), e.clientName(), secret,
+    /**
+     * The view, with the secrets opened (once per stored value: confidential clients' sign-ins read them each time).
+     */
+    UserPoolClient view(UserPoolClientEntity e) {
+        List<ClientSecret> secrets = e.storedSecrets().stream().map(stored -> new ClientSecret(stored.id(),
+                openedSecrets.open(dataKey, stored.sealed(), stored.slot().context(e.userPoolId(), e.clientId())),
+                Instant.ofEpochMilli(stored.createdAt()))).toList();
+        return new UserPoolClient(e.clientId(), e.userPoolId(), e.clientName(), secrets,
                 parsedSettings.parse(e.clientId(), e.settings()), Instant.ofEpochMilli(e.createdAt()),
                 Instant.ofEpochMilli(e.modifiedAt()));
     }

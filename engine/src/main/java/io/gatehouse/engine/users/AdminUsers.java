@@ -13,6 +13,8 @@ import io.gatehouse.api.message.Channel;
 import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.messaging.CodeMessages;
 import io.gatehouse.engine.messaging.MessageTemplate;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.trigger.UserAttributes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.userpool.UserPool;
@@ -40,6 +42,9 @@ public class AdminUsers {
     private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
     private static final String DIGITS = "23456789";
     private static final String SYMBOLS = "!#%&*+-=?@^_";
+
+    @Inject
+    CompromisedCredentials compromised;
 
     @Inject
     SrpCredentials srpCredentials;
@@ -76,6 +81,10 @@ public class AdminUsers {
         PasswordPolicy policy = PasswordPolicy.of(pool.settings());
         String password = temporaryPassword.orElseGet(() -> generate(policy));
         policy.check(password);
+        if (temporaryPassword.isPresent()) {
+            // An administrator's chosen password creates the user as a sign-up does; a generated one is random.
+            compromised.requireNewPasswordAllowed(pool, null, CredentialEvent.SIGN_UP, password);
+        }
         UserStore store = stores.forPool(pool);
         UserRecord user;
         if ("RESEND".equals(messageAction.orElse(null))) {

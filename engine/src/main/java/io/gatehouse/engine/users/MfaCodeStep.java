@@ -12,6 +12,7 @@ import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.mfa.MfaMethods;
 import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.threat.adaptive.AdaptiveAuthentication;
+import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -34,6 +35,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class MfaCodeStep {
+
+    @Inject
+    SignInLocks locks;
 
     @Inject
     SignInChain chain;
@@ -97,6 +101,9 @@ public class MfaCodeStep {
                          String code) {
         AuthSessions.Pending held = sessions.hold(session, client.clientId(), method);
         UserRecord user = chain.userOf(pool, held.sub(), username);
+        // A second factor's code is guessed as a password is, and locks as one does: without it, an authenticator's
+        // codes could be tried a few at a time in sign-in after sign-in by whoever knows the password.
+        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.secondFactor(pool.id(), user.sub()));
         UserStore store = stores.forPool(pool);
         MfaSessionState state = MfaSessionState.parse(held.state());
         Verification verification;
@@ -107,6 +114,7 @@ public class MfaCodeStep {
                 case VALID -> {
                     sessions.spendHeld(session);
                     adaptive.secondFactorAnswered(pool, user, true);
+                    locks.succeeded(attempt);
                     verification.updatedEnrolmentState().ifPresent(s ->
                             userMfa.updateState(pool.id(), user.sub(), method, s));
                     if (!state.newEmail().isEmpty()) {
@@ -124,6 +132,7 @@ public class MfaCodeStep {
                 default -> {
                     sessions.failHeld(session, maxWrongCodes);
                     adaptive.secondFactorAnswered(pool, user, false);
+                    locks.failed(attempt);
                     throw new ServiceException("CodeMismatchException", "Invalid code received for user");
                 }
             }

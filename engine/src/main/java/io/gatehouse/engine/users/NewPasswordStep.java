@@ -11,6 +11,8 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -40,6 +42,9 @@ public class NewPasswordStep implements ChallengeStep {
     static final String NAME = "NEW_PASSWORD_REQUIRED";
     private static final String INCORRECT = "Incorrect username or password.";
     private static final String ATTRIBUTE_PREFIX = "userAttributes.";
+
+    @Inject
+    CompromisedCredentials compromised;
 
     @Inject
     UserPools pools;
@@ -156,6 +161,7 @@ public class NewPasswordStep implements ChallengeStep {
             throw ServiceException.invalidParameter("Missing required parameter NEW_PASSWORD");
         }
         PasswordPolicy.of(pool.settings()).check(newPassword);
+        compromised.requireNewPasswordAllowed(pool, client.clientId(), CredentialEvent.PASSWORD_CHANGE, newPassword);
         Map<String, String> given = new HashMap<>();
         responses.forEach((name, value) -> {
             if (name.startsWith(ATTRIBUTE_PREFIX)) {

@@ -14,8 +14,11 @@ import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.federation.ProviderLinks;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.mfa.UserMfa;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -41,6 +44,12 @@ public class PasswordService {
     static final String RESET = "password-reset";
     /** Cognito's reset codes last one hour. */
     static final Duration RESET_CODE_VALIDITY = Duration.ofHours(1);
+
+    @Inject
+    CompromisedCredentials compromised;
+
+    @Inject
+    SignInLocks locks;
 
     @Inject
     Devices devices;
@@ -205,6 +214,7 @@ public class PasswordService {
         UserStore store = stores.forPool(pool);
         UserRecord user = PoolUsers.existing(pool, store, username);
         PasswordPolicy.of(pool.settings()).check(password);
+        compromised.requireNewPasswordAllowed(pool, null, CredentialEvent.PASSWORD_CHANGE, password);
         UserModification modification = PoolUsers.capability(store, UserModification.class);
         modification.updatePassword(user.sub(), new PasswordCredential(password));
         srpCredentials.passwordSet(pool, store, user, password);
@@ -252,6 +262,8 @@ public class PasswordService {
             throw new ServiceException("UserNotFoundException", "User does not exist.");
         }
         PasswordPolicy.of(pool.settings()).check(password);
+        // For every name alike, before the code: a refusal here says nothing about the user.
+        compromised.requireNewPasswordAllowed(pool, clientId, CredentialEvent.PASSWORD_CHANGE, password);
         // The users ForgotPassword sends a real code to; any other has had at most a stand-in's.
         Optional<UserRecord> resettable = ExistenceErrors.prevented(client)
                 ? found.filter(user -> mayReset(user) && resetContact(pool, user).isPresent()) : found;
@@ -286,11 +298,16 @@ public class PasswordService {
         UserRecord user = caller.user();
         UserPool pool = caller.pool();
         UserStore store = stores.forPool(pool);
+        // The previous password is a guess like a sign-in's, and counts against the same lock.
+        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.user(pool.id(), user.sub()));
         if (PoolUsers.capability(store, CredentialValidator.class).validate(user, new PasswordCredential(previous))
                 != CredentialValidator.Outcome.VALID) {
+            locks.failed(attempt);
             throw new ServiceException("NotAuthorizedException", "Incorrect username or password.");
         }
+        locks.succeeded(attempt);
         PasswordPolicy.of(pool.settings()).check(proposed);
+        compromised.requireNewPasswordAllowed(pool, caller.clientId(), CredentialEvent.PASSWORD_CHANGE, proposed);
         PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(), new PasswordCredential(proposed));
         srpCredentials.passwordSet(pool, store, user, proposed);
         tokens.revokeAllBut(pool.id(), user.sub(), caller.originJti());

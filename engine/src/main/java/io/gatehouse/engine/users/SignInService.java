@@ -13,6 +13,10 @@ import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.threat.adaptive.AdaptiveAuthentication;
 import io.gatehouse.engine.threat.adaptive.RiskDecision;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentialsCheck;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
+import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
 import io.gatehouse.engine.userpool.ClientOfPool;
@@ -41,6 +45,12 @@ import java.util.Set;
 public class SignInService {
 
     private static final String INCORRECT = "Incorrect username or password.";
+
+    @Inject
+    CompromisedCredentials compromised;
+
+    @Inject
+    ResetRequirements resetRequirements;
 
     @Inject
     UserPools pools;
@@ -80,6 +90,9 @@ public class SignInService {
 
     @Inject
     SignInTriggers signInTriggers;
+
+    @Inject
+    SignInLocks locks;
 
     @Inject
     AdaptiveAuthentication adaptive;
@@ -223,6 +236,8 @@ public class SignInService {
     private UserRecord checkPassword(UserPool pool, UserPoolClient client, UserStore store, String username,
                                      String password, Map<String, String> validationData) {
         Optional<UserRecord> found = PoolUsers.find(pool, store, username);
+        // A locked user (or name) is refused before anything looks at the password, the right one included.
+        SignInLocks.Attempt attempt = lockAttempt(pool, client, username, found);
         if (found.isEmpty()) {
             found = signInTriggers.migrate(pool, client, username, SignInTriggers.MIGRATION_AUTHENTICATION,
                     Optional.of(password), validationData, Map.of());
@@ -233,6 +248,7 @@ public class SignInService {
                 // As slow as a wrong password, or the response time would tell that the user does not exist.
                 PoolUsers.capability(store, CredentialValidator.class).simulate(new PasswordCredential(password));
             }
+            locks.failed(attempt);
             throw ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT));
         }
         UserRecord user = found.get();
@@ -245,13 +261,54 @@ public class SignInService {
                 .validate(user, new PasswordCredential(password));
         if (outcome != CredentialValidator.Outcome.VALID) {
             adaptive.failedPassword(pool, client, user);
+            locks.failed(attempt);
             throw new ServiceException("NotAuthorizedException", INCORRECT);
         }
+        locks.succeeded(attempt);
         // Any other state of the account only after the password: told to whoever knows the password alone, it
         // says nothing about which accounts exist, and sends no code on a stranger's behalf.
         checkMaySignIn(user);
+        refuseIfCompromised(pool, client, store, user, password);
         srpCredentials.ensure(pool, store, user, password);
         return user;
+    }
+
+    /**
+     * Compromised-credentials detection at a sign-in that sent the password. Where the pool blocks it, the user's
+     * status becomes RESET_REQUIRED, as Cognito does, and their sign-ins end: whoever else knows the breached
+     * password may hold them. A temporary password is not looked up here: its replacement is, at
+     * NEW_PASSWORD_REQUIRED.
+     *
+     * @return what was found, for the sign-in's auth event
+     * @throws ServiceException {@code PasswordResetRequiredException} where the pool blocks it
+     */
+    private CompromisedCredentialsCheck refuseIfCompromised(UserPool pool, UserPoolClient client, UserStore store,
+                                                            UserRecord user, String password) {
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            return CompromisedCredentialsCheck.skipped(CredentialEvent.SIGN_IN);
+        }
+        CompromisedCredentialsCheck check = compromised.atSignIn(pool, client.clientId(), password);
+        if (check.blocked()) {
+            resetRequirements.require(pool, store, user);
+            throw new ServiceException("PasswordResetRequiredException", "Password reset required for the user");
+        }
+        return check;
+    }
+
+    /**
+     * The lock a password attempt counts against: the user's, or, where the client hides which users exist, the
+     * unknown name's, so that both lock alike; elsewhere an unknown name is told so and counts only against the
+     * caller's address.
+     *
+     * @throws io.gatehouse.engine.threat.lockout.PasswordAttemptsExceeded while it is locked
+     */
+    SignInLocks.Attempt lockAttempt(UserPool pool, UserPoolClient client, String username,
+                                    Optional<UserRecord> found) {
+        if (found.isPresent()) {
+            return locks.begin(pool.id(), SignInLocks.user(pool.id(), found.get().sub()));
+        }
+        return ExistenceErrors.prevented(client) ? locks.begin(pool.id(), SignInLocks.name(pool.id(), username))
+                : SignInLocks.Attempt.UNCOUNTED;
     }
 
     /**
@@ -424,13 +481,26 @@ public class SignInService {
         Object granted = claims.getClaim("scope");
         List<String> scopes = granted instanceof String list ? Arrays.asList(list.split(" ")) : List.of();
         String issuer = claims.getIssuer();
-        UserPool pool = pools.get(issuer.substring(issuer.lastIndexOf('/') + 1));
+        String poolId = issuer.substring(issuer.lastIndexOf('/') + 1);
+        UserPool pool;
+        UserPoolClient client;
+        try {
+            pool = pools.get(poolId);
+            client = clients.byClientId(String.valueOf(claims.getClaim("client_id")));
+        } catch (ServiceException e) {
+            // A token outlives neither its pool nor its app client: deleting a client is how an app's leaked
+            // tokens are ended, and the caller learns only that the token is no good, not what is gone.
+            throw new ServiceException("NotAuthorizedException", "Invalid Access Token");
+        }
+        if (!client.userPoolId().equals(pool.id())) {
+            throw new ServiceException("NotAuthorizedException", "Invalid Access Token");
+        }
         UserRecord user = PoolUsers.capability(stores.forPool(pool), UserLookup.class).findBySub(claims.getSubject())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", "Invalid Access Token"));
         if (!user.enabled()) {
             throw new ServiceException("NotAuthorizedException", "User is disabled.");
         }
-        return new Caller(pool, user, String.valueOf(claims.getClaim("client_id")), scopes,
+        return new Caller(pool, user, client.clientId(), scopes,
                 String.valueOf(claims.getClaim("origin_jti")));
     }
 

@@ -12,6 +12,8 @@ import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.messaging.CodeMessage;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.breach.CompromisedCredentials;
+import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
 import io.gatehouse.engine.userpool.UserPool;
@@ -39,6 +41,9 @@ public class SignUpService {
     static final String SIGN_UP = "sign-up";
     /** Cognito's sign-up codes last 24 hours. */
     static final Duration SIGN_UP_CODE_VALIDITY = Duration.ofHours(24);
+
+    @Inject
+    CompromisedCredentials compromised;
 
     @Inject
     SrpCredentials srpCredentials;
@@ -87,6 +92,7 @@ public class SignUpService {
             throw new ServiceException("NotAuthorizedException", "SignUp is not permitted for this user pool");
         }
         PasswordPolicy.of(settings).check(password);
+        compromised.requireNewPasswordAllowed(pool, clientId, CredentialEvent.SIGN_UP, password);
         Map<String, String> values = new HashMap<>(attributes);
         String storedUsername = PoolUsers.storedUsername(settings, username, values);
         Set<String> usernameAttributes = PoolUsers.names(settings.path("UsernameAttributes"));

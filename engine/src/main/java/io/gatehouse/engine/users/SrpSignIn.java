@@ -14,6 +14,7 @@ import io.gatehouse.engine.srp.SrpExchange;
 import io.gatehouse.engine.srp.SrpGroup;
 import io.gatehouse.engine.srp.SrpTimestamp;
 import io.gatehouse.engine.srp.SrpVerifier;
+import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
@@ -76,6 +77,9 @@ public class SrpSignIn {
 
     @Inject
     SignInTriggers signInTriggers;
+
+    @Inject
+    SignInLocks locks;
 
     @Inject
     AdaptiveAuthentication adaptive;
@@ -206,6 +210,14 @@ public class SrpSignIn {
                     user.flatMap(u -> credentials.verifier(pool, store, u))
                             .orElseGet(() -> credentials.decoy(pool, username)), user);
         });
+        // The proof counts against the user's lock as a password does; a locked user is refused, right or wrong.
+        SignInLocks.Attempt attempt = locks.begin(pool.id(), NO_USER.equals(proven.sub())
+                ? SignInLocks.name(pool.id(), username) : SignInLocks.user(pool.id(), proven.sub()));
+        if (proven.valid()) {
+            locks.succeeded(attempt);
+        } else {
+            locks.failed(attempt);
+        }
         if (proven.state() != null) {
             return customAuth.afterPasswordVerifier(pool, client, proven.state(), proven.valid(), username,
                     clientMetadata);

@@ -157,6 +157,49 @@ abstract class ColumnSealerContract {
         }
     }
 
+    @Test
+    void sealWhenMoreValuesThanABatchAreOnAPreviousKeyThenTwoNodesResealingOnlineMoveEachOnceAndNoneRemain()
+            throws Exception {
+        int clients = ColumnSealer.BATCH * 2 + 50;
+        for (int i = 0; i < clients; i++) {
+            execute("INSERT INTO user_pool_client (client_id, user_pool_id, client_name, client_secret,"
+                    + " second_client_secret, settings, created_at, modified_at, version)"
+                    + " VALUES (?, ?, 'c', ?, ?, '{}', 0, 0, 0)",
+                    "many-" + i, POOL, "first" + i + CLIENT_SECRET, "second" + i + CLIENT_SECRET);
+        }
+        sealAll(configured(bytes(1)));
+        DataKey rotated = configured(bytes(2), bytes(1));
+        ColumnSealer counter = new ColumnSealer(db, rotated);
+        assertThat(counter.remaining(SealedColumn.CLIENT_SECRET)).isEqualTo(clients + 1);
+        assertThat(counter.remaining(SealedColumn.SECOND_CLIENT_SECRET)).isEqualTo(clients);
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        int changed = 0;
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                runs.add(nodes.submit(() -> new ColumnSealer(db, rotated).seal(SealedColumn.CLIENT_SECRET)
+                        + new ColumnSealer(db, rotated).seal(SealedColumn.SECOND_CLIENT_SECRET)));
+            }
+            for (Future<Integer> run : runs) {
+                changed += run.get();
+            }
+        } finally {
+            nodes.shutdown();
+        }
+
+        assertThat(changed).as("each value re-sealed by one of the nodes").isEqualTo(2 * clients + 1);
+        assertThat(counter.remaining(SealedColumn.CLIENT_SECRET)).isZero();
+        assertThat(counter.remaining(SealedColumn.SECOND_CLIENT_SECRET)).isZero();
+        DataKey newOnly = configured(bytes(2));
+        for (int i : new int[] {0, ColumnSealer.BATCH, clients - 1}) {
+            assertThat(newOnly.openText(value("SELECT second_client_secret FROM user_pool_client WHERE client_id"
+                    + " = 'many-" + i + "'"), SealedColumn.SECOND_CLIENT_SECRET.context(POOL, "many-" + i)))
+                    .isEqualTo("second" + i + CLIENT_SECRET);
+        }
+        assertThat(new ColumnSealer(db, newOnly).remaining("user_pool_client", "client_secret")).isZero();
+    }
+
     private void execute(String sql, Object... parameters) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

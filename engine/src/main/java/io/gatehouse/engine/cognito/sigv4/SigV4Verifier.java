@@ -42,6 +42,12 @@ public final class SigV4Verifier {
      */
     private static final List<String> SIGNED_WHEN_PRESENT = List.of("X-Amz-Target", "Content-Type");
 
+    /**
+     * Headers a request may carry once only: the first is the one checked, and a second (an Authorization a proxy
+     * or attacker appended, a second date) would make what was checked and what was signed two different things.
+     */
+    private static final List<String> SINGLE = List.of("Authorization", "X-Amz-Date");
+
     private final String region;
     private final String service;
 
@@ -69,6 +75,11 @@ public final class SigV4Verifier {
         String authorization = request.header("Authorization");
         if (authorization == null || authorization.isBlank()) {
             throw new ServiceException("MissingAuthenticationTokenException", "Missing Authentication Token");
+        }
+        for (String name : SINGLE) {
+            if (request.headers().getOrDefault(name.toLowerCase(Locale.ROOT), List.of()).size() > 1) {
+                throw AuthorizationHeader.incomplete("The request carries more than one " + name + " header.");
+            }
         }
         AuthorizationHeader auth = AuthorizationHeader.parse(authorization);
         String amzDate = request.header("X-Amz-Date");

@@ -2,6 +2,7 @@ package io.gatehouse.engine.cognito.userpool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.userpool.ClientSecret;
 import io.gatehouse.engine.userpool.PoolMfa;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
@@ -47,6 +48,13 @@ final class UserPoolShapes {
         out.put("CreationDate", Json.epochSeconds(client.created()));
         out.put("LastModifiedDate", Json.epochSeconds(client.modified()));
         return out;
+    }
+
+    /** {@code ClientSecretDescriptorType} without the value, which only AddUserPoolClientSecret may add. */
+    static ObjectNode secretDescriptor(ClientSecret secret) {
+        return Json.MAPPER.createObjectNode()
+                .put("ClientSecretId", secret.id())
+                .put("ClientSecretCreateDate", Json.epochSeconds(secret.created()));
     }
 
     /** {@code UserPoolClientDescription}, one line of ListUserPoolClients. */

@@ -59,6 +59,21 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void verifyWhenAuthorizationOrDateRepeatedThenIncompleteSignature() {
+        SignedRequest signed = sdkSigned(KEY, SECRET, NOW, "us-east-1", "cognito-idp", "/", null, BODY);
+        for (String name : List.of("authorization", "x-amz-date")) {
+            Map<String, List<String>> headers = new HashMap<>(signed.headers());
+            List<String> repeated = new ArrayList<>(headers.get(name));
+            repeated.add(repeated.get(0));
+            headers.put(name, repeated);
+            SignedRequest twice = new SignedRequest(signed.method(), signed.rawPath(), signed.rawQuery(), headers,
+                    BODY.getBytes(StandardCharsets.UTF_8));
+
+            assertType(() -> verifier.verify(twice, NOW, this::secrets), "IncompleteSignatureException");
+        }
+    }
+
+    @Test
     void verifyWhenWrongSecretThenInvalidSignature() {
         SignedRequest request = sdkSigned(KEY, "another-secret", NOW, "us-east-1", "cognito-idp", "/", null, BODY);
 

@@ -61,6 +61,19 @@ class Argon2idHasherTest {
         assertThat(java.verify(c.hash("correct horse"), "correct hors")).isFalse();
     }
 
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void hashWhenPasswordIsEmptyThenHashedLikeAnyOther(Argon2Function function) {
+        // A sign-in form posted without its password: answered as a wrong password, not a failure.
+        Argon2idHasher hasher = hasher(function);
+        String empty = hasher.hash("");
+
+        assertThat(hasher.verify(empty, "")).isTrue();
+        assertThat(hasher.verify(empty, "x")).isFalse();
+        assertThat(hasher.verify(hasher.hash("x"), "")).isFalse();
+        assertThat(hasher(new BouncyCastleArgon2()).verify(empty, "")).isTrue();
+    }
+
     @Test
     void bestWhenTheNativeLibraryLoadsThenIsNative() {
         // This platform (Linux x86-64) has a libargon2 build in argon2-jvm; elsewhere best() is Bouncy Castle.

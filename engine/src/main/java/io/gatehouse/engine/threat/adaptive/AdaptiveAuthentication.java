@@ -115,8 +115,8 @@ public class AdaptiveAuthentication {
     }
 
     /**
-     * The user's sign-in, where a second factor was wanted and the user has none the policy accepts its absence
-     * for (MFA_REQUIRED): recorded and refused.
+     * A sign-in whose risk requires a second factor (MFA_REQUIRED) from a user who has none and can be given none:
+     * recorded as refused, with the error to throw.
      */
     public ServiceException refusedForNoSecondFactor(UserPool pool, UserRecord user, RiskDecision decision) {
         RiskDecision blocked = new RiskDecision(decision.userPoolId(), decision.sub(), decision.username(),

@@ -162,7 +162,7 @@ class CognitoWireIT {
 
     @Test
     void callWhenOperationNotImplementedThenUnsupportedOperation() throws Exception {
-        assertError(RawCall.admin(RawCall.target("DescribeRiskConfiguration"),
+        assertError(RawCall.admin(RawCall.target("GetLogDeliveryConfiguration"),
                 "{\"UserPoolId\":\"us-east-1_abcdefghi\"}"), 400, "UnsupportedOperationException");
     }
 

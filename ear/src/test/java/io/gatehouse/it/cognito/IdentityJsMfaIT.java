@@ -9,9 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AccountTakeoverEventActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EventResponseType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
@@ -34,7 +37,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * authenticator app (with an access token, and inside the sign-in with MFA_SETUP) and answer SOFTWARE_TOKEN_MFA with
  * codes from otplib, a TOTP implementation independent of the server's; amazon-cognito-identity-js answers an SMS
  * code, Amplify chooses among two methods and answers an e-mailed code. amazon-cognito-identity-js 6.3.21 has no
- * EMAIL_OTP (nor any e-mail MFA) support, so only Amplify runs that flow.
+ * EMAIL_OTP (nor any e-mail MFA) support, so only Amplify runs that flow. A texted code asked for by adaptive
+ * authentication (a sign-in risk policy of MFA_REQUIRED) reaches amazon-cognito-identity-js as any SMS_MFA does.
  */
 class IdentityJsMfaIT {
 
@@ -144,6 +148,42 @@ class IdentityJsMfaIT {
         assertThat(result.path("destination").asText()).isEqualTo("+*******" + phone.substring(phone.length() - 4));
         assertThat(result.path("wrongCode").asText()).isEqualTo("CodeMismatchException");
         assertThat(result.path("idTokenUser").asText()).isEqualTo(username);
+    }
+
+    @Test
+    void libraryWhenSignInRiskRequiresMfaThenAUserWhoNeverTurnedItOnAnswersATextedCode() throws Exception {
+        String pool = cognito.createUserPool(r -> r.poolName("identity-js-mfa-risk")
+                .smsAuthenticationMessage("Your code: {####}")).userPool().id();
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .smsMfaConfiguration(m -> m.smsAuthenticationMessage("Your code: {####}")));
+        String client = webClient(pool);
+        String phone = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        String username = user(pool, Map.of("phone_number", phone));
+
+        // MFA is optional and the user never turned it on: the password is enough.
+        JsonNode plain = NodeScripts.run("cognito-js.mjs", pool, client, "sign-in", username, PASSWORD);
+        assertThat(plain.path("error").isMissingNode()).as(plain.toString()).isTrue();
+        assertThat(plain.path("idTokenUser").asText()).isEqualTo(username);
+
+        // Adaptive authentication requiring MFA at every level: the same library now gets a texted code to answer.
+        cognito.setRiskConfiguration(r -> r.userPoolId(pool).accountTakeoverRiskConfiguration(t -> t.actions(a -> a
+                .lowAction(l -> l.eventAction(AccountTakeoverEventActionType.MFA_REQUIRED).sendNotification(false))
+                .mediumAction(m -> m.eventAction(AccountTakeoverEventActionType.MFA_REQUIRED).sendNotification(false))
+                .highAction(h -> h.eventAction(AccountTakeoverEventActionType.MFA_REQUIRED).sendNotification(false)))));
+        JsonNode result = NodeScripts.run("cognito-js.mjs", prompt -> {
+            assertThat(prompt.path("prompt").asText()).isEqualTo("SMS_MFA");
+            return lastTextedCode(phone);
+        }, pool, client, "sms", username, PASSWORD);
+        assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
+        assertThat(result.path("challenge").asText()).isEqualTo("SMS_MFA");
+        assertThat(result.path("wrongCode").asText()).isEqualTo("CodeMismatchException");
+        assertThat(result.path("idTokenUser").asText()).isEqualTo(username);
+
+        AuthEventType latest = cognito.adminListUserAuthEvents(r -> r.userPoolId(pool).username(username))
+                .authEvents().get(0);
+        assertThat(latest.eventResponse()).isEqualTo(EventResponseType.PASS);
+        assertThat(latest.challengeResponses()).extracting(c -> c.challengeNameAsString() + ":"
+                + c.challengeResponseAsString()).containsExactly("Password:Success", "Mfa:Failure", "Mfa:Success");
     }
 
     @Test

@@ -109,11 +109,11 @@ public final class RawCall {
     }
 
     /** Signs with the admin credential and the real clock. */
-    static HttpResponse<String> admin(String target, String body) {
+    public static HttpResponse<String> admin(String target, String body) {
         return signed(target, body, body, Gatehouse.ADMIN_KEY, Gatehouse.ADMIN_SECRET, Clock.systemUTC());
     }
 
-    static String target(String operation) {
+    public static String target(String operation) {
         return "AWSCognitoIdentityProviderService." + operation;
     }
 

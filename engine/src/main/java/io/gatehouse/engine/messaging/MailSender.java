@@ -111,6 +111,16 @@ public class MailSender {
      *                          refuses the message
      */
     public void send(String to, String subject, MessageTemplate template, String code, String username) {
+        send(to, subject, template.mailBody(code, username), template.html());
+    }
+
+    /**
+     * Sends a message whose body is already made (its values escaped where it is HTML).
+     *
+     * @throws ServiceException {@code CodeDeliveryFailureException} as {@link #send(String, String, MessageTemplate,
+     *                          String, String)}
+     */
+    public void send(String to, String subject, String body, boolean html) {
         if (session == null) {
             throw new ServiceException("CodeDeliveryFailureException",
                     "E-mail delivery is not configured on this server (GATEHOUSE_SMTP_HOST).");
@@ -120,8 +130,7 @@ public class MailSender {
             message.setFrom(new InternetAddress(from));
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(template.mailBody(code, username), StandardCharsets.UTF_8.name(),
-                    template.html() ? "html" : "plain");
+            message.setText(body, StandardCharsets.UTF_8.name(), html ? "html" : "plain");
             Transport.send(message);
         } catch (MessagingException e) {
             // The recipient is personal data and the body holds a code: neither is logged.

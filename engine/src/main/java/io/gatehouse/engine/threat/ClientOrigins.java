@@ -27,6 +27,20 @@ import java.util.Optional;
 public class ClientOrigins {
 
     private static final ThreadLocal<ClientOrigin> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Reported> REPORTED = new ThreadLocal<>();
+
+    /**
+     * The end user's origin as a call reported it, for a call made on the user's behalf: AdminInitiateAuth's
+     * {@code ContextData} from a backend holding the admin credential, or InitiateAuth's {@code UserContextData}
+     * from an app.
+     *
+     * @param origin   the reported origin
+     * @param byServer whether a caller with the admin credential reported it (believed as is); an app's report is
+     *                 believed only for a client with {@code EnablePropagateAdditionalUserContextData}, as in
+     *                 Cognito
+     */
+    public record Reported(ClientOrigin origin, boolean byServer) {
+    }
 
     private final List<AddressRange> trustedProxies;
 
@@ -94,10 +108,23 @@ public class ClientOrigins {
         return false;
     }
 
+    /** Notes the end user's origin a call reported, for the rest of the request. */
+    public void report(ClientOrigin origin, boolean byServer) {
+        if (CURRENT.get() != null) {
+            REPORTED.set(new Reported(origin, byServer));
+        }
+    }
+
+    /** The origin the request reported for its end user, if it did. */
+    public Optional<Reported> reported() {
+        return Optional.ofNullable(REPORTED.get());
+    }
+
     /** Sets the origin of this thread's request; {@link ClientOriginFilter} clears it when the request ends. */
     static void set(ClientOrigin origin) {
         if (origin == null) {
             CURRENT.remove();
+            REPORTED.remove();
         } else {
             CURRENT.set(origin);
         }

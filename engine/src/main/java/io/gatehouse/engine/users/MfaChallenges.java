@@ -65,17 +65,42 @@ public class MfaChallenges {
         MfaPreferences preferences = new MfaPreferences(userMfa.of(pool.id(), user.sub()));
         List<String> enabled = usable(pool, mfa, preferences);
         if (enabled.isEmpty()) {
-            return mfa.required() ? Optional.of(fallback(pool, client, user, mfa, knownDevice)) : Optional.empty();
+            return mfa.required() ? Optional.of(fallback(pool, client, user, mfa, knownDevice)
+                    .orElseThrow(MfaChallenges::noMethod)) : Optional.empty();
         }
+        return Optional.of(chosen(pool, client, user, enabled, preferences, knownDevice));
+    }
+
+    /**
+     * The second factor adaptive authentication asks a risky sign-in for, whatever the pool's MFA setting: the
+     * user's own method, else a code to their e-mail or phone or an authenticator app to set up, as far as the
+     * pool allows those methods.
+     *
+     * @return empty when the user has no method and can be given none
+     */
+    Optional<AuthStep.Challenged> forRisk(UserPool pool, UserPoolClient client, UserRecord user,
+                                          boolean knownDevice) {
+        PoolMfa mfa = PoolMfa.of(pool.settings());
+        MfaPreferences preferences = new MfaPreferences(userMfa.of(pool.id(), user.sub()));
+        List<String> enabled = usable(pool, mfa, preferences);
+        if (enabled.isEmpty()) {
+            return fallback(pool, client, user, mfa, knownDevice);
+        }
+        return Optional.of(chosen(pool, client, user, enabled, preferences, knownDevice));
+    }
+
+    /** The challenge of a user with methods turned on: their preferred one, their only one, or a choice. */
+    private AuthStep.Challenged chosen(UserPool pool, UserPoolClient client, UserRecord user, List<String> enabled,
+                                       MfaPreferences preferences, boolean knownDevice) {
         Optional<String> chosen = preferences.preferred().filter(enabled::contains)
                 .or(() -> enabled.size() == 1 ? Optional.of(enabled.get(0)) : Optional.empty());
         if (chosen.isEmpty()) {
             String session = open(pool, client, user, SELECT_MFA_TYPE, new MfaSessionState("", knownDevice));
-            return Optional.of(new AuthStep.Challenged(SELECT_MFA_TYPE, session, Map.of(
+            return new AuthStep.Challenged(SELECT_MFA_TYPE, session, Map.of(
                     "USER_ID_FOR_SRP", user.username(),
-                    "MFAS_CAN_CHOOSE", Json.write(Json.MAPPER.valueToTree(enabled)))));
+                    "MFAS_CAN_CHOOSE", Json.write(Json.MAPPER.valueToTree(enabled))));
         }
-        return Optional.of(issue(pool, client, user, chosen.get(), knownDevice));
+        return issue(pool, client, user, chosen.get(), knownDevice);
     }
 
     /** The second factor's challenge for the hosted UI's sign-in page, which offers each of them. */
@@ -145,14 +170,17 @@ public class MfaChallenges {
                         "Software token MFA has not been enabled by the user.")));
     }
 
-    /** A user who must pass a second factor and has turned none on. */
-    private AuthStep.Challenged fallback(UserPool pool, UserPoolClient client, UserRecord user, PoolMfa mfa,
-                                         boolean knownDevice) {
+    /**
+     * A user who must pass a second factor and has turned none on: a code where they can be sent one, else an
+     * authenticator or address to set up; empty when the pool allows neither.
+     */
+    private Optional<AuthStep.Challenged> fallback(UserPool pool, UserPoolClient client, UserRecord user,
+                                                   PoolMfa mfa, boolean knownDevice) {
         for (String method : List.of(PoolMfa.SMS_MFA, PoolMfa.EMAIL_OTP)) {
             if (mfa.methods().contains(method) && methods.exists(method)) {
                 try (MfaMethod factor = methods.named(pool, method)) {
                     if (factor.usableBy(MfaMethods.user(pool, user))) {
-                        return issue(pool, client, user, method, knownDevice);
+                        return Optional.of(issue(pool, client, user, method, knownDevice));
                     }
                 }
             }
@@ -160,11 +188,15 @@ public class MfaChallenges {
         List<String> canSetUp = setUpChoices(mfa);
         if (!canSetUp.isEmpty()) {
             String session = open(pool, client, user, MFA_SETUP, new MfaSessionState("", knownDevice));
-            return new AuthStep.Challenged(MFA_SETUP, session, Map.of(
+            return Optional.of(new AuthStep.Challenged(MFA_SETUP, session, Map.of(
                     "USER_ID_FOR_SRP", user.username(),
-                    "MFAS_CAN_SETUP", Json.write(Json.MAPPER.valueToTree(canSetUp))));
+                    "MFAS_CAN_SETUP", Json.write(Json.MAPPER.valueToTree(canSetUp)))));
         }
-        throw new ServiceException("NotAuthorizedException", "The user pool requires MFA, and this user has no "
+        return Optional.empty();
+    }
+
+    private static ServiceException noMethod() {
+        return new ServiceException("NotAuthorizedException", "The user pool requires MFA, and this user has no "
                 + "method the pool allows nor a way to set one up.");
     }
 

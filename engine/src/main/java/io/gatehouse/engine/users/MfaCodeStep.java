@@ -11,6 +11,7 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.mfa.MfaMethods;
 import io.gatehouse.engine.mfa.UserMfa;
+import io.gatehouse.engine.threat.adaptive.AdaptiveAuthentication;
 import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
@@ -58,6 +59,9 @@ public class MfaCodeStep {
 
     @Inject
     MfaChallenges challenges;
+
+    @Inject
+    AdaptiveAuthentication adaptive;
 
     @Inject
     @ConfigProperty(name = "gatehouse.mfa.max-wrong-codes", defaultValue = "3")
@@ -109,6 +113,7 @@ public class MfaCodeStep {
             switch (verification.outcome()) {
                 case VALID -> {
                     sessions.spendHeld(session);
+                    adaptive.secondFactorAnswered(pool, user, true);
                     locks.succeeded(attempt);
                     verification.updatedEnrolmentState().ifPresent(s ->
                             userMfa.updateState(pool.id(), user.sub(), method, s));
@@ -126,6 +131,7 @@ public class MfaCodeStep {
                 }
                 default -> {
                     sessions.failHeld(session, maxWrongCodes);
+                    adaptive.secondFactorAnswered(pool, user, false);
                     locks.failed(attempt);
                     throw new ServiceException("CodeMismatchException", "Invalid code received for user");
                 }

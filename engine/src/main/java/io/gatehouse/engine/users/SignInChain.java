@@ -8,6 +8,8 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.devices.Device;
 import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.threat.adaptive.AdaptiveAuthentication;
+import io.gatehouse.engine.threat.adaptive.RiskDecision;
 import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.token.TokenSet;
@@ -26,7 +28,8 @@ import java.util.Optional;
  * the one used was temporary ({@link NewPasswordStep}), then either a remembered device's proof
  * ({@code DEVICE_SRP_AUTH}) or the second factor the pool and user call for ({@link MfaChallenges}), then tokens.
  * Each step asks this class what comes after it, so a step added to the chain is added here, not in every step
- * before it.
+ * before it. Adaptive authentication judges each sign-in once its first factor is in, and may refuse it or ask for
+ * a second factor the pool alone would not.
  */
 @ApplicationScoped
 public class SignInChain {
@@ -55,6 +58,9 @@ public class SignInChain {
     @Inject
     SignInTriggers signInTriggers;
 
+    @Inject
+    AdaptiveAuthentication adaptive;
+
     /**
      * The first factor was proven: the next challenge, or tokens.
      *
@@ -70,16 +76,43 @@ public class SignInChain {
      */
     AuthStep afterFirstFactor(UserPool pool, UserPoolClient client, UserRecord user, Optional<String> deviceKey,
                               TokenGeneration generation) {
-        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
-            return newPassword.challenge(pool, client, user);
-        }
         Optional<Device> device = deviceKey.flatMap(key -> devices.find(pool.id(), user.sub(), key))
                 .filter(Device::confirmed);
-        if (device.filter(Device::remembered).isPresent()) {
-            // A remembered device stands in for the second factor, as in Cognito.
+        RiskDecision risk = adaptive.assess(pool, client, user, device.isPresent());
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            adaptive.record(pool, user, risk, false);
+            return newPassword.challenge(pool, client, user);
+        }
+        if (device.filter(Device::remembered).isPresent() && !risk.wantsMfa()) {
+            // A remembered device stands in for the second factor, as in Cognito, unless the sign-in's risk asks
+            // for one: a stolen laptop is a remembered device.
+            adaptive.record(pool, user, risk, false);
             return srp.deviceChallenge(pool, client, user);
         }
-        return afterPassword(pool, client, user, device.isPresent(), generation);
+        Optional<AuthStep.Challenged> second = secondFactor(pool, client, user, device.isPresent(), risk);
+        AuthStep step = second.<AuthStep>map(c -> c)
+                .orElseGet(() -> tokens(pool, client, user, device.isPresent(), generation));
+        adaptive.record(pool, user, risk, second.isPresent());
+        return step;
+    }
+
+    /**
+     * The second factor's challenge the pool and user call for, or else the one the sign-in's risk asks for.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} when the risk requires a second factor
+     *                          (MFA_REQUIRED) and the user has none and can be given none
+     */
+    Optional<AuthStep.Challenged> secondFactor(UserPool pool, UserPoolClient client, UserRecord user,
+                                               boolean knownDevice, RiskDecision risk) {
+        Optional<AuthStep.Challenged> challenge = mfa.challenge(pool, client, user, knownDevice);
+        if (challenge.isPresent() || !risk.wantsMfa()) {
+            return challenge;
+        }
+        challenge = mfa.forRisk(pool, client, user, knownDevice);
+        if (challenge.isEmpty() && risk.mfaRequired()) {
+            throw adaptive.refusedForNoSecondFactor(pool, user, risk);
+        }
+        return challenge;
     }
 
     /**

@@ -11,6 +11,8 @@ import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.srp.SrpCredentials;
+import io.gatehouse.engine.threat.adaptive.AdaptiveAuthentication;
+import io.gatehouse.engine.threat.adaptive.RiskDecision;
 import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import io.gatehouse.engine.threat.breach.CompromisedCredentialsCheck;
 import io.gatehouse.engine.threat.risk.CredentialEvent;
@@ -92,6 +94,9 @@ public class SignInService {
     @Inject
     SignInLocks locks;
 
+    @Inject
+    AdaptiveAuthentication adaptive;
+
     /**
      * Signs in through InitiateAuth or AdminInitiateAuth.
      *
@@ -172,10 +177,15 @@ public class SignInService {
     public PasswordProven provePassword(UserPoolClient client, String username, String password) {
         UserPool pool = pools.get(client.userPoolId());
         UserRecord user = checkPassword(pool, client, stores.forPool(pool), username, password, Map.of());
+        // The pages do not remember devices: every sign-in there is judged as from an unconfirmed one.
+        RiskDecision risk = adaptive.assess(pool, client, user, false);
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            adaptive.record(pool, user, risk, false);
             return newPassword.pageFor(pool, client, user);
         }
-        return new PasswordProven(user, null, List.of(), mfa.forPage(pool, client, user).orElse(null));
+        Optional<AuthStep.Challenged> second = chain.secondFactor(pool, client, user, false, risk);
+        adaptive.record(pool, user, risk, second.isPresent());
+        return new PasswordProven(user, null, List.of(), second.orElse(null));
     }
 
     /**
@@ -250,6 +260,7 @@ public class SignInService {
         CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
                 .validate(user, new PasswordCredential(password));
         if (outcome != CredentialValidator.Outcome.VALID) {
+            adaptive.failedPassword(pool, client, user);
             locks.failed(attempt);
             throw new ServiceException("NotAuthorizedException", INCORRECT);
         }

@@ -18,6 +18,7 @@ import io.gatehouse.engine.threat.lockout.SignInLocks;
 import io.gatehouse.engine.token.TokenGeneration;
 import io.gatehouse.engine.userpool.ClientOfPool;
 import io.gatehouse.engine.userpool.SecretHash;
+import io.gatehouse.engine.threat.adaptive.AdaptiveAuthentication;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,6 +80,9 @@ public class SrpSignIn {
 
     @Inject
     SignInLocks locks;
+
+    @Inject
+    AdaptiveAuthentication adaptive;
 
     /** What SECRET_BLOCK carries: the session it belongs to, whose proof it awaits, and the exchange's numbers. */
     private record SecretBlock(String session, String userId, SrpExchange exchange) {
@@ -217,6 +221,9 @@ public class SrpSignIn {
         if (proven.state() != null) {
             return customAuth.afterPasswordVerifier(pool, client, proven.state(), proven.valid(), username,
                     clientMetadata);
+        }
+        if (!proven.valid()) {
+            proven.user().ifPresent(u -> adaptive.failedPassword(pool, client, u));
         }
         UserRecord user = proven.user().filter(u -> proven.valid())
                 .orElseThrow(() -> new ServiceException("NotAuthorizedException", INCORRECT));

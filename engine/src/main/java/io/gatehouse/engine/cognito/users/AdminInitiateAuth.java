@@ -2,6 +2,7 @@ package io.gatehouse.engine.cognito.users;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
+import io.gatehouse.engine.cognito.threat.ReportedOrigins;
 import io.gatehouse.engine.users.SignInService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,9 @@ public class AdminInitiateAuth implements CognitoOperation {
     @Inject
     SignInService signIns;
 
+    @Inject
+    ReportedOrigins reported;
+
     @Override
     public String name() {
         return "AdminInitiateAuth";
@@ -27,6 +31,7 @@ public class AdminInitiateAuth implements CognitoOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
+        reported.fromAdmin(request);
         return AuthResults.of(signIns.initiate(request.get("ClientId").asText(),
                 request.get("UserPoolId").asText(), AuthResults.flowOf(request, APP_ONLY_FLOWS),
                 AuthResults.parameters(request.path("AuthParameters")),

@@ -18,6 +18,11 @@ import java.util.Optional;
 public record EffectiveRisk(ThreatProtectionMode mode, CompromisedCredentialsPolicy compromised,
                             Optional<ObjectNode> accountTakeover, RiskExceptions exceptions) {
 
+    /** What adaptive authentication does at each level: the configuration set, else Gatehouse's default. */
+    public AccountTakeoverPolicy accountTakeoverPolicy() {
+        return accountTakeover.map(AccountTakeoverPolicy::read).orElse(AccountTakeoverPolicy.DEFAULT);
+    }
+
     /** Whether a breached password at {@code event} is refused: looked for, and the mode and policy block. */
     public boolean blocksCompromised(CredentialEvent event) {
         return mode.acts() && compromised.blocks(event);

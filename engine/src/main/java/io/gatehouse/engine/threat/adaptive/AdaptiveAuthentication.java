@@ -1,0 +1,177 @@
+package io.gatehouse.engine.threat.adaptive;
+
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.threat.ClientOrigin;
+import io.gatehouse.engine.threat.ClientOrigins;
+import io.gatehouse.engine.threat.risk.AccountTakeoverAction;
+import io.gatehouse.engine.threat.risk.AccountTakeoverPolicy;
+import io.gatehouse.engine.threat.risk.EffectiveRisk;
+import io.gatehouse.engine.threat.risk.RiskConfigurations;
+import io.gatehouse.engine.threat.risk.RiskExceptions;
+import io.gatehouse.engine.threat.risk.RiskLevel;
+import io.gatehouse.engine.userpool.UserPool;
+import io.gatehouse.engine.userpool.UserPoolClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Adaptive authentication: a sign-in whose password was right is scored ({@link RiskScoring}) against the user's
+ * history and its address's recent failures, and the pool's account-takeover policy says what to do at its level
+ * (let it through, ask for a second factor, refuse it); a blocked address range refuses it whatever its level, a
+ * skipped one lets it through, and a pool in AUDIT mode only records. Every attempt of a known user, wrong passwords
+ * included, is one auth event, written with a single insert after the password's hashing is over.
+ *
+ * <p>The origin compared is the request's ({@link ClientOrigins}), or the end user's as AdminInitiateAuth's
+ * {@code ContextData} reports it, or InitiateAuth's {@code UserContextData.IpAddress} for a client with
+ * {@code EnablePropagateAdditionalUserContextData}. {@code EncodedData}, Amazon's opaque device fingerprint, cannot
+ * be read outside Amazon and is ignored.
+ */
+@ApplicationScoped
+public class AdaptiveAuthentication {
+
+    /** Cognito's answer to a sign-in refused for its risk. */
+    static final String BLOCKED = "Unable to login because of security reasons.";
+
+    /** The longest an MFA challenge's session lasts (AuthSessionValidity's maximum): how late an answer counts. */
+    private static final Duration LONGEST_CHALLENGE = Duration.ofMinutes(15);
+
+    @Inject
+    RiskConfigurations configurations;
+
+    @Inject
+    AuthEvents events;
+
+    @Inject
+    ClientOrigins origins;
+
+    @Inject
+    RiskNotices notices;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Assesses a sign-in whose first factor was proven. A sign-in to refuse is recorded here, and its error thrown.
+     *
+     * @param knownDevice whether it came from a device the user confirmed
+     * @throws ServiceException {@code NotAuthorizedException} when the address is in a blocked range or the policy
+     *                          blocks the level
+     */
+    public RiskDecision assess(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice) {
+        EffectiveRisk risk = configurations.effective(pool, client.clientId());
+        if (!risk.mode().evaluates()) {
+            return RiskDecision.NONE;
+        }
+        SignInAttempt attempt = attempt(client, knownDevice);
+        RiskScoring.Score score = RiskScoring.score(attempt, events.history(pool.id(), user.sub(), attempt.address()));
+        AccountTakeoverPolicy policy = risk.accountTakeoverPolicy();
+        List<String> signals = new ArrayList<>(score.signals());
+        AccountTakeoverAction action = policy.action(score.level());
+        RiskExceptions exceptions = risk.exceptions();
+        if (exceptions.blocks(attempt.address())) {
+            signals.add("BlockedRange");
+            action = AccountTakeoverAction.BLOCK;
+        } else if (exceptions.skips(attempt.address())) {
+            signals.add("SkippedRange");
+            action = AccountTakeoverAction.NO_ACTION;
+        }
+        if (!risk.mode().acts()) {
+            signals.add("Audit");
+            action = AccountTakeoverAction.NO_ACTION;
+        }
+        String decision = action == AccountTakeoverAction.BLOCK ? "Block"
+                : score.level() == RiskLevel.LOW ? "NoRisk" : "AccountTakeover";
+        RiskDecision assessed = new RiskDecision(pool.id(), user.sub(), user.username(), attempt, score.level(),
+                signals, action, decision, risk.mode().acts() && policy.notifies(score.level()), true,
+                policy.mails());
+        if (action == AccountTakeoverAction.BLOCK) {
+            throw refused(pool, user, assessed);
+        }
+        return assessed;
+    }
+
+    /**
+     * Records a sign-in adaptive authentication let through.
+     *
+     * @param challenged whether it must still pass a second factor (the event is in progress until then)
+     */
+    public void record(UserPool pool, UserRecord user, RiskDecision decision, boolean challenged) {
+        if (!decision.recorded()) {
+            return;
+        }
+        String id = store(decision, challenged ? AuthEvent.IN_PROGRESS : AuthEvent.PASS,
+                ChallengeResults.PASSWORD + ":" + ChallengeResults.SUCCESS);
+        if (decision.notifies()) {
+            notices.send(pool, user, decision, id);
+        }
+    }
+
+    /**
+     * A sign-in whose risk requires a second factor (MFA_REQUIRED) from a user who has none and can be given none:
+     * recorded as refused, with the error to throw.
+     */
+    public ServiceException refusedForNoSecondFactor(UserPool pool, UserRecord user, RiskDecision decision) {
+        RiskDecision blocked = new RiskDecision(decision.userPoolId(), decision.sub(), decision.username(),
+                decision.attempt(), decision.level(), append(decision.signals(), "NoSecondFactor"),
+                AccountTakeoverAction.BLOCK, "Block", decision.notifies(), decision.recorded(), decision.mails());
+        return refused(pool, user, blocked);
+    }
+
+    /** A wrong password for a known user: an event that fails, which also counts against its address. */
+    public void failedPassword(UserPool pool, UserPoolClient client, UserRecord user) {
+        EffectiveRisk risk = configurations.effective(pool, client.clientId());
+        if (!risk.mode().evaluates()) {
+            return;
+        }
+        SignInAttempt attempt = attempt(client, false);
+        RiskScoring.Score score = RiskScoring.score(attempt, events.history(pool.id(), user.sub(), attempt.address()));
+        RiskDecision assessed = new RiskDecision(pool.id(), user.sub(), user.username(), attempt, score.level(),
+                score.signals(), AccountTakeoverAction.NO_ACTION,
+                score.level() == RiskLevel.LOW ? "NoRisk" : "AccountTakeover", false, true, MissingNode.getInstance());
+        store(assessed, AuthEvent.FAIL, ChallengeResults.PASSWORD + ":" + ChallengeResults.FAILURE);
+    }
+
+    /** The user answered the second factor of a sign-in in progress, rightly or not. */
+    public void secondFactorAnswered(UserPool pool, UserRecord user, boolean right) {
+        events.secondFactorAnswered(pool.id(), user.sub(), right, LONGEST_CHALLENGE);
+    }
+
+    private ServiceException refused(UserPool pool, UserRecord user, RiskDecision decision) {
+        String id = store(decision, AuthEvent.FAIL, ChallengeResults.PASSWORD + ":" + ChallengeResults.SUCCESS);
+        if (decision.notifies()) {
+            notices.send(pool, user, decision, id);
+        }
+        return new ServiceException("NotAuthorizedException", BLOCKED);
+    }
+
+    private String store(RiskDecision decision, String response, String challenges) {
+        String id = UUID.randomUUID().toString();
+        events.add(new AuthEvent(id, decision.userPoolId(), decision.sub(), "SignIn", decision.attempt().at(),
+                response, decision.decision(), decision.level().wire(), String.join(",", decision.signals()),
+                challenges, decision.attempt()));
+        return id;
+    }
+
+    /** The sign-in as the signals see it: from the end user's reported origin where it is believed. */
+    private SignInAttempt attempt(UserPoolClient client, boolean knownDevice) {
+        boolean appMayReport = client.settings().path("EnablePropagateAdditionalUserContextData").asBoolean(false);
+        ClientOrigin origin = origins.reported().filter(r -> r.byServer() || appMayReport)
+                .map(ClientOrigins.Reported::origin).orElseGet(origins::current);
+        return new SignInAttempt(origin.address(), Networks.of(origin.address()),
+                UserAgents.family(origin.userAgent()), origin.userAgent(), knownDevice, clock.millis());
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        List<String> more = new ArrayList<>(list);
+        more.add(item);
+        return more;
+    }
+}

@@ -54,6 +54,8 @@ final class GatehouseTarget implements Target {
     private final String adminSecret;
     private String clientId;
     private String poolId;
+    /** The pool's threat protection mode (UserPoolAddOns AdvancedSecurityMode), if {@link #withThreatProtection} set one. */
+    private String threatProtection;
     /** The pool's PreTokenGeneration target (LambdaConfig), if {@link #withPreTokenGeneration} named one. */
     private String preTokenGeneration;
     /**
@@ -84,6 +86,12 @@ final class GatehouseTarget implements Target {
         return this;
     }
 
+    /** Makes {@link #setUp} give the pool this threat protection mode: {@code ENFORCED}, {@code AUDIT} or {@code OFF}. */
+    GatehouseTarget withThreatProtection(String mode) {
+        this.threatProtection = mode;
+        return this;
+    }
+
     @Override
     public void setUp(int users) {
         try (CognitoIdentityProviderClient cognito = admin()) {
@@ -91,6 +99,9 @@ final class GatehouseTarget implements Target {
                 r.poolName("bench-" + System.currentTimeMillis());
                 if (preTokenGeneration != null) {
                     r.lambdaConfig(l -> l.preTokenGeneration(preTokenGeneration));
+                }
+                if (threatProtection != null) {
+                    r.userPoolAddOns(a -> a.advancedSecurityMode(threatProtection));
                 }
             }).userPool().id();
             clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("bench")
@@ -274,6 +285,24 @@ final class GatehouseTarget implements Target {
 
     private static String totpName(int user) {
         return "totp" + user;
+    }
+
+    /** How many auth events user number {@code user} has (AdminListUserAuthEvents, its first page of 60). */
+    int authEventCount(int user) {
+        try (CognitoIdentityProviderClient cognito = admin()) {
+            return cognito.adminListUserAuthEvents(r -> r.userPoolId(poolId).username(Users.name(user))
+                    .maxResults(60)).authEvents().size();
+        }
+    }
+
+    /** The error AdminListUserAuthEvents answers for user number {@code user}, or {@code none}. */
+    String authEventsRefusal(int user) {
+        try (CognitoIdentityProviderClient cognito = admin()) {
+            cognito.adminListUserAuthEvents(r -> r.userPoolId(poolId).username(Users.name(user)).maxResults(1));
+            return "none";
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            return e.awsErrorDetails().errorCode();
+        }
     }
 
     private CognitoIdentityProviderClient admin() {

@@ -111,6 +111,7 @@ final class Report {
         federation(medians);
         saml(medians);
         triggers(inOrder, medians);
+        threats(inOrder, medians);
 
         List<Result> refreshes = medians.stream().filter(r -> r.label().endsWith("refresh") && r.clients() == 32)
                 .toList();
@@ -247,6 +248,33 @@ final class Report {
                     r.upstreamCpuMs() - none.get().upstreamCpuMs(), spread(receiver), r.p50Ms() - none.get().p50Ms(),
                     spread(p50), 100 * (r.perSecond() / none.get().perSecond() - 1));
         }
+    }
+
+    /**
+     * Sign-ins with threat protection on and off (threats.sh): each side's point, then "on" against "off" as the ratio
+     * of the medians and as the median of each round's own ratio (target: under 10% slower), and the server CPU a
+     * sign-in the protections add.
+     */
+    private static void threats(List<Result> inOrder, List<Result> medians) {
+        String prefix = ThreatBenchmark.LABEL;
+        Optional<Result> on = medians.stream().filter(r -> r.label().equals(prefix + "on")).findFirst();
+        Optional<Result> off = medians.stream().filter(r -> r.label().equals(prefix + "off")
+                && r.clients() == on.map(Result::clients).orElse(-1)).findFirst();
+        if (on.isEmpty() || off.isEmpty()) {
+            return;
+        }
+        System.out.println("== USER_PASSWORD_AUTH sign-ins with every threat protection on and off (reported, not a "
+                + "gate; target: under 10% slower)");
+        for (Result r : List.of(on.get(), off.get())) {
+            System.out.printf(Locale.ROOT, "  %-4s %2d clients: %7.1f/s, p50 %.2f ms, p99 %.2f ms; server CPU %.3f ms a "
+                            + "sign-in; errors %d%n", r.label().substring(prefix.length()), r.clients(), r.perSecond(),
+                    r.p50Ms(), r.p99Ms(), r.serverCpuMs(), r.errors());
+        }
+        List<Double> rates = roundDifferences(inOrder, on.get(), off.get(), Result::perSecond);
+        List<Double> cpu = roundDifferences(inOrder, on.get(), off.get(), Result::serverCpuMs);
+        System.out.printf(Locale.ROOT, "  on/off: %.1f%% of the rate (medians); rate %s a round; server CPU %+.3f ms a "
+                        + "sign-in (rounds: %s)%n", 100 * on.get().perSecond() / off.get().perSecond(), spread(rates),
+                on.get().serverCpuMs() - off.get().serverCpuMs(), spread(cpu));
     }
 
     /** Round i's {@code field} of {@code point} less round i's of {@code base}, in the order the file was written. */

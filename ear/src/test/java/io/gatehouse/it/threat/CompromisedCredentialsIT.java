@@ -18,7 +18,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.EventFilter
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EventResponseType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskDecisionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
@@ -57,6 +60,11 @@ class CompromisedCredentialsIT {
     }
 
     private record Pool(String id, String clientId) {
+    }
+
+    private static AuthEventType lastEvent(Pool pool, String username) {
+        return cognito.adminListUserAuthEvents(r -> r.userPoolId(pool.id()).username(username).maxResults(1))
+                .authEvents().get(0);
     }
 
     private static Pool pool(String name) {
@@ -135,6 +143,10 @@ class CompromisedCredentialsIT {
         String frank = user(audit, BREACHED);
         assertThat(cognito.initiateAuth(r -> r.clientId(audit.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", frank, "PASSWORD", BREACHED))).authenticationResult()).isNotNull();
+        // Let through, and said so in the sign-in's auth event.
+        AuthEventType passed = lastEvent(audit, frank);
+        assertThat(passed.eventResponse()).isEqualTo(EventResponseType.PASS);
+        assertThat(passed.eventRisk().compromisedCredentialsDetected()).isTrue();
 
         // An event the filter leaves out passes: here only sign-ins are blocked.
         Pool signInOnly = pool("breached-sign-in-only");
@@ -156,6 +168,10 @@ class CompromisedCredentialsIT {
                 .isInstanceOf(PasswordResetRequiredException.class)
                 .hasMessageContaining("Password reset required for the user");
         assertThat(status(pool, hana)).isEqualTo(UserStatusType.RESET_REQUIRED);
+        AuthEventType blocked = lastEvent(pool, hana);
+        assertThat(blocked.eventResponse()).isEqualTo(EventResponseType.FAIL);
+        assertThat(blocked.eventRisk().riskDecision()).isEqualTo(RiskDecisionType.BLOCK);
+        assertThat(blocked.eventRisk().compromisedCredentialsDetected()).isTrue();
         // The block is the signed-in user's alone.
         assertThat(status(pool, ivan)).isEqualTo(UserStatusType.CONFIRMED);
 

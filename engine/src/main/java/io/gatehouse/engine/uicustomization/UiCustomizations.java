@@ -4,6 +4,7 @@ import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.userpool.UserPoolClients;
 import io.gatehouse.engine.userpool.UserPools;
+import io.gatehouse.engine.persistence.PoolClientKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,7 +65,7 @@ public class UiCustomizations {
         // The pool's row lock serialises two first sets of one scope, which would otherwise both insert.
         pools.lockForUpdate(userPoolId);
         UiCustomizationEntity entity = em.find(UiCustomizationEntity.class,
-                new UiCustomizationEntity.Key(userPoolId, scope), LockModeType.PESSIMISTIC_WRITE);
+                new PoolClientKey(userPoolId, scope), LockModeType.PESSIMISTIC_WRITE);
         if (checkedCss == null && logo == null) {
             if (entity != null) {
                 em.remove(entity);
@@ -145,6 +146,6 @@ public class UiCustomizations {
 
     private Optional<UiCustomization> find(String userPoolId, String scope) {
         return Optional.ofNullable(em.find(UiCustomizationEntity.class,
-                new UiCustomizationEntity.Key(userPoolId, scope))).map(UiCustomizationEntity::view);
+                new PoolClientKey(userPoolId, scope))).map(UiCustomizationEntity::view);
     }
 }

@@ -76,9 +76,25 @@ public class SignInChain {
      */
     AuthStep afterFirstFactor(UserPool pool, UserPoolClient client, UserRecord user, Optional<String> deviceKey,
                               TokenGeneration generation) {
+        return afterFirstFactor(pool, client, user, deviceKey, generation, false);
+    }
+
+    /**
+     * The password was proven, and found among breached ones or not (where the pool lets such a password through,
+     * the sign-in's auth event says so): the next challenge, or tokens.
+     */
+    AuthStep afterFirstFactor(UserPool pool, UserPoolClient client, UserRecord user, Optional<String> deviceKey,
+                              boolean compromisedCredentials) {
+        return afterFirstFactor(pool, client, user, deviceKey, TokenGeneration.AUTHENTICATION,
+                compromisedCredentials);
+    }
+
+    private AuthStep afterFirstFactor(UserPool pool, UserPoolClient client, UserRecord user,
+                                      Optional<String> deviceKey, TokenGeneration generation,
+                                      boolean compromisedCredentials) {
         Optional<Device> device = deviceKey.flatMap(key -> devices.find(pool.id(), user.sub(), key))
                 .filter(Device::confirmed);
-        RiskDecision risk = adaptive.assess(pool, client, user, device.isPresent());
+        RiskDecision risk = adaptive.assess(pool, client, user, device.isPresent(), compromisedCredentials);
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             adaptive.record(pool, user, risk, false);
             return newPassword.challenge(pool, client, user);

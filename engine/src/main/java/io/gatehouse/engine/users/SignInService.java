@@ -176,9 +176,10 @@ public class SignInService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public PasswordProven provePassword(UserPoolClient client, String username, String password) {
         UserPool pool = pools.get(client.userPoolId());
-        UserRecord user = checkPassword(pool, client, stores.forPool(pool), username, password, Map.of());
+        PasswordChecked checked = checkPassword(pool, client, stores.forPool(pool), username, password, Map.of());
+        UserRecord user = checked.user();
         // The pages do not remember devices: every sign-in there is judged as from an unconfirmed one.
-        RiskDecision risk = adaptive.assess(pool, client, user, false);
+        RiskDecision risk = adaptive.assess(pool, client, user, false, checked.compromisedCredentials());
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             adaptive.record(pool, user, risk, false);
             return newPassword.pageFor(pool, client, user);
@@ -221,8 +222,9 @@ public class SignInService {
         SecretHash.check(client, username, parameters.get("SECRET_HASH"));
         UserPool pool = app.pool();
         UserStore store = stores.forPool(pool);
-        UserRecord user = checkPassword(pool, client, store, username, password, clientMetadata);
-        return chain.afterFirstFactor(pool, client, user, Optional.ofNullable(parameters.get("DEVICE_KEY")));
+        PasswordChecked checked = checkPassword(pool, client, store, username, password, clientMetadata);
+        return chain.afterFirstFactor(pool, client, checked.user(), Optional.ofNullable(parameters.get("DEVICE_KEY")),
+                checked.compromisedCredentials());
     }
 
     /**
@@ -233,8 +235,8 @@ public class SignInService {
      *
      * @param validationData the ClientMetadata of InitiateAuth, for the triggers
      */
-    private UserRecord checkPassword(UserPool pool, UserPoolClient client, UserStore store, String username,
-                                     String password, Map<String, String> validationData) {
+    private PasswordChecked checkPassword(UserPool pool, UserPoolClient client, UserStore store, String username,
+                                          String password, Map<String, String> validationData) {
         Optional<UserRecord> found = PoolUsers.find(pool, store, username);
         // A locked user (or name) is refused before anything looks at the password, the right one included.
         SignInLocks.Attempt attempt = lockAttempt(pool, client, username, found);
@@ -268,9 +270,17 @@ public class SignInService {
         // Any other state of the account only after the password: told to whoever knows the password alone, it
         // says nothing about which accounts exist, and sends no code on a stranger's behalf.
         checkMaySignIn(user);
-        refuseIfCompromised(pool, client, store, user, password);
+        CompromisedCredentialsCheck compromisedCheck = refuseIfCompromised(pool, client, store, user, password);
         srpCredentials.ensure(pool, store, user, password);
-        return user;
+        return new PasswordChecked(user, compromisedCheck.compromisedCredentialsDetected());
+    }
+
+    /**
+     * A password proven right.
+     *
+     * @param compromisedCredentials whether it was found among breached ones (and let through), for the auth event
+     */
+    private record PasswordChecked(UserRecord user, boolean compromisedCredentials) {
     }
 
     /**
@@ -289,6 +299,7 @@ public class SignInService {
         }
         CompromisedCredentialsCheck check = compromised.atSignIn(pool, client.clientId(), password);
         if (check.blocked()) {
+            adaptive.blockedCompromised(pool, client, user);
             resetRequirements.require(pool, store, user);
             throw new ServiceException("PasswordResetRequiredException", "Password reset required for the user");
         }

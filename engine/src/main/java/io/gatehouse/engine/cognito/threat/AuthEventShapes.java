@@ -3,9 +3,11 @@ package io.gatehouse.engine.cognito.threat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.threat.adaptive.AdaptiveAuthentication;
 import io.gatehouse.engine.threat.adaptive.AuthEvent;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Auth events as Cognito's {@code AuthEventType} shapes them, with one member of Gatehouse's own:
@@ -27,7 +29,8 @@ final class AuthEventShapes {
         ObjectNode risk = out.putObject("EventRisk")
                 .put("RiskDecision", event.riskDecision())
                 .put("RiskLevel", event.riskLevel())
-                .put("CompromisedCredentialsDetected", false);
+                .put("CompromisedCredentialsDetected",
+                        list(event.signals()).contains(AdaptiveAuthentication.COMPROMISED));
         ArrayNode signals = risk.putArray("Signals");
         for (String signal : list(event.signals())) {
             signals.add(signal);
@@ -50,7 +53,7 @@ final class AuthEventShapes {
         return out;
     }
 
-    private static String[] list(String joined) {
-        return joined.isEmpty() ? new String[0] : joined.split(",");
+    private static List<String> list(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 }

@@ -43,6 +43,12 @@ public class AdaptiveAuthentication {
     /** The longest an MFA challenge's session lasts (AuthSessionValidity's maximum): how late an answer counts. */
     private static final Duration LONGEST_CHALLENGE = Duration.ofMinutes(15);
 
+    /**
+     * The signal that marks a sign-in whose password was found among breached ones: Cognito's
+     * {@code CompromisedCredentialsDetected} of its event. Not a risk signal: it weighs nothing.
+     */
+    public static final String COMPROMISED = "CompromisedCredentials";
+
     @Inject
     RiskConfigurations configurations;
 
@@ -66,6 +72,16 @@ public class AdaptiveAuthentication {
      *                          blocks the level
      */
     public RiskDecision assess(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice) {
+        return assess(pool, client, user, knownDevice, false);
+    }
+
+    /**
+     * {@link #assess(UserPool, UserPoolClient, UserRecord, boolean)} for a sign-in whose password was found among
+     * breached ones and let through (the pool's NO_ACTION or AUDIT): its event says so ({@link #COMPROMISED}), as
+     * Cognito's {@code CompromisedCredentialsDetected}. The finding does not change the level.
+     */
+    public RiskDecision assess(UserPool pool, UserPoolClient client, UserRecord user, boolean knownDevice,
+                               boolean compromisedCredentials) {
         EffectiveRisk risk = configurations.effective(pool, client.clientId());
         if (!risk.mode().evaluates()) {
             return RiskDecision.NONE;
@@ -74,6 +90,9 @@ public class AdaptiveAuthentication {
         RiskScoring.Score score = RiskScoring.score(attempt, events.history(pool.id(), user.sub(), attempt.address()));
         AccountTakeoverPolicy policy = risk.accountTakeoverPolicy();
         List<String> signals = new ArrayList<>(score.signals());
+        if (compromisedCredentials) {
+            signals.add(COMPROMISED);
+        }
         AccountTakeoverAction action = policy.action(score.level());
         RiskExceptions exceptions = risk.exceptions();
         if (exceptions.blocks(attempt.address())) {
@@ -127,16 +146,32 @@ public class AdaptiveAuthentication {
 
     /** A wrong password for a known user: an event that fails, which also counts against its address. */
     public void failedPassword(UserPool pool, UserPoolClient client, UserRecord user) {
+        failed(pool, client, user, List.of(), false, ChallengeResults.FAILURE);
+    }
+
+    /**
+     * A right password refused because it is among breached ones (the pool's compromised-credentials BLOCK): an
+     * event that fails, with Cognito's {@code CompromisedCredentialsDetected} and the decision Block.
+     */
+    public void blockedCompromised(UserPool pool, UserPoolClient client, UserRecord user) {
+        failed(pool, client, user, List.of(COMPROMISED), true, ChallengeResults.SUCCESS);
+    }
+
+    private void failed(UserPool pool, UserPoolClient client, UserRecord user, List<String> more, boolean blocked,
+                        String passwordResult) {
         EffectiveRisk risk = configurations.effective(pool, client.clientId());
         if (!risk.mode().evaluates()) {
             return;
         }
         SignInAttempt attempt = attempt(client, false);
         RiskScoring.Score score = RiskScoring.score(attempt, events.history(pool.id(), user.sub(), attempt.address()));
+        List<String> signals = new ArrayList<>(score.signals());
+        signals.addAll(more);
+        String decision = blocked ? "Block" : score.level() == RiskLevel.LOW ? "NoRisk" : "AccountTakeover";
         RiskDecision assessed = new RiskDecision(pool.id(), user.sub(), user.username(), attempt, score.level(),
-                score.signals(), AccountTakeoverAction.NO_ACTION,
-                score.level() == RiskLevel.LOW ? "NoRisk" : "AccountTakeover", false, true, MissingNode.getInstance());
-        store(assessed, AuthEvent.FAIL, ChallengeResults.PASSWORD + ":" + ChallengeResults.FAILURE);
+                signals, blocked ? AccountTakeoverAction.BLOCK : AccountTakeoverAction.NO_ACTION, decision, false,
+                true, MissingNode.getInstance());
+        store(assessed, AuthEvent.FAIL, ChallengeResults.PASSWORD + ":" + passwordResult);
     }
 
     /** The user answered the second factor of a sign-in in progress, rightly or not. */

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.threat.risk;
 
+import io.gatehouse.engine.persistence.PoolClientKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,40 +8,11 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 /** A row of {@code risk_configuration}. */
 @Entity
 @Table(name = "risk_configuration")
-@IdClass(RiskConfigurationEntity.Key.class)
+@IdClass(PoolClientKey.class)
 public class RiskConfigurationEntity {
-
-    /** The primary key: pool and client id ({@code ALL} for the pool's own). */
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private String userPoolId;
-        private String clientId;
-
-        public Key() {
-        }
-
-        Key(String userPoolId, String clientId) {
-            this.userPoolId = userPoolId;
-            this.clientId = clientId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.userPoolId.equals(userPoolId) && k.clientId.equals(clientId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(userPoolId, clientId);
-        }
-    }
 
     @Id
     @Column(name = "user_pool_id")

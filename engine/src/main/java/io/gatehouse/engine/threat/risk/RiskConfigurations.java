@@ -5,6 +5,7 @@ import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClients;
 import io.gatehouse.engine.userpool.UserPools;
+import io.gatehouse.engine.persistence.PoolClientKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -66,7 +67,7 @@ public class RiskConfigurations {
         // The pool's row lock serialises two first sets of one scope, which would otherwise both insert.
         pools.lockForUpdate(userPoolId);
         RiskConfigurationEntity entity = em.find(RiskConfigurationEntity.class,
-                new RiskConfigurationEntity.Key(userPoolId, scope), LockModeType.PESSIMISTIC_WRITE);
+                new PoolClientKey(userPoolId, scope), LockModeType.PESSIMISTIC_WRITE);
         if (compromised.isEmpty() && accountTakeover.isEmpty() && exceptions.isEmpty()) {
             if (entity != null) {
                 em.remove(entity);

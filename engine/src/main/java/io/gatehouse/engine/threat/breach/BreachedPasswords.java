@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 /**
  * Every source of breached passwords the server has: the built-in offline corpus (unless switched off with
  * {@code gatehouse.compromised-credentials.offline-corpus=false}), then each installed {@code breached-password}
- * provider, such as the Have I Been Pwned range API. A password any of them knows is breached; a provider that
- * cannot answer lets it pass (the provider decides otherwise by answering BREACHED itself).
+ * provider, such as the Have I Been Pwned range API. A password any of them knows is breached; what a source that
+ * cannot answer means is {@link CompromisedCredentials}'s to decide (the finding says it was unanswered).
  */
 @ApplicationScoped
 public class BreachedPasswords {
@@ -75,16 +75,18 @@ public class BreachedPasswords {
     public BreachFinding find(String password) {
         PasswordSha1 digest = PasswordSha1.of(password);
         if (corpus.map(c -> c.contains(digest)).orElse(false)) {
-            return new BreachFinding(true, Optional.of(OFFLINE), OptionalLong.empty());
+            return new BreachFinding(true, Optional.of(OFFLINE), OptionalLong.empty(), false);
         }
+        boolean unanswered = false;
         for (BreachedPasswordCheckFactory factory : providers.factories(Spi.BREACHED_PASSWORD,
                 BreachedPasswordCheckFactory.class)) {
             BreachVerdict verdict = ask(factory, digest);
             if (verdict.breached()) {
-                return new BreachFinding(true, Optional.of(factory.id()), verdict.occurrences());
+                return new BreachFinding(true, Optional.of(factory.id()), verdict.occurrences(), false);
             }
+            unanswered |= verdict.outcome() == BreachVerdict.Outcome.UNAVAILABLE;
         }
-        return BreachFinding.CLEAR;
+        return unanswered ? BreachFinding.UNANSWERED : BreachFinding.CLEAR;
     }
 
     private BreachVerdict ask(BreachedPasswordCheckFactory factory, PasswordSha1 digest) {
@@ -92,14 +94,15 @@ public class BreachedPasswords {
             BreachVerdict verdict = check.check(digest);
             if (verdict.outcome() == BreachVerdict.Outcome.UNAVAILABLE && warningDue()) {
                 LOG.warning(() -> "Breached-password provider " + factory.id() + " could not answer ("
-                        + verdict.detail() + "); passwords pass that source while it cannot (logged at most once a"
-                        + " minute)");
+                        + verdict.detail() + "); passwords pass that source while it cannot, but where"
+                        + " gatehouse.compromised-credentials.when-unavailable=block refuses new ones (logged at most"
+                        + " once a minute)");
             }
             return verdict;
         } catch (RuntimeException e) {
             if (warningDue()) {
-                LOG.log(Level.WARNING, "Breached-password provider " + factory.id() + " failed; passwords pass that"
-                        + " source while it does (logged at most once a minute)", e);
+                LOG.log(Level.WARNING, "Breached-password provider " + factory.id() + " failed; it counts as"
+                        + " unable to answer (logged at most once a minute)", e);
             }
             return BreachVerdict.unavailable(e.getClass().getSimpleName());
         }

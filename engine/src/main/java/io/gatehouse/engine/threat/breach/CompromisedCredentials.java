@@ -5,8 +5,10 @@ import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.threat.risk.EffectiveRisk;
 import io.gatehouse.engine.threat.risk.RiskConfigurations;
 import io.gatehouse.engine.userpool.UserPool;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.logging.Logger;
 
@@ -36,6 +38,23 @@ public class CompromisedCredentials {
     BreachedPasswords breached;
 
     /**
+     * Whether a new password is refused while a source of breached passwords cannot answer ({@code block}) or passes
+     * ({@code allow}, the default). Never a sign-in: an outage of a third party must not send users to reset their
+     * passwords.
+     */
+    @Inject
+    @ConfigProperty(name = "gatehouse.compromised-credentials.when-unavailable", defaultValue = "allow")
+    String whenUnavailable;
+
+    @PostConstruct
+    void checkSetting() {
+        if (!whenUnavailable.equals("allow") && !whenUnavailable.equals("block")) {
+            throw new IllegalArgumentException("gatehouse.compromised-credentials.when-unavailable must be allow or "
+                    + "block, not '" + whenUnavailable + "'");
+        }
+    }
+
+    /**
      * Looks the password up where the settings for {@code clientId}'s sign-ins check {@code event}.
      *
      * @param clientId the app client, or null where none is involved (administrators' calls)
@@ -45,7 +64,11 @@ public class CompromisedCredentials {
         if (!risk.checksCompromised(event)) {
             return CompromisedCredentialsCheck.skipped(event);
         }
-        BreachFinding finding = breached.find(password);
+        return judged(pool, risk, event, breached.find(password));
+    }
+
+    private static CompromisedCredentialsCheck judged(UserPool pool, EffectiveRisk risk, CredentialEvent event,
+                                                      BreachFinding finding) {
         boolean blocked = finding.breached() && risk.blocksCompromised(event);
         if (finding.breached()) {
             LOG.info(() -> "Compromised credentials detected at " + event + " in user pool " + pool.id() + " (source "
@@ -61,9 +84,18 @@ public class CompromisedCredentials {
      */
     public CompromisedCredentialsCheck requireNewPasswordAllowed(UserPool pool, String clientId,
                                                                  CredentialEvent event, String password) {
-        CompromisedCredentialsCheck check = check(pool, clientId, event, password);
+        EffectiveRisk risk = risks.effective(pool, clientId);
+        if (!risk.checksCompromised(event)) {
+            return CompromisedCredentialsCheck.skipped(event);
+        }
+        BreachFinding finding = breached.find(password);
+        CompromisedCredentialsCheck check = judged(pool, risk, event, finding);
         if (check.blocked()) {
             throw new ServiceException("InvalidPasswordException", REFUSED);
+        }
+        if (finding.unanswered() && whenUnavailable.equals("block") && risk.blocksCompromised(event)) {
+            throw new ServiceException("InvalidPasswordException", "The password cannot be checked against breached "
+                    + "passwords right now; try again later.");
         }
         return check;
     }

@@ -9,7 +9,6 @@ import io.gatehouse.api.provider.ProviderInitializationException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The {@code hibp} breached-password source: Have I Been Pwned's Pwned Passwords range API, or any server that
@@ -18,10 +17,10 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code base-url}: the API's base, default {@value #DEFAULT_BASE}; https, or http on a loopback address</li>
  *   <li>{@code timeout-ms}: how long one question may take, connection included, default 2000</li>
- *   <li>{@code when-unavailable}: {@code allow} (default: the password passes, a warning is logged) or
- *       {@code block} (the password counts as breached while the API cannot answer)</li>
  *   <li>{@code min-occurrences}: how often a password must have been seen to count, default 1</li>
  * </ul>
+ * When the API cannot answer, the check says so (UNAVAILABLE) and the server decides: a new password passes, or is
+ * refused where {@code gatehouse.compromised-credentials.when-unavailable=block}; a sign-in is never refused for it.
  */
 public final class HibpRangeCheckFactory implements BreachedPasswordCheckFactory {
 
@@ -41,10 +40,10 @@ public final class HibpRangeCheckFactory implements BreachedPasswordCheckFactory
         if (timeout < 50 || timeout > 60_000) {
             throw new ProviderInitializationException("option 'timeout-ms' must be between 50 and 60000");
         }
-        String unavailable = config.get("when-unavailable", "allow").trim().toLowerCase(Locale.ROOT);
-        if (!unavailable.equals("allow") && !unavailable.equals("block")) {
-            throw new ProviderInitializationException("option 'when-unavailable' must be 'allow' or 'block', not '"
-                    + unavailable + "'");
+        if (config.get("when-unavailable", null) != null) {
+            // Answering BREACHED for an outage would send every user who signs in meanwhile to reset a password.
+            throw new ProviderInitializationException("option 'when-unavailable' is the server's setting now: "
+                    + "gatehouse.compromised-credentials.when-unavailable (it refuses new passwords only)");
         }
         int minimum = config.getInt("min-occurrences", 1);
         if (minimum < 1) {
@@ -53,7 +52,7 @@ public final class HibpRangeCheckFactory implements BreachedPasswordCheckFactory
         Duration limit = Duration.ofMillis(timeout);
         HttpClient http = HttpClient.newBuilder().connectTimeout(limit)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        client = new HibpRangeClient(http, base, limit, unavailable.equals("block"), minimum);
+        client = new HibpRangeClient(http, base, limit, minimum);
     }
 
     private static URI base(String value) throws ProviderInitializationException {

@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 
 /**
  * One question to the range API: {@code GET {base}/range/{prefix}} with {@code Add-Padding: true}, so the answer's
@@ -22,24 +20,18 @@ import java.util.logging.Logger;
 final class HibpRangeClient {
 
     static final int PREFIX = 5;
-    private static final Logger LOG = Logger.getLogger(HibpRangeClient.class.getName());
     /** A range answer is a few tens of KB; more is not the API. */
     private static final int MAX_BODY = 2 * 1024 * 1024;
-    private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
     private final HttpClient http;
     private final URI base;
     private final Duration timeout;
-    private final boolean blockWhenUnavailable;
     private final int minimumOccurrences;
-    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
-    HibpRangeClient(HttpClient http, URI base, Duration timeout, boolean blockWhenUnavailable,
-                    int minimumOccurrences) {
+    HibpRangeClient(HttpClient http, URI base, Duration timeout, int minimumOccurrences) {
         this.http = http;
         this.base = base;
         this.timeout = timeout;
-        this.blockWhenUnavailable = blockWhenUnavailable;
         this.minimumOccurrences = minimumOccurrences;
     }
 
@@ -86,21 +78,9 @@ final class HibpRangeClient {
         return BreachVerdict.notFound();
     }
 
-    /**
-     * Fails open (UNAVAILABLE, which the engine logs) or closed (BREACHED, logged here, as the engine cannot tell
-     * it from a find); at most one warning a minute, so an outage does not flood the log.
-     */
-    private BreachVerdict unavailable(String why) {
-        if (!blockWhenUnavailable) {
-            return BreachVerdict.unavailable(why);
-        }
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warning(() -> "Pwned Passwords range API unavailable (" + why + "); passwords count as breached"
-                    + " while it is (when-unavailable=block)");
-        }
-        return BreachVerdict.breached(OptionalLong.empty());
+    /** The API could not answer: UNAVAILABLE, which the server logs (at most once a minute) and decides upon. */
+    private static BreachVerdict unavailable(String why) {
+        return BreachVerdict.unavailable(why);
     }
 
     void close() {

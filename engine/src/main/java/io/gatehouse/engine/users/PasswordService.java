@@ -5,15 +5,10 @@ import io.gatehouse.api.userstore.CredentialValidator;
 import io.gatehouse.api.userstore.PasswordCredential;
 import io.gatehouse.api.userstore.UserModification;
 import io.gatehouse.api.userstore.UserRecord;
-import io.gatehouse.api.userstore.UserRegistration;
 import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
-import io.gatehouse.engine.devices.Devices;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.messaging.CodeMessage;
-import io.gatehouse.engine.federation.ProviderLinks;
-import io.gatehouse.engine.groups.Groups;
-import io.gatehouse.engine.mfa.UserMfa;
 import io.gatehouse.engine.threat.breach.CompromisedCredentials;
 import io.gatehouse.engine.threat.risk.CredentialEvent;
 import io.gatehouse.engine.token.TokenService;
@@ -52,10 +47,7 @@ public class PasswordService {
     SignInLocks locks;
 
     @Inject
-    Devices devices;
-
-    @Inject
-    UserMfa userMfa;
+    UserDirectory directory;
 
     @Inject
     UserPools pools;
@@ -77,12 +69,6 @@ public class PasswordService {
 
     @Inject
     TokenService tokens;
-
-    @Inject
-    Groups groups;
-
-    @Inject
-    ProviderLinks providerLinks;
 
     @Inject
     SignInService signIns;
@@ -317,11 +303,6 @@ public class PasswordService {
     @Transactional
     public void deleteUser(String accessToken) {
         SignInService.Caller caller = signIns.caller(accessToken);
-        tokens.revokeAll(caller.pool().id(), caller.user().sub());
-        groups.forgetUser(caller.pool().id(), caller.user().sub());
-        devices.forgetUser(caller.pool().id(), caller.user().sub());
-        userMfa.forgetUser(caller.pool().id(), caller.user().sub());
-        providerLinks.forgetUser(caller.pool().id(), caller.user().sub());
-        PoolUsers.capability(stores.forPool(caller.pool()), UserRegistration.class).delete(caller.user().sub());
+        directory.remove(caller.pool(), stores.forPool(caller.pool()), caller.user());
     }
 }

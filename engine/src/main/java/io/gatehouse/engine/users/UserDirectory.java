@@ -16,6 +16,7 @@ import io.gatehouse.engine.token.TokenService;
 import io.gatehouse.engine.userpool.PageToken;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
+import io.gatehouse.engine.threat.adaptive.AuthEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -51,6 +52,9 @@ public class UserDirectory {
     @Inject
     ProviderLinks providerLinks;
 
+    @Inject
+    AuthEvents authEvents;
+
     /** The user, by user name or alias (AdminGetUser). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserRecord get(String userPoolId, String username) {
@@ -79,12 +83,22 @@ public class UserDirectory {
     public void delete(String userPoolId, String username) {
         UserPool pool = pools.get(userPoolId);
         UserStore store = stores.forPool(pool);
-        UserRecord user = PoolUsers.existing(pool, store, username);
+        remove(pool, store, PoolUsers.existing(pool, store, username));
+    }
+
+    /**
+     * Deletes a user with everything kept about them (AdminDeleteUser, DeleteUser): sign-ins, group memberships,
+     * devices, MFA enrolments, links to IdP identities, and the auth events (addresses and browsers they signed in
+     * from), in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void remove(UserPool pool, UserStore store, UserRecord user) {
         tokens.revokeAll(pool.id(), user.sub());
         groups.forgetUser(pool.id(), user.sub());
         devices.forgetUser(pool.id(), user.sub());
         userMfa.forgetUser(pool.id(), user.sub());
         providerLinks.forgetUser(pool.id(), user.sub());
+        authEvents.forgetUser(pool.id(), user.sub());
         PoolUsers.capability(store, UserRegistration.class).delete(user.sub());
     }
 

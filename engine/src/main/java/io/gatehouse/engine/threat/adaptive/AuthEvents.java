@@ -44,6 +44,13 @@ public class AuthEvents {
      * Stores an event, in a transaction of its own: an attempt that is then refused is still recorded, and the
      * caller's work (a refused sign-in rolls back) does not take it along.
      */
+    /** Deletes a user's events (the user is being deleted), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetUser(String userPoolId, String sub) {
+        em.createQuery("delete from AuthEvent e where e.userPoolId = :pool and e.sub = :sub")
+                .setParameter("pool", userPoolId).setParameter("sub", sub).executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void add(AuthEvent event) {
         long now = clock.millis();

@@ -17,8 +17,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
@@ -31,8 +33,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -114,6 +122,12 @@ class BruteForceIT {
     private static AuthenticationResultType signIn(CognitoIdentityProviderClient client, String username,
                                                    String password) {
         return client.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
+    }
+
+    private static AuthenticationResultType signIn(CognitoIdentityProviderClient client, String appClientId,
+                                                   String username, String password) {
+        return client.initiateAuth(r -> r.clientId(appClientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
     }
 
@@ -201,6 +215,75 @@ class BruteForceIT {
             assertThat(forUnknown).isEqualTo(forReal);
             assertThat(forReal.get(4)).isEqualTo("NotAuthorizedException: Incorrect username or password.");
             assertThat(forReal.get(5)).isEqualTo("NotAuthorizedException: " + LOCKED);
+        }
+    }
+
+    @Test
+    void passwordWhenTenWrongOnesArriveAtOnceThenNoMoreThanFiveAreChecked() throws Exception {
+        String username = confirmedUser("burst-" + UUID.randomUUID() + "@example.com");
+        ExecutorService threads = Executors.newFixedThreadPool(10);
+        try (CognitoIdentityProviderClient client = from(address())) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> burst = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                burst.add(threads.submit(() -> {
+                    start.await();
+                    return answer(() -> signIn(client, username, WRONG));
+                }));
+            }
+            start.countDown();
+            List<String> answers = new ArrayList<>();
+            for (Future<String> answer : burst) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            // One attempt per user at a time: each reads the count the one before wrote, so the lock closes on the
+            // fifth failure even inside a burst (a wait too long for the one in flight is answered as locked too).
+            assertThat(answers).filteredOn(a -> a.endsWith("Incorrect username or password.")).hasSizeBetween(1, 5);
+            assertThat(answers).filteredOn(a -> !a.endsWith("Incorrect username or password."))
+                    .containsOnly("NotAuthorizedException: " + LOCKED).hasSizeGreaterThanOrEqualTo(5);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void unknownNameWhenGuessedInAnotherCaseThenTheSameAnswersAsForARealUserOfACaseSensitivePool() {
+        String preventing = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("hiding")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)
+                .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)).userPoolClient().clientId();
+        String real = confirmedUser("case-" + UUID.randomUUID() + "@example.com");
+        String unknown = "nobody-" + UUID.randomUUID();
+        try (CognitoIdentityProviderClient client = from(address())) {
+            List<List<String>> answers = new ArrayList<>();
+            for (String name : List.of(real, unknown)) {
+                List<String> forName = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    forName.add(answer(() -> signIn(client, preventing, name.toUpperCase(Locale.ROOT), WRONG)));
+                }
+                // The pool is case-sensitive: the real name in its own case is another user than the upper-case
+                // one, so it is not locked; a made-up name must not be either, or the lock tells who exists.
+                forName.add(answer(() -> signIn(client, preventing, name, WRONG)));
+                answers.add(forName);
+            }
+            assertThat(answers.get(1)).isEqualTo(answers.get(0));
+            assertThat(answers.get(0).get(5)).isEqualTo("NotAuthorizedException: Incorrect username or password.");
+        }
+    }
+
+    @Test
+    void unknownNameWhenTheClientTellsWhoExistsThenItsGuessesLockTooForTheMigrationTrigger() {
+        String telling = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("telling")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)
+                .preventUserExistenceErrors(PreventUserExistenceErrorTypes.LEGACY)).userPoolClient().clientId();
+        String unknown = "nobody-" + UUID.randomUUID();
+        try (CognitoIdentityProviderClient client = from(address())) {
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(answer(() -> signIn(client, telling, unknown, WRONG)));
+            }
+            // A UserMigration trigger would check each of these passwords against the legacy store.
+            assertThat(answers.subList(0, 5)).containsOnly("UserNotFoundException: User does not exist.");
+            assertThat(answers.get(5)).isEqualTo("NotAuthorizedException: " + LOCKED);
         }
     }
 

@@ -15,7 +15,7 @@ class LockoutSettingsTest {
 
     private static LockoutSettings settings(int failures, Duration first, Duration max, int capacity,
                                             Duration refill, List<String> exempt) {
-        return new LockoutSettings(true, failures, first, max, capacity, refill, Optional.of(exempt));
+        return new LockoutSettings(true, failures, first, max, capacity, refill, Optional.of(exempt), 64);
     }
 
     @Test

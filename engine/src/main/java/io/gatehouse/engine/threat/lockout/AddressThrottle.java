@@ -125,14 +125,8 @@ public class AddressThrottle {
         }
         long now = clock.millis();
         try {
-            if (store.addressFailed(address, now, settings.bucket().refill())) {
-                return;
-            }
-            try {
-                store.addressFirstFailure(address, settings.bucket().afterFailure(now, now));
-            } catch (RuntimeException raced) {
-                store.addressFailed(address, now, settings.bucket().refill());
-            }
+            LockoutStore.count(() -> store.addressFailed(address, now, settings.bucket().refill()),
+                    () -> store.addressFirstFailure(address, settings.bucket().afterFailure(now, now)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A failed guess could not be counted against its address", e);
         }

@@ -150,15 +150,8 @@ public class SignInLocks {
         long now = clock.millis();
         long expiresAt = settings.schedule().forgottenAt(now);
         try {
-            if (store.userFailed(attempt.lockKey(), now, expiresAt)) {
-                return;
-            }
-            try {
-                store.userFirstFailure(attempt.lockKey(), attempt.userPoolId(), now, expiresAt);
-            } catch (RuntimeException raced) {
-                // Another request wrote the first failure meanwhile; count this one on its row.
-                store.userFailed(attempt.lockKey(), now, expiresAt);
-            }
+            LockoutStore.count(() -> store.userFailed(attempt.lockKey(), now, expiresAt),
+                    () -> store.userFirstFailure(attempt.lockKey(), attempt.userPoolId(), now, expiresAt));
         } catch (RuntimeException e) {
             // The caller's own answer (the wrong password's) still goes out; a database that cannot count now
             // fails the next attempt's read too.

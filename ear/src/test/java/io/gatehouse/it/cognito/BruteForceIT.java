@@ -49,9 +49,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Brute-force protection through real clients: the per-user lock ("Password attempts exceeded") as the AWS SDK and
- * amazon-cognito-identity-js see it, its end, its reset by a success, the same answers for a name that does not
- * exist, ChangePassword's previous password and an authenticator's codes locking too; the per-address bucket of failed guesses (TooManyRequestsException, 429 at the token endpoint), which
- * stops a spray over many names before any of their users is locked.
+ * amazon-cognito-identity-js see it, its end, its reset by a success, a burst of guesses at once counted one by
+ * one, the same answers for a name that does not exist (in another case too), an unknown name locking also where
+ * the client tells who exists, ChangePassword's previous password and an authenticator's codes locking too; the
+ * per-address bucket of failed guesses (TooManyRequestsException, 429 at the token endpoint, one per IPv6 /64),
+ * which stops a spray over many names before any of their users is locked.
  *
  * <p>The test servers trust 127.0.0.1 as a proxy and exempt it from the per-address bucket (so the other suites'
  * deliberate failures never add up); the tests here that need the bucket come "through" that proxy from an address
@@ -354,6 +356,35 @@ class BruteForceIT {
                 .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(session)
                 .challengeResponses(Map.of("USERNAME", username, "SOFTWARE_TOKEN_MFA_CODE", code)))
                 .authenticationResult();
+    }
+
+    @Test
+    void sprayWhenEachGuessComesFromAnotherAddressOfOneIpv6NetworkThenTheNetworkIsThrottled() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        // A /64 of the documentation prefix of the test's own; each guess from another address in it.
+        String network = "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":"
+                + Integer.toHexString(random.nextInt(0x10000)) + ":";
+        int failures = 0;
+        TooManyRequestsException throttled = null;
+        for (int i = 0; throttled == null && i < 2 * BUCKET; i++) {
+            String address = network + Integer.toHexString(1 + i) + ":0:0:"
+                    + Integer.toHexString(random.nextInt(0x10000));
+            try (CognitoIdentityProviderClient client = from(address)) {
+                signIn(client, "sprayed-" + UUID.randomUUID(), WRONG);
+                throw new AssertionError("a wrong password signed in");
+            } catch (NotAuthorizedException e) {
+                failures++;
+            } catch (TooManyRequestsException e) {
+                throttled = e;
+            }
+        }
+        assertThat(throttled).as("the /64 is throttled as one address").isNotNull();
+        assertThat(failures).isBetween(BUCKET, BUCKET + 10);
+        try (CognitoIdentityProviderClient client = from("::ffff:" + address())) {
+            assertThatThrownBy(() -> signIn(client, "sprayed-" + UUID.randomUUID(), WRONG))
+                    .as("another network (an IPv4 address written as IPv6) has a bucket of its own")
+                    .isInstanceOf(NotAuthorizedException.class);
+        }
     }
 
     @Test

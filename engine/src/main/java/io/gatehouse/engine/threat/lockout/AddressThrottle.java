@@ -14,9 +14,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**

@@ -114,7 +114,6 @@ public class SignInLocks {
 
     /**
      * Begins an attempt on the counter {@code lockKey} ({@link #user}, {@link #secondFactor} or {@link #name}).
-     *
      * Waits for the attempt in flight on the same counter, if any. The caller closes the attempt once its outcome
      * is counted (try-with-resources).
      *

@@ -17,8 +17,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
@@ -31,8 +33,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -41,9 +49,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Brute-force protection through real clients: the per-user lock ("Password attempts exceeded") as the AWS SDK and
- * amazon-cognito-identity-js see it, its end, its reset by a success, the same answers for a name that does not
- * exist, ChangePassword's previous password and an authenticator's codes locking too; the per-address bucket of failed guesses (TooManyRequestsException, 429 at the token endpoint), which
- * stops a spray over many names before any of their users is locked.
+ * amazon-cognito-identity-js see it, its end, its reset by a success, a burst of guesses at once counted one by
+ * one, the same answers for a name that does not exist (in another case too), an unknown name locking also where
+ * the client tells who exists, ChangePassword's previous password and an authenticator's codes locking too; the
+ * per-address bucket of failed guesses (TooManyRequestsException, 429 at the token endpoint, one per IPv6 /64),
+ * which stops a spray over many names before any of their users is locked.
  *
  * <p>The test servers trust 127.0.0.1 as a proxy and exempt it from the per-address bucket (so the other suites'
  * deliberate failures never add up); the tests here that need the bucket come "through" that proxy from an address
@@ -114,6 +124,12 @@ class BruteForceIT {
     private static AuthenticationResultType signIn(CognitoIdentityProviderClient client, String username,
                                                    String password) {
         return client.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
+    }
+
+    private static AuthenticationResultType signIn(CognitoIdentityProviderClient client, String appClientId,
+                                                   String username, String password) {
+        return client.initiateAuth(r -> r.clientId(appClientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
     }
 
@@ -205,6 +221,75 @@ class BruteForceIT {
     }
 
     @Test
+    void passwordWhenTenWrongOnesArriveAtOnceThenNoMoreThanFiveAreChecked() throws Exception {
+        String username = confirmedUser("burst-" + UUID.randomUUID() + "@example.com");
+        ExecutorService threads = Executors.newFixedThreadPool(10);
+        try (CognitoIdentityProviderClient client = from(address())) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> burst = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                burst.add(threads.submit(() -> {
+                    start.await();
+                    return answer(() -> signIn(client, username, WRONG));
+                }));
+            }
+            start.countDown();
+            List<String> answers = new ArrayList<>();
+            for (Future<String> answer : burst) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            // One attempt per user at a time: each reads the count the one before wrote, so the lock closes on the
+            // fifth failure even inside a burst (a wait too long for the one in flight is answered as locked too).
+            assertThat(answers).filteredOn(a -> a.endsWith("Incorrect username or password.")).hasSizeBetween(1, 5);
+            assertThat(answers).filteredOn(a -> !a.endsWith("Incorrect username or password."))
+                    .containsOnly("NotAuthorizedException: " + LOCKED).hasSizeGreaterThanOrEqualTo(5);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void unknownNameWhenGuessedInAnotherCaseThenTheSameAnswersAsForARealUserOfACaseSensitivePool() {
+        String preventing = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("hiding")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)
+                .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)).userPoolClient().clientId();
+        String real = confirmedUser("case-" + UUID.randomUUID() + "@example.com");
+        String unknown = "nobody-" + UUID.randomUUID();
+        try (CognitoIdentityProviderClient client = from(address())) {
+            List<List<String>> answers = new ArrayList<>();
+            for (String name : List.of(real, unknown)) {
+                List<String> forName = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    forName.add(answer(() -> signIn(client, preventing, name.toUpperCase(Locale.ROOT), WRONG)));
+                }
+                // The pool is case-sensitive: the real name in its own case is another user than the upper-case
+                // one, so it is not locked; a made-up name must not be either, or the lock tells who exists.
+                forName.add(answer(() -> signIn(client, preventing, name, WRONG)));
+                answers.add(forName);
+            }
+            assertThat(answers.get(1)).isEqualTo(answers.get(0));
+            assertThat(answers.get(0).get(5)).isEqualTo("NotAuthorizedException: Incorrect username or password.");
+        }
+    }
+
+    @Test
+    void unknownNameWhenTheClientTellsWhoExistsThenItsGuessesLockTooForTheMigrationTrigger() {
+        String telling = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("telling")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)
+                .preventUserExistenceErrors(PreventUserExistenceErrorTypes.LEGACY)).userPoolClient().clientId();
+        String unknown = "nobody-" + UUID.randomUUID();
+        try (CognitoIdentityProviderClient client = from(address())) {
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(answer(() -> signIn(client, telling, unknown, WRONG)));
+            }
+            // A UserMigration trigger would check each of these passwords against the legacy store.
+            assertThat(answers.subList(0, 5)).containsOnly("UserNotFoundException: User does not exist.");
+            assertThat(answers.get(5)).isEqualTo("NotAuthorizedException: " + LOCKED);
+        }
+    }
+
+    @Test
     void changePasswordWhenThePreviousOneIsGuessedThenTheUserLocksAsAtSignIn() {
         String username = confirmedUser("change-" + UUID.randomUUID() + "@example.com");
         try (CognitoIdentityProviderClient client = from(address())) {
@@ -271,6 +356,35 @@ class BruteForceIT {
                 .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(session)
                 .challengeResponses(Map.of("USERNAME", username, "SOFTWARE_TOKEN_MFA_CODE", code)))
                 .authenticationResult();
+    }
+
+    @Test
+    void sprayWhenEachGuessComesFromAnotherAddressOfOneIpv6NetworkThenTheNetworkIsThrottled() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        // A /64 of the documentation prefix of the test's own; each guess from another address in it.
+        String network = "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":"
+                + Integer.toHexString(random.nextInt(0x10000)) + ":";
+        int failures = 0;
+        TooManyRequestsException throttled = null;
+        for (int i = 0; throttled == null && i < 2 * BUCKET; i++) {
+            String address = network + Integer.toHexString(1 + i) + ":0:0:"
+                    + Integer.toHexString(random.nextInt(0x10000));
+            try (CognitoIdentityProviderClient client = from(address)) {
+                signIn(client, "sprayed-" + UUID.randomUUID(), WRONG);
+                throw new AssertionError("a wrong password signed in");
+            } catch (NotAuthorizedException e) {
+                failures++;
+            } catch (TooManyRequestsException e) {
+                throttled = e;
+            }
+        }
+        assertThat(throttled).as("the /64 is throttled as one address").isNotNull();
+        assertThat(failures).isBetween(BUCKET, BUCKET + 10);
+        try (CognitoIdentityProviderClient client = from("::ffff:" + address())) {
+            assertThatThrownBy(() -> signIn(client, "sprayed-" + UUID.randomUUID(), WRONG))
+                    .as("another network (an IPv4 address written as IPv6) has a bucket of its own")
+                    .isInstanceOf(NotAuthorizedException.class);
+        }
     }
 
     @Test

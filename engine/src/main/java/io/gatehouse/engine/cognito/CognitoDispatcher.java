@@ -94,15 +94,7 @@ public class CognitoDispatcher {
         }
         // Operations that take a guessable secret: an address that has guessed wrong too often is turned away
         // before it guesses again, and each wrong guess is counted against it.
-        addressThrottle.check();
-        try {
-            return handler.handle(input);
-        } catch (ServiceException e) {
-            if (AddressThrottle.wrongGuess(e)) {
-                addressThrottle.failed();
-            }
-            throw e;
-        }
+        return addressThrottle.guard(() -> handler.handle(input), ServiceException.class, AddressThrottle::wrongGuess);
     }
 
     private ServiceModel.Operation operation(String target) {

@@ -212,15 +212,7 @@ public class PageSupport {
      * and counted when wrong.
      */
     <T> T guess(Supplier<T> attempt) {
-        addressThrottle.check();
-        try {
-            return attempt.get();
-        } catch (ServiceException e) {
-            if (AddressThrottle.wrongGuess(e)) {
-                addressThrottle.failed();
-            }
-            throw e;
-        }
+        return addressThrottle.guard(attempt, ServiceException.class, AddressThrottle::wrongGuess);
     }
 
     /** {@link #guess(Supplier)} for a guess with no result. */

@@ -41,17 +41,10 @@ public class ClientAuthentication {
     public Authenticated authenticate(String authorization, String formClientId, String formSecret) {
         // A client secret is a secret to guess like a password: wrong ones spend the address's failure bucket.
         try {
-            addressThrottle.check();
+            return addressThrottle.guard(() -> authenticateUnthrottled(authorization, formClientId, formSecret),
+                    OAuthException.class, e -> "invalid_client".equals(e.error()));
         } catch (AddressThrottled e) {
             throw OAuthException.tooManyRequests(e.getMessage(), e.retryAfterSeconds());
-        }
-        try {
-            return authenticateUnthrottled(authorization, formClientId, formSecret);
-        } catch (OAuthException e) {
-            if ("invalid_client".equals(e.error())) {
-                addressThrottle.failed();
-            }
-            throw e;
         }
     }
 

@@ -97,8 +97,8 @@ public record AddressRange(byte[] network, int prefix) {
         }
     }
 
-    /** The bytes of an address literal, or null for anything that is not one (host names included). */
-    static byte[] literal(String address) {
+    /** The bytes of an address literal, or null for anything that is not one (host names, zones included). */
+    public static byte[] literal(String address) {
         String a = address.trim();
         if (a.startsWith("[") && a.endsWith("]")) {
             a = a.substring(1, a.length() - 1);
@@ -128,7 +128,8 @@ public record AddressRange(byte[] network, int prefix) {
         return true;
     }
 
-    private static boolean mappedIpv4(byte[] v6) {
+    /** Whether 16 bytes are an IPv4 address written as IPv6 ({@code ::ffff:192.0.2.1}). */
+    public static boolean mappedIpv4(byte[] v6) {
         for (int i = 0; i < 10; i++) {
             if (v6[i] != 0) {
                 return false;

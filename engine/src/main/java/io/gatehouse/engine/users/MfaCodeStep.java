@@ -101,13 +101,14 @@ public class MfaCodeStep {
                          String code) {
         AuthSessions.Pending held = sessions.hold(session, client.clientId(), method);
         UserRecord user = chain.userOf(pool, held.sub(), username);
-        // A second factor's code is guessed as a password is, and locks as one does: without it, an authenticator's
-        // codes could be tried a few at a time in sign-in after sign-in by whoever knows the password.
-        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.secondFactor(pool.id(), user.sub()));
         UserStore store = stores.forPool(pool);
         MfaSessionState state = MfaSessionState.parse(held.state());
         Verification verification;
-        try (MfaMethod factor = methods.named(pool, method)) {
+        // A second factor's code is guessed as a password is, and locks as one does: without it, an authenticator's
+        // codes could be tried a few at a time in sign-in after sign-in by whoever knows the password. The attempt
+        // also lets one code of the user's be checked at a time, however many of their sessions answer at once.
+        try (SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.secondFactor(pool.id(), user.sub()));
+             MfaMethod factor = methods.named(pool, method)) {
             Optional<String> enrolment = challenges.enrolment(pool, user, factor);
             verification = factor.verify(MfaMethods.user(pool, user), enrolment, state.challengeState(), code);
             switch (verification.outcome()) {

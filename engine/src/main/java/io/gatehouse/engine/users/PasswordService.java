@@ -285,13 +285,14 @@ public class PasswordService {
         UserPool pool = caller.pool();
         UserStore store = stores.forPool(pool);
         // The previous password is a guess like a sign-in's, and counts against the same lock.
-        SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.user(pool.id(), user.sub()));
-        if (PoolUsers.capability(store, CredentialValidator.class).validate(user, new PasswordCredential(previous))
-                != CredentialValidator.Outcome.VALID) {
-            locks.failed(attempt);
-            throw new ServiceException("NotAuthorizedException", "Incorrect username or password.");
+        try (SignInLocks.Attempt attempt = locks.begin(pool.id(), SignInLocks.user(pool.id(), user.sub()))) {
+            if (PoolUsers.capability(store, CredentialValidator.class)
+                    .validate(user, new PasswordCredential(previous)) != CredentialValidator.Outcome.VALID) {
+                locks.failed(attempt);
+                throw new ServiceException("NotAuthorizedException", "Incorrect username or password.");
+            }
+            locks.succeeded(attempt);
         }
-        locks.succeeded(attempt);
         PasswordPolicy.of(pool.settings()).check(proposed);
         compromised.requireNewPasswordAllowed(pool, caller.clientId(), CredentialEvent.PASSWORD_CHANGE, proposed);
         PoolUsers.capability(store, UserModification.class).updatePassword(user.sub(), new PasswordCredential(proposed));

@@ -10,6 +10,7 @@ import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.userpool.UserPool;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +34,23 @@ final class PoolUsers {
             }
         }
         return user;
+    }
+
+    /**
+     * A name as {@link #find} compares it, for the lock counter of a name that finds no user: two names that differ
+     * only in case share a counter exactly where the lookup would find the same user by both, or the lock would
+     * tell whether that user exists. An e-mail alias is looked up in lower case; a user name per the pool's
+     * case-sensitivity; an e-mail address or phone number the pool signs in with, and a phone number, exactly.
+     */
+    static String lookupName(UserPool pool, String name) {
+        JsonNode settings = pool.settings();
+        if (name.contains("@") && names(settings.path("AliasAttributes")).contains("email")) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+        if (!names(settings.path("UsernameAttributes")).isEmpty() && (name.contains("@") || name.startsWith("+"))) {
+            return name;
+        }
+        return UserStores.caseSensitiveUsernames(pool) ? name : name.toLowerCase(Locale.ROOT);
     }
 
     /**

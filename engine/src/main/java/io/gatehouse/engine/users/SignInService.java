@@ -238,35 +238,38 @@ public class SignInService {
     private PasswordChecked checkPassword(UserPool pool, UserPoolClient client, UserStore store, String username,
                                           String password, Map<String, String> validationData) {
         Optional<UserRecord> found = PoolUsers.find(pool, store, username);
-        // A locked user (or name) is refused before anything looks at the password, the right one included.
-        SignInLocks.Attempt attempt = lockAttempt(pool, client, username, found);
-        if (found.isEmpty()) {
-            found = signInTriggers.migrate(pool, client, username, SignInTriggers.MIGRATION_AUTHENTICATION,
-                    Optional.of(password), validationData, Map.of());
-        }
-        signInTriggers.preAuthentication(pool, client, username, found, validationData);
-        if (found.isEmpty()) {
-            if (ExistenceErrors.prevented(client)) {
-                // As slow as a wrong password, or the response time would tell that the user does not exist.
-                PoolUsers.capability(store, CredentialValidator.class).simulate(new PasswordCredential(password));
+        UserRecord user;
+        // A locked user (or name) is refused before anything looks at the password, the right one included; the
+        // attempt is closed whatever happens (a trigger's refusal, say), letting the next one on its counter begin.
+        try (SignInLocks.Attempt attempt = lockAttempt(pool, username, found)) {
+            if (found.isEmpty()) {
+                found = signInTriggers.migrate(pool, client, username, SignInTriggers.MIGRATION_AUTHENTICATION,
+                        Optional.of(password), validationData, Map.of());
             }
-            locks.failed(attempt);
-            throw ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT));
+            signInTriggers.preAuthentication(pool, client, username, found, validationData);
+            if (found.isEmpty()) {
+                if (ExistenceErrors.prevented(client)) {
+                    // As slow as a wrong password, or the response time would tell that the user does not exist.
+                    PoolUsers.capability(store, CredentialValidator.class).simulate(new PasswordCredential(password));
+                }
+                locks.failed(attempt);
+                throw ExistenceErrors.unknownUser(client, new ServiceException("NotAuthorizedException", INCORRECT));
+            }
+            user = found.get();
+            if (user.status() == UserStatus.RESET_REQUIRED) {
+                // No password to check (an imported user, or one an administrator reset): Cognito's contract is this
+                // answer, which sends the app to ForgotPassword, as anyone may call it anyway.
+                checkMaySignIn(user);
+            }
+            CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
+                    .validate(user, new PasswordCredential(password));
+            if (outcome != CredentialValidator.Outcome.VALID) {
+                adaptive.failedPassword(pool, client, user);
+                locks.failed(attempt);
+                throw new ServiceException("NotAuthorizedException", INCORRECT);
+            }
+            locks.succeeded(attempt);
         }
-        UserRecord user = found.get();
-        if (user.status() == UserStatus.RESET_REQUIRED) {
-            // No password to check (an imported user, or one an administrator reset): Cognito's contract is this
-            // answer, which sends the app to ForgotPassword, as anyone may call it anyway.
-            checkMaySignIn(user);
-        }
-        CredentialValidator.Outcome outcome = PoolUsers.capability(store, CredentialValidator.class)
-                .validate(user, new PasswordCredential(password));
-        if (outcome != CredentialValidator.Outcome.VALID) {
-            adaptive.failedPassword(pool, client, user);
-            locks.failed(attempt);
-            throw new ServiceException("NotAuthorizedException", INCORRECT);
-        }
-        locks.succeeded(attempt);
         // Any other state of the account only after the password: told to whoever knows the password alone, it
         // says nothing about which accounts exist, and sends no code on a stranger's behalf.
         checkMaySignIn(user);
@@ -307,19 +310,16 @@ public class SignInService {
     }
 
     /**
-     * The lock a password attempt counts against: the user's, or, where the client hides which users exist, the
-     * unknown name's, so that both lock alike; elsewhere an unknown name is told so and counts only against the
-     * caller's address.
+     * The lock a password attempt counts against: the user's, or the unknown name's. An unknown name is counted
+     * whether or not the client hides which users exist: where it hides them, so that real and made-up names lock
+     * alike; where it does not, because the pool's UserMigration trigger checks the password given for an unknown
+     * name against the legacy store, and those guesses must lock too (existence is told there anyway).
      *
      * @throws io.gatehouse.engine.threat.lockout.PasswordAttemptsExceeded while it is locked
      */
-    SignInLocks.Attempt lockAttempt(UserPool pool, UserPoolClient client, String username,
-                                    Optional<UserRecord> found) {
-        if (found.isPresent()) {
-            return locks.begin(pool.id(), SignInLocks.user(pool.id(), found.get().sub()));
-        }
-        return ExistenceErrors.prevented(client) ? locks.begin(pool.id(), SignInLocks.name(pool.id(), username))
-                : SignInLocks.Attempt.UNCOUNTED;
+    SignInLocks.Attempt lockAttempt(UserPool pool, String username, Optional<UserRecord> found) {
+        return locks.begin(pool.id(), found.isPresent() ? SignInLocks.user(pool.id(), found.get().sub())
+                : SignInLocks.name(pool.id(), PoolUsers.lookupName(pool, username)));
     }
 
     /**

@@ -211,12 +211,14 @@ public class SrpSignIn {
                             .orElseGet(() -> credentials.decoy(pool, username)), user);
         });
         // The proof counts against the user's lock as a password does; a locked user is refused, right or wrong.
-        SignInLocks.Attempt attempt = locks.begin(pool.id(), NO_USER.equals(proven.sub())
-                ? SignInLocks.name(pool.id(), username) : SignInLocks.user(pool.id(), proven.sub()));
-        if (proven.valid()) {
-            locks.succeeded(attempt);
-        } else {
-            locks.failed(attempt);
+        try (SignInLocks.Attempt attempt = locks.begin(pool.id(), NO_USER.equals(proven.sub())
+                ? SignInLocks.name(pool.id(), PoolUsers.lookupName(pool, username))
+                : SignInLocks.user(pool.id(), proven.sub()))) {
+            if (proven.valid()) {
+                locks.succeeded(attempt);
+            } else {
+                locks.failed(attempt);
+            }
         }
         if (proven.state() != null) {
             return customAuth.afterPasswordVerifier(pool, client, proven.state(), proven.valid(), username,

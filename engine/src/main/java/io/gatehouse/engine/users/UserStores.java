@@ -49,8 +49,11 @@ public class UserStores {
         UserStoreFactory factory = registry.factory(Spi.USER_STORE, DEFAULT_STORE, UserStoreFactory.class)
                 .orElseThrow(() -> new IllegalStateException("the user store '" + DEFAULT_STORE
                         + "' is not loaded; see /health/ready"));
-        // Cognito's API creates case-sensitive pools unless told otherwise.
-        boolean caseSensitive = pool.settings().path("UsernameConfiguration").path("CaseSensitive").asBoolean(true);
-        return factory.create(UserStoreContext.of(pool.id(), dataSource, caseSensitive, clock));
+        return factory.create(UserStoreContext.of(pool.id(), dataSource, caseSensitiveUsernames(pool), clock));
+    }
+
+    /** Whether the pool's user names are case-sensitive: Cognito's API creates such pools unless told otherwise. */
+    static boolean caseSensitiveUsernames(UserPool pool) {
+        return pool.settings().path("UsernameConfiguration").path("CaseSensitive").asBoolean(true);
     }
 }

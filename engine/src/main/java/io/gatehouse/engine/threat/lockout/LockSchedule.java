@@ -6,12 +6,15 @@ import java.time.Duration;
  * How long a user stays locked after consecutive failures, as Cognito does it: no lock for the first
  * {@code freeFailures - 1}, then {@code firstLock} after failure number {@code freeFailures}, twice as long after
  * each further one, never longer than {@code maxLock}. Failures made while locked are refused unseen, so they do
- * not lengthen the lock. A count is forgotten once {@code maxLock} has passed without a failure (Cognito: "waiting
- * around 15 minutes without any attempts also resets the lockout"), and a successful sign-in forgets it at once.
+ * not lengthen the lock. A count is forgotten once {@code maxLock} has passed without a failure after the longest
+ * lock could end, {@code 2 * maxLock} after the last failure (Cognito: "waiting around 15 minutes without any
+ * attempts also resets the lockout"); a successful sign-in forgets it at once. Forgotten when the longest lock ends
+ * instead, a count at the cap would start again from nothing every {@code maxLock}: four free guesses and short
+ * locks each time, where a guess just after a cap lock must lock for the cap again.
  *
  * @param freeFailures the failure that starts the first lock (Cognito: 5)
  * @param firstLock    the first lock's length (Cognito: 1 second)
- * @param maxLock      the longest lock, and how long a quiet count is kept (Cognito: about 15 minutes)
+ * @param maxLock      the longest lock, and how long a quiet count is kept after it (Cognito: about 15 minutes)
  */
 public record LockSchedule(int freeFailures, Duration firstLock, Duration maxLock) {
 
@@ -42,8 +45,11 @@ public record LockSchedule(int freeFailures, Duration firstLock, Duration maxLoc
         return lastFailureAt + lockAfter(failures).toMillis();
     }
 
-    /** When a count whose last failure was at {@code lastFailureAt} is forgotten. */
+    /**
+     * When a count whose last failure was at {@code lastFailureAt} is forgotten: {@code maxLock} after the longest
+     * lock it can have ends. (The count is an UPDATE's arithmetic, not known here, hence the longest lock.)
+     */
     public long forgottenAt(long lastFailureAt) {
-        return lastFailureAt + maxLock.toMillis();
+        return lastFailureAt + 2 * maxLock.toMillis();
     }
 }

@@ -21,6 +21,7 @@ public class LockoutSettings {
     private final LockSchedule schedule;
     private final FailureBucket bucket;
     private final List<AddressRange> exempt;
+    private final int ipv6Prefix;
 
     @Inject
     public LockoutSettings(
@@ -30,8 +31,13 @@ public class LockoutSettings {
             @ConfigProperty(name = "gatehouse.lockout.user.max-lock", defaultValue = "PT15M") Duration maxLock,
             @ConfigProperty(name = "gatehouse.lockout.address.capacity", defaultValue = "100") int capacity,
             @ConfigProperty(name = "gatehouse.lockout.address.refill", defaultValue = "PT3S") Duration refill,
-            @ConfigProperty(name = "gatehouse.lockout.address.exempt") Optional<List<String>> exempt) {
+            @ConfigProperty(name = "gatehouse.lockout.address.exempt") Optional<List<String>> exempt,
+            @ConfigProperty(name = "gatehouse.lockout.address.ipv6-prefix", defaultValue = "64") int ipv6Prefix) {
         this.enabled = enabled;
+        if (ipv6Prefix < 1 || ipv6Prefix > 128) {
+            throw new IllegalArgumentException("gatehouse.lockout.address.ipv6-prefix: 1 to 128 bits");
+        }
+        this.ipv6Prefix = ipv6Prefix;
         try {
             this.schedule = new LockSchedule(userFailures, firstLock, maxLock);
             this.bucket = new FailureBucket(capacity, refill);
@@ -57,6 +63,7 @@ public class LockoutSettings {
         this.schedule = null;
         this.bucket = null;
         this.exempt = List.of();
+        this.ipv6Prefix = 128;
     }
 
     /** Whether the protection is on ({@code gatehouse.lockout.enabled}, on by default). */
@@ -72,6 +79,11 @@ public class LockoutSettings {
     /** The per-address bucket. */
     public FailureBucket bucket() {
         return bucket;
+    }
+
+    /** The bits of an IPv6 address that name the client's network, counted as one address (a /64 by default). */
+    public int ipv6Prefix() {
+        return ipv6Prefix;
     }
 
     /** Whether an address is exempt from the per-address bucket (the per-user locks still apply to it). */

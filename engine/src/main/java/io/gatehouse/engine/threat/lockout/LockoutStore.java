@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The counters' rows. Every write is a short transaction of its own: the sign-ins that count failures run their
@@ -17,7 +18,7 @@ import java.util.OptionalLong;
  *
  * <p>A failure is one UPDATE whose arithmetic the database does, so two nodes counting at once both count; only an
  * address's or a user's first failure finds no row, and then INSERTs one. Two first failures at once make one of
- * the INSERTs fail on the primary key; {@link SignInLocks} and {@link AddressThrottle} then run the UPDATE again.
+ * the INSERTs fail on the primary key, and {@link #count} then runs the UPDATE again.
  * (An INSERT that fails aborts its PostgreSQL transaction, hence a transaction of its own for it, rather than a
  * dialect's upsert.)
  */
@@ -31,6 +32,22 @@ public class LockoutStore {
 
     /** A user's count as read: consecutive failures and the last one's instant. */
     public record UserCount(int failures, long lastFailureAt) {
+    }
+
+    /**
+     * Counts a failure: the UPDATE of an existing row, else the INSERT of the first, else (another request inserted
+     * it meanwhile) the UPDATE again. Each step is its own transaction, hence steps passed in through the bean's
+     * proxy rather than called on {@code this}.
+     */
+    static void count(BooleanSupplier update, Runnable insert) {
+        if (update.getAsBoolean()) {
+            return;
+        }
+        try {
+            insert.run();
+        } catch (RuntimeException raced) {
+            update.getAsBoolean();
+        }
     }
 
     /** The user's live count, if any (a row past its expiry is no count). */

@@ -34,10 +34,11 @@ class LockScheduleTest {
     }
 
     @Test
-    void aLockRunsFromTheLastFailureAndTheCountIsForgottenACapLater() {
+    void aLockRunsFromTheLastFailureAndTheCountIsForgottenACapAfterTheLongestLockEnds() {
         assertEquals(10_000 + 2_000, cognito.lockedUntil(6, 10_000));
         assertEquals(10_000, cognito.lockedUntil(3, 10_000), "no lock: locked until the failure itself");
-        assertEquals(10_000 + 900_000, cognito.forgottenAt(10_000));
+        assertEquals(10_000 + 900_000, cognito.lockedUntil(100, 10_000), "the cap lock");
+        assertEquals(10_000 + 2 * 900_000, cognito.forgottenAt(10_000), "kept a cap after the cap lock ends");
     }
 
     @Test

@@ -15,7 +15,7 @@ class LockoutSettingsTest {
 
     private static LockoutSettings settings(int failures, Duration first, Duration max, int capacity,
                                             Duration refill, List<String> exempt) {
-        return new LockoutSettings(true, failures, first, max, capacity, refill, Optional.of(exempt));
+        return new LockoutSettings(true, failures, first, max, capacity, refill, Optional.of(exempt), 64);
     }
 
     @Test
@@ -44,5 +44,9 @@ class LockoutSettingsTest {
         IllegalArgumentException bucket = assertThrows(IllegalArgumentException.class, () -> settings(5,
                 Duration.ofSeconds(1), Duration.ofMinutes(15), 0, Duration.ofSeconds(3), List.of()));
         assertTrue(bucket.getMessage().startsWith("gatehouse.lockout"), bucket.getMessage());
+        IllegalArgumentException prefix = assertThrows(IllegalArgumentException.class, () -> new LockoutSettings(
+                true, 5, Duration.ofSeconds(1), Duration.ofMinutes(15), 100, Duration.ofSeconds(3), Optional.empty(),
+                129));
+        assertTrue(prefix.getMessage().startsWith("gatehouse.lockout.address.ipv6-prefix"), prefix.getMessage());
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** App clients the suites sign in with. */
-final class Clients {
+public final class Clients {
 
     private Clients() {
     }
@@ -22,7 +22,7 @@ final class Clients {
     }
 
     /** Cognito's SECRET_HASH: Base64(HMAC-SHA256(client secret, user name + client id)). */
-    static String secretHash(String secret, String username, String clientId) throws Exception {
+    public static String secretHash(String secret, String username, String clientId) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));

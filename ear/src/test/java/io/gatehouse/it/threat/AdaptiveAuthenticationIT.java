@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.cognito.Clients;
 import io.gatehouse.it.cognito.Mailbox;
 import io.gatehouse.it.cognito.RawCall;
 import jakarta.mail.internet.MimeMessage;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.EventRespon
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.FeedbackValueType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskDecisionType;
@@ -389,5 +391,78 @@ class AdaptiveAuthenticationIT {
                 .isInstanceOf(NotAuthorizedException.class);
         assertThat(signals(rawEvents(pool, username).get(0)))
                 .containsExactly("NewDevice", "NewNetwork", "DisownedNetwork");
+    }
+
+    @Test
+    void challengesLeftUnansweredWhenTheyFillTheLatestEventsThenTheUsersOwnSignInsStillMakeTheNextOneRisky() {
+        // Someone holding the password but not the second factor signs in again and again from their own device
+        // and network, never answering: every attempt is an event in progress. They must not, by sheer number,
+        // push the user's own sign-ins out of what the signals compare with and so become "the user's".
+        Pool pool = pool("risk-flood", AdvancedSecurityModeType.ENFORCED);
+        actions(pool, AccountTakeoverEventActionType.MFA_REQUIRED, AccountTakeoverEventActionType.MFA_REQUIRED);
+        String username = user(pool, "flood-" + UUID.randomUUID() + "@example.com");
+        assertThat(signIn(pool, username, PASSWORD, address("198.51.100"), LAPTOP).authenticationResult())
+                .isNotNull();
+        String away = address("203.0.113");
+        for (int i = 0; i < 25; i++) {
+            assertThat(signIn(pool, username, PASSWORD, away, PHONE).challengeName())
+                    .isEqualTo(ChallengeNameType.EMAIL_OTP);
+        }
+        AdminInitiateAuthResponse next = signIn(pool, username, PASSWORD, away, PHONE);
+        assertThat(next.authenticationResult()).isNull();
+        assertThat(next.challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
+        List<AuthEventType> events = events(pool, username);
+        assertThat(events.get(0).eventResponse()).isEqualTo(EventResponseType.IN_PROGRESS);
+        assertThat(events.get(0).eventRisk().riskLevel()).isNotEqualTo(RiskLevelType.LOW);
+    }
+
+    @Test
+    void userContextDataWhenTheClientHasASecretThenItsAddressIsBelievedAndAPublicClientMayNotAskForIt()
+            throws Exception {
+        Pool pool = pool("risk-context", AdvancedSecurityModeType.ENFORCED);
+        assertThatThrownBy(() -> cognito.createUserPoolClient(r -> r.userPoolId(pool.id()).clientName("public")
+                .enablePropagateAdditionalUserContextData(true)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("client secret");
+        assertThatThrownBy(() -> cognito.updateUserPoolClient(r -> r.userPoolId(pool.id()).clientId(pool.clientId())
+                .enablePropagateAdditionalUserContextData(true)))
+                .isInstanceOf(InvalidParameterException.class);
+        var confidential = cognito.createUserPoolClient(r -> r.userPoolId(pool.id()).clientName("backend")
+                .generateSecret(true).enablePropagateAdditionalUserContextData(true)
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient();
+        assertThat(confidential.enablePropagateAdditionalUserContextData()).isTrue();
+        String username = user(pool, "context-" + UUID.randomUUID() + "@example.com");
+        String hash = Clients.secretHash(confidential.clientSecret(), username, confidential.clientId());
+        String reported = address("198.51.100");
+
+        // The app with the secret reports its user's address: the event shows it.
+        assertThat(cognito.initiateAuth(r -> r.clientId(confidential.clientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD, "SECRET_HASH", hash))
+                .userContextData(u -> u.ipAddress(reported))).authenticationResult()).isNotNull();
+        assertThat(events(pool, username).get(0).eventContextData().ipAddress()).isEqualTo(reported);
+
+        // The public client's report is not believed: the request's own address is used.
+        assertThat(cognito.initiateAuth(r -> r.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))
+                .userContextData(u -> u.ipAddress("192.0.2.1"))).authenticationResult()).isNotNull();
+        assertThat(events(pool, username).get(0).eventContextData().ipAddress()).isNotEqualTo("192.0.2.1");
+
+        // Nor is anything but an address literal, even from a backend.
+        assertThat(signIn(pool, username, PASSWORD, "attacker.example.com", LAPTOP).authenticationResult())
+                .isNotNull();
+        assertThat(events(pool, username).get(0).eventContextData().ipAddress())
+                .isNotEqualTo("attacker.example.com");
+    }
+
+    @Test
+    void userFeedbackWhenTheUserDoesNotExistThenAnsweredAsAWrongTokenIs() {
+        Pool pool = pool("risk-feedback-unknown", AdvancedSecurityModeType.ENFORCED);
+        assertThatThrownBy(() -> cognito.updateAuthEventFeedback(r -> r.userPoolId(pool.id())
+                .username("nobody-" + UUID.randomUUID()).eventId(UUID.randomUUID().toString())
+                .feedbackToken("forged-token").feedbackValue(FeedbackValueType.VALID)))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("feedback token is not valid");
     }
 }

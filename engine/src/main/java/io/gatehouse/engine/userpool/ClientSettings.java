@@ -56,6 +56,11 @@ final class ClientSettings {
         putIfAbsent(settings, "PreventUserExistenceErrors", "ENABLED");
         putIfAbsent(settings, "EnableTokenRevocation", true);
         putIfAbsent(settings, "EnablePropagateAdditionalUserContextData", false);
+        if (settings.get("EnablePropagateAdditionalUserContextData").asBoolean() && !confidential) {
+            // The address an app reports is believed only from an app that proves itself with its secret.
+            throw ServiceException.invalidParameter("EnablePropagateAdditionalUserContextData can be enabled only"
+                    + " for an app client that has a client secret.");
+        }
         putIfAbsent(settings, "AuthSessionValidity", 3);
         putIfAbsent(settings, "AllowedOAuthFlowsUserPoolClient", false);
         checkAttributes(settings, poolSettings);

@@ -1,6 +1,7 @@
 package io.gatehouse.engine.cognito.threat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.engine.threat.AddressRange;
 import io.gatehouse.engine.threat.ClientOrigin;
 import io.gatehouse.engine.threat.ClientOrigins;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,8 @@ import jakarta.inject.Inject;
  * Reads the end user's origin that a sign-in call reports: {@code ContextData} of the admin calls (the address and
  * the {@code User-Agent} among its {@code HttpHeaders}, from the backend that serves the user) and
  * {@code UserContextData.IpAddress} of the app calls (the request's own {@code User-Agent} stays).
- * {@code EncodedData}, Amazon's device fingerprint, is opaque and left alone.
+ * {@code EncodedData}, Amazon's device fingerprint, is opaque and left alone. Only an address literal is taken: the
+ * address is compared by network and matched against ranges, and a host name would have to be looked up.
  */
 @ApplicationScoped
 public class ReportedOrigins {
@@ -22,7 +24,7 @@ public class ReportedOrigins {
     public void fromAdmin(JsonNode request) {
         JsonNode context = request.path("ContextData");
         String address = context.path("IpAddress").asText("");
-        if (address.isBlank()) {
+        if (AddressRange.literal(address) == null) {
             return;
         }
         String agent = "";
@@ -37,7 +39,7 @@ public class ReportedOrigins {
     /** Notes InitiateAuth's or RespondToAuthChallenge's {@code UserContextData.IpAddress}, if any. */
     public void fromApp(JsonNode request) {
         String address = request.path("UserContextData").path("IpAddress").asText("");
-        if (!address.isBlank()) {
+        if (AddressRange.literal(address) != null) {
             origins.report(new ClientOrigin(address, origins.current().userAgent()), false);
         }
     }

@@ -10,7 +10,6 @@ import io.gatehouse.engine.threat.risk.AccountTakeoverPolicy;
 import io.gatehouse.engine.threat.risk.EffectiveRisk;
 import io.gatehouse.engine.threat.risk.RiskConfigurations;
 import io.gatehouse.engine.threat.risk.RiskExceptions;
-import io.gatehouse.engine.threat.risk.RiskLevel;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,11 +105,8 @@ public class AdaptiveAuthentication {
             signals.add("Audit");
             action = AccountTakeoverAction.NO_ACTION;
         }
-        String decision = action == AccountTakeoverAction.BLOCK ? "Block"
-                : score.level() == RiskLevel.LOW ? "NoRisk" : "AccountTakeover";
-        RiskDecision assessed = new RiskDecision(pool.id(), user.sub(), user.username(), attempt, score.level(),
-                signals, action, decision, risk.mode().acts() && policy.notifies(score.level()), true,
-                policy.mails());
+        RiskDecision assessed = RiskDecision.of(pool, user, attempt, score.level(), signals, action,
+                risk.mode().acts() && policy.notifies(score.level()), policy.mails());
         if (action == AccountTakeoverAction.BLOCK) {
             throw refused(pool, user, assessed);
         }
@@ -138,10 +134,7 @@ public class AdaptiveAuthentication {
      * recorded as refused, with the error to throw.
      */
     public ServiceException refusedForNoSecondFactor(UserPool pool, UserRecord user, RiskDecision decision) {
-        RiskDecision blocked = new RiskDecision(decision.userPoolId(), decision.sub(), decision.username(),
-                decision.attempt(), decision.level(), append(decision.signals(), "NoSecondFactor"),
-                AccountTakeoverAction.BLOCK, "Block", decision.notifies(), decision.recorded(), decision.mails());
-        return refused(pool, user, blocked);
+        return refused(pool, user, decision.blocked("NoSecondFactor"));
     }
 
     /** A wrong password for a known user: an event that fails, which also counts against its address. */
@@ -167,10 +160,9 @@ public class AdaptiveAuthentication {
         RiskScoring.Score score = RiskScoring.score(attempt, events.history(pool.id(), user.sub(), attempt.address()));
         List<String> signals = new ArrayList<>(score.signals());
         signals.addAll(more);
-        String decision = blocked ? "Block" : score.level() == RiskLevel.LOW ? "NoRisk" : "AccountTakeover";
-        RiskDecision assessed = new RiskDecision(pool.id(), user.sub(), user.username(), attempt, score.level(),
-                signals, blocked ? AccountTakeoverAction.BLOCK : AccountTakeoverAction.NO_ACTION, decision, false,
-                true, MissingNode.getInstance());
+        RiskDecision assessed = RiskDecision.of(pool, user, attempt, score.level(), signals,
+                blocked ? AccountTakeoverAction.BLOCK : AccountTakeoverAction.NO_ACTION, false,
+                MissingNode.getInstance());
         store(assessed, AuthEvent.FAIL, ChallengeResults.PASSWORD + ":" + passwordResult);
     }
 
@@ -190,23 +182,23 @@ public class AdaptiveAuthentication {
     private String store(RiskDecision decision, String response, String challenges) {
         String id = UUID.randomUUID().toString();
         events.add(new AuthEvent(id, decision.userPoolId(), decision.sub(), "SignIn", decision.attempt().at(),
-                response, decision.decision(), decision.level().wire(), String.join(",", decision.signals()),
+                response, decision.verdict().wire(), decision.level().wire(), String.join(",", decision.signals()),
                 challenges, decision.attempt()));
         return id;
     }
 
-    /** The sign-in as the signals see it: from the end user's reported origin where it is believed. */
+    /**
+     * The sign-in as the signals see it: from the end user's reported origin where it is believed. An app's report
+     * is believed only from a client that may send it and has a secret to prove it is the app (as in Cognito, which
+     * allows EnablePropagateAdditionalUserContextData only on such clients): anyone can claim any address from a
+     * public client, and so choose the network the signals compare.
+     */
     private SignInAttempt attempt(UserPoolClient client, boolean knownDevice) {
-        boolean appMayReport = client.settings().path("EnablePropagateAdditionalUserContextData").asBoolean(false);
+        boolean appMayReport = client.clientSecret().isPresent()
+                && client.settings().path("EnablePropagateAdditionalUserContextData").asBoolean(false);
         ClientOrigin origin = origins.reported().filter(r -> r.byServer() || appMayReport)
                 .map(ClientOrigins.Reported::origin).orElseGet(origins::current);
         return new SignInAttempt(origin.address(), Networks.of(origin.address()),
                 UserAgents.family(origin.userAgent()), origin.userAgent(), knownDevice, clock.millis());
-    }
-
-    private static List<String> append(List<String> list, String item) {
-        List<String> more = new ArrayList<>(list);
-        more.add(item);
-        return more;
     }
 }

@@ -5,6 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A row of {@code auth_event}: one sign-in attempt of a known user, with its risk and outcome. */
 @Entity
 @Table(name = "auth_event")
@@ -15,6 +18,9 @@ public class AuthEvent {
     public static final String IN_PROGRESS = "InProgress";
     public static final String VALID = "Valid";
     public static final String INVALID = "Invalid";
+
+    /** The room for ChallengeResponses ({@code challenges} is VARCHAR(200)). */
+    static final int CHALLENGES_MAX = 200;
 
     @Id
     @Column(name = "id")
@@ -70,6 +76,13 @@ public class AuthEvent {
     @Column(name = "feedback_at")
     private Long feedbackAt;
 
+    /**
+     * Whether it passed or got feedback ({@link PastSignIn#settled()}): kept as a column, in the key of an index, so
+     * that a user's settled events are read straight off it however many failures lie between them.
+     */
+    @Column(name = "settled", nullable = false)
+    private boolean settled;
+
     protected AuthEvent() {
     }
 
@@ -89,6 +102,7 @@ public class AuthEvent {
         this.network = clip(attempt.network(), 64);
         this.agentFamily = clip(attempt.agentFamily(), 200);
         this.deviceName = clip(attempt.deviceName(), 500);
+        this.settled = PASS.equals(response);
     }
 
     private static String clip(String text, int max) {
@@ -99,15 +113,32 @@ public class AuthEvent {
         this.feedbackValue = value;
         this.feedbackProvider = provider;
         this.feedbackAt = at;
+        this.settled = true;
     }
 
-    /** Records an answer to the sign-in's second factor: the right one ends it, passed. */
+    /**
+     * Records an answer to the sign-in's second factor: the right one ends it, passed. Where the answers would
+     * overflow the column, the earlier wrong ones give way: the first (the password's) and the latest stay.
+     */
     void secondFactor(boolean right) {
         String answer = ChallengeResults.MFA + ":" + (right ? ChallengeResults.SUCCESS : ChallengeResults.FAILURE);
-        challenges = challenges.isEmpty() ? answer : challenges + "," + answer;
+        challenges = appendAnswer(challenges, answer);
         if (right) {
             response = PASS;
+            settled = true;
         }
+    }
+
+    static String appendAnswer(String challenges, String answer) {
+        List<String> answers = new ArrayList<>();
+        if (!challenges.isEmpty()) {
+            answers.addAll(List.of(challenges.split(",")));
+        }
+        answers.add(answer);
+        while (String.join(",", answers).length() > CHALLENGES_MAX && answers.size() > 2) {
+            answers.remove(answers.size() - 2);
+        }
+        return String.join(",", answers);
     }
 
     public String id() {

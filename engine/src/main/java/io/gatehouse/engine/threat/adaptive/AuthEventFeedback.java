@@ -1,5 +1,6 @@
 package io.gatehouse.engine.threat.adaptive;
 
+import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.threat.risk.ThreatProtectionMode;
 import io.gatehouse.engine.userpool.UserPool;
@@ -50,16 +51,19 @@ public class AuthEventFeedback {
     }
 
     /**
-     * UpdateAuthEventFeedback: the user's feedback, proven by the token of the notice e-mail.
+     * UpdateAuthEventFeedback: the user's feedback, proven by the token of the notice e-mail. The call needs no
+     * credential, so an unknown user is answered as a wrong token is: it must not tell who has an account.
      *
-     * @throws ServiceException {@code NotAuthorizedException} for a token that is not the event's, else as
-     *                          {@link #byAdmin}
+     * @throws ServiceException {@code NotAuthorizedException} for an unknown user or a token that is not the
+     *                          event's, {@code ResourceNotFoundException} for an unknown pool or event,
+     *                          {@code UserPoolAddOnNotEnabledException} where threat protection is off
      */
     public void byUser(String userPoolId, String username, String eventId, String token, String value) {
-        String sub = subOf(userPoolId, username);
-        if (!tokens.valid(userPoolId, sub, eventId, token)) {
-            throw new ServiceException("NotAuthorizedException", "The feedback token is not valid for this event.");
-        }
+        UserPool pool = protectedPool(userPoolId);
+        String sub = users.byUsername(pool.id(), username).map(UserRecord::sub)
+                .filter(s -> tokens.valid(userPoolId, s, eventId, token))
+                .orElseThrow(() -> new ServiceException("NotAuthorizedException",
+                        "The feedback token is not valid for this event."));
         apply(userPoolId, sub, eventId, value, USER);
     }
 
@@ -70,12 +74,17 @@ public class AuthEventFeedback {
      *                          pool, {@code UserPoolAddOnNotEnabledException} where threat protection is off
      */
     public String subOf(String userPoolId, String username) {
+        protectedPool(userPoolId);
+        return users.get(userPoolId, username).sub();
+    }
+
+    private UserPool protectedPool(String userPoolId) {
         UserPool pool = pools.get(userPoolId);
         if (!ThreatProtectionMode.of(pool).evaluates()) {
             throw new ServiceException("UserPoolAddOnNotEnabledException", "Threat protection is off for user pool "
                     + userPoolId + " (UserPoolAddOns AdvancedSecurityMode OFF).");
         }
-        return users.get(userPoolId, username).sub();
+        return pool;
     }
 
     private void apply(String userPoolId, String sub, String eventId, String value, String provider) {

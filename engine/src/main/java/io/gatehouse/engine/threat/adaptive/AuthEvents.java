@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The stored auth events: written once per sign-in attempt, read as a user's history by the signals and by
  * AdminListUserAuthEvents. Events older than {@code gatehouse.auth-events.retention} (ISO-8601, {@code P90D} by
- * default) are deleted, at most once an hour, by the sign-in that finds the purge due.
+ * default) are deleted, at most {@link #PURGE_BATCH} once a minute, by the sign-in that finds the purge due.
  */
 @ApplicationScoped
 public class AuthEvents {
@@ -38,12 +38,11 @@ public class AuthEvents {
     @ConfigProperty(name = "gatehouse.auth-events.retention", defaultValue = "P90D")
     Duration retention;
 
-    private final Throttle purge = new Throttle(Duration.ofHours(1));
+    /** The most expired events one purge deletes: at 500 a minute, 720,000 a day. */
+    static final int PURGE_BATCH = 500;
 
-    /**
-     * Stores an event, in a transaction of its own: an attempt that is then refused is still recorded, and the
-     * caller's work (a refused sign-in rolls back) does not take it along.
-     */
+    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+
     /** Deletes a user's events (the user is being deleted), in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetUser(String userPoolId, String sub) {
@@ -51,12 +50,23 @@ public class AuthEvents {
                 .setParameter("pool", userPoolId).setParameter("sub", sub).executeUpdate();
     }
 
+    /**
+     * Stores an event, in a transaction of its own: an attempt that is then refused is still recorded, and the
+     * caller's work (a refused sign-in rolls back) does not take it along. Once a minute the sign-in that finds it
+     * due also deletes up to {@link #PURGE_BATCH} expired events: a bounded piece of work, never a delete of
+     * everything that expired while the server was down.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void add(AuthEvent event) {
         long now = clock.millis();
         if (purge.due(now)) {
-            em.createQuery("delete from AuthEvent e where e.createdAt < :before")
-                    .setParameter("before", now - retention.toMillis()).executeUpdate();
+            List<String> expired = em.createQuery("select e.id from AuthEvent e where e.createdAt < :before"
+                            + " order by e.createdAt", String.class)
+                    .setParameter("before", now - retention.toMillis()).setMaxResults(PURGE_BATCH).getResultList();
+            if (!expired.isEmpty()) {
+                em.createQuery("delete from AuthEvent e where e.id in :ids").setParameter("ids", expired)
+                        .executeUpdate();
+            }
         }
         em.persist(event);
     }
@@ -64,21 +74,29 @@ public class AuthEvents {
     /** What the signals know before a sign-in of {@code sub} from {@code address}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SignInHistory history(String userPoolId, String sub, String address) {
-        // The five columns alone, not managed entities: this runs on every sign-in. Ordered by the whole index key,
-        // or H2 reads and sorts all the user's events instead of taking the newest off the index.
-        List<PastSignIn> events = em.createQuery("select e.network, e.agentFamily, e.response, e.feedbackValue,"
-                        + " e.createdAt from AuthEvent e where e.userPoolId = :pool and e.sub = :sub"
-                        + " order by e.userPoolId, e.sub, e.createdAt desc", Object[].class)
-                .setParameter("pool", userPoolId).setParameter("sub", sub).setMaxResults(HISTORY)
-                .getResultStream().map(r -> new PastSignIn((String) r[0], (String) r[1], (String) r[2],
-                        (String) r[3], ((Number) r[4]).longValue())).toList();
+        // Ordered by the whole index key, or H2 reads and sorts all the user's events instead of taking the newest
+        // off the index.
+        List<PastSignIn> settled = signIns("select e.network, e.agentFamily, e.response, e.feedbackValue,"
+                + " e.createdAt from AuthEvent e where e.userPoolId = :pool and e.sub = :sub and e.settled = true"
+                + " order by e.userPoolId, e.sub, e.settled, e.createdAt desc", userPoolId, sub);
+        List<PastSignIn> recent = signIns("select e.network, e.agentFamily, e.response, e.feedbackValue,"
+                + " e.createdAt from AuthEvent e where e.userPoolId = :pool and e.sub = :sub"
+                + " order by e.userPoolId, e.sub, e.createdAt desc", userPoolId, sub);
         // Counted only up to the threshold: under a flood of guesses a full count would walk every one of them.
         long failures = em.createQuery("select e.createdAt from AuthEvent e where e.ipAddress = :address"
                         + " and e.response = :fail and e.createdAt >= :since", Long.class)
                 .setParameter("address", address).setParameter("fail", AuthEvent.FAIL)
                 .setParameter("since", clock.millis() - FailuresFromAddress.WINDOW.toMillis())
                 .setMaxResults(FailuresFromAddress.THRESHOLD).getResultList().size();
-        return new SignInHistory(events, failures);
+        return new SignInHistory(settled, recent, failures);
+    }
+
+    /** The newest {@link #HISTORY} events a query selects, as the signals see them: five columns, no entities. */
+    private List<PastSignIn> signIns(String query, String userPoolId, String sub) {
+        return em.createQuery(query, Object[].class)
+                .setParameter("pool", userPoolId).setParameter("sub", sub).setMaxResults(HISTORY)
+                .getResultStream().map(r -> new PastSignIn((String) r[0], (String) r[1], (String) r[2],
+                        (String) r[3], ((Number) r[4]).longValue())).toList();
     }
 
     /**

@@ -18,6 +18,6 @@ public final class DisownedNetwork implements RiskSignal {
 
     @Override
     public boolean fires(SignInAttempt attempt, SignInHistory history) {
-        return history.events().stream().anyMatch(e -> e.disowned() && e.network().equals(attempt.network()));
+        return history.settled().stream().anyMatch(e -> e.disowned() && e.network().equals(attempt.network()));
     }
 }

@@ -31,7 +31,7 @@ public final class ManyNetworks implements RiskSignal {
         Set<String> networks = new HashSet<>();
         networks.add(attempt.network());
         long since = attempt.at() - WINDOW.toMillis();
-        history.events().stream().filter(e -> e.at() >= since).forEach(e -> networks.add(e.network()));
+        history.recent().stream().filter(e -> e.at() >= since).forEach(e -> networks.add(e.network()));
         return networks.size() >= THRESHOLD;
     }
 }

@@ -19,7 +19,7 @@ public final class NewDevice implements RiskSignal {
 
     @Override
     public boolean fires(SignInAttempt attempt, SignInHistory history) {
-        return !attempt.knownDevice() && history.hasTrusted() && history.events().stream()
+        return !attempt.knownDevice() && history.hasTrusted() && history.settled().stream()
                 .noneMatch(e -> e.trusted() && e.agentFamily().equals(attempt.agentFamily()));
     }
 }

@@ -19,7 +19,7 @@ public final class NewNetwork implements RiskSignal {
 
     @Override
     public boolean fires(SignInAttempt attempt, SignInHistory history) {
-        return history.hasTrusted() && history.events().stream()
+        return history.hasTrusted() && history.settled().stream()
                 .noneMatch(e -> e.trusted() && e.network().equals(attempt.network()));
     }
 }

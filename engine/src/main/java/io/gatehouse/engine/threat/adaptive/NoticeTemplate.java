@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
  * A notice e-mail's template (Cognito's {@code NotifyEmailType} subject or body) and its placeholders:
  * {@code {username}}, {@code {ip-address}}, {@code {city}}, {@code {country}}, {@code {login-time}},
  * {@code {device-name}}, {@code {one-click-link-valid}} and {@code {one-click-link-invalid}}. Values are put in in
- * one pass (a value holding a placeholder stays as it is), and HTML-escaped in an HTML body: the device name is
- * whatever the client's User-Agent said.
+ * one pass (a value holding a placeholder stays as it is), without control characters (a line break in a subject
+ * would start a new mail header), and HTML-escaped in an HTML body: the device name is whatever the client's
+ * User-Agent said.
  */
 public final class NoticeTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(username|ip-address|city|country|login-time"
             + "|device-name|one-click-link-valid|one-click-link-invalid)}");
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private NoticeTemplate() {
     }
@@ -24,7 +27,7 @@ public final class NoticeTemplate {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder(template.length() + 64);
         while (m.find()) {
-            String value = values.getOrDefault(m.group(1), "");
+            String value = CONTROL.matcher(values.getOrDefault(m.group(1), "")).replaceAll("");
             m.appendReplacement(out, Matcher.quoteReplacement(html ? escape(value) : value));
         }
         m.appendTail(out);

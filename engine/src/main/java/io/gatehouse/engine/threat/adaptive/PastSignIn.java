@@ -19,6 +19,14 @@ public record PastSignIn(String network, String agentFamily, String response, St
         return AuthEvent.VALID.equals(feedback) || (AuthEvent.PASS.equals(response) && feedback == null);
     }
 
+    /**
+     * Whether its outcome is known for good: it passed, or someone gave feedback on it. Only these say which devices
+     * and networks are the user's; a failed or unanswered attempt says nothing about who made it.
+     */
+    public boolean settled() {
+        return AuthEvent.PASS.equals(response) || feedback != null;
+    }
+
     /** Whether the user or an administrator said this sign-in was not the user's. */
     public boolean disowned() {
         return AuthEvent.INVALID.equals(feedback);

@@ -6,11 +6,15 @@ import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPoolClients;
 import io.gatehouse.engine.userpool.UserPools;
 import io.gatehouse.engine.persistence.PoolClientKey;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -20,7 +24,8 @@ import java.util.Optional;
 /**
  * Pools' and app clients' threat protection settings (SetRiskConfiguration, DescribeRiskConfiguration), and the
  * settings in force for a sign-in. A client's own configuration replaces the pool's compromised-credentials and
- * account-takeover parts whole, as in Cognito; the address lists are the pool's alone.
+ * account-takeover parts whole, as in Cognito; the address lists are the pool's alone. What a sign-in reads is held
+ * for a few seconds on each node ({@link EffectiveRiskCache}).
  */
 @ApplicationScoped
 @Transactional
@@ -40,6 +45,16 @@ public class RiskConfigurations {
 
     @Inject
     Clock clock;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private EffectiveRiskCache cache;
+
+    @PostConstruct
+    void init() {
+        cache = new EffectiveRiskCache(clock);
+    }
 
     /**
      * SetRiskConfiguration: replaces the scope's configuration; with no part given, a pool's goes back to the
@@ -64,6 +79,7 @@ public class RiskConfigurations {
                     + "not for an app client.");
         }
         exceptions.ifPresent(RiskConfigurations::checkRanges);
+        forgetOnCommit(userPoolId);
         // The pool's row lock serialises two first sets of one scope, which would otherwise both insert.
         pools.lockForUpdate(userPoolId);
         RiskConfigurationEntity entity = em.find(RiskConfigurationEntity.class,
@@ -110,7 +126,8 @@ public class RiskConfigurations {
             return new EffectiveRisk(mode, CompromisedCredentialsPolicy.DEFAULT, Optional.empty(),
                     RiskExceptions.NONE);
         }
-        List<RiskConfiguration> rows = rows(pool.id(), clientId == null ? ALL_CLIENTS : clientId);
+        String scope = clientId == null ? ALL_CLIENTS : clientId;
+        List<RiskConfiguration> rows = cache.rows(pool.id(), scope, () -> rows(pool.id(), scope));
         Optional<RiskConfiguration> poolRow = rows.stream().filter(r -> r.clientId().equals(ALL_CLIENTS))
                 .findFirst();
         Optional<RiskConfiguration> own = rows.stream().filter(r -> !r.clientId().equals(ALL_CLIENTS)).findFirst()
@@ -119,6 +136,24 @@ public class RiskConfigurations {
                 own.flatMap(RiskConfiguration::compromisedPolicy).orElse(CompromisedCredentialsPolicy.DEFAULT),
                 own.flatMap(RiskConfiguration::accountTakeover),
                 poolRow.flatMap(RiskConfiguration::exceptions).orElse(RiskExceptions.NONE));
+    }
+
+    /**
+     * Clears this node's cached rows of the pool now and again once the change is over, so that a sign-in that read
+     * the old rows meanwhile does not keep them for the cache's lifetime.
+     */
+    private void forgetOnCommit(String userPoolId) {
+        cache.clear(userPoolId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.clear(userPoolId);
+            }
+        });
     }
 
     private List<RiskConfiguration> rows(String userPoolId, String scope) {

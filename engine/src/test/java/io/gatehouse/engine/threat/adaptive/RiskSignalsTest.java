@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each signal, on what fires it and what does not, and the scoring of signals into levels. */
@@ -31,7 +32,7 @@ class RiskSignalsTest {
     }
 
     private static SignInHistory history(PastSignIn... events) {
-        return new SignInHistory(List.of(events), 0);
+        return SignInHistory.of(List.of(events), 0);
     }
 
     @Test
@@ -63,7 +64,7 @@ class RiskSignalsTest {
     @Test
     void newDeviceWhenFamilyOnlyFailedOrDisownedThenStillNew() {
         RiskSignal signal = new NewDevice();
-        SignInHistory history = new SignInHistory(List.of(
+        SignInHistory history = SignInHistory.of(List.of(
                 passed("198.51.100.7", CHROME, 60),
                 new PastSignIn(Networks.of("203.0.113.9"), FIREFOX, AuthEvent.FAIL, null, NOW - 1000),
                 new PastSignIn(Networks.of("203.0.113.9"), FIREFOX, AuthEvent.PASS, AuthEvent.INVALID, NOW - 500)), 0);
@@ -72,11 +73,56 @@ class RiskSignalsTest {
 
     @Test
     void newDeviceWhenFeedbackValidOnAFailedOneThenKnown() {
-        SignInHistory history = new SignInHistory(List.of(
+        SignInHistory history = SignInHistory.of(List.of(
                 passed("198.51.100.7", CHROME, 60),
                 new PastSignIn(Networks.of("203.0.113.9"), FIREFOX, AuthEvent.FAIL, AuthEvent.VALID, NOW - 1000)), 0);
         assertFalse(new NewDevice().fires(attempt("203.0.113.9", FIREFOX, false), history));
         assertFalse(new NewNetwork().fires(attempt("203.0.113.9", FIREFOX, false), history));
+    }
+
+    private static PastSignIn failed(String address, String agent, long secondsAgo) {
+        return new PastSignIn(Networks.of(address), agent, AuthEvent.FAIL, null, NOW - secondsAgo * 1000);
+    }
+
+    @Test
+    void newDeviceAndNetworkWhenFailuresFillTheLatestEventsThenTheSettledOnesStillCount() {
+        // 20 wrong passwords from the attacker's machine fill the window of latest events; the user's own sign-in
+        // from an hour ago is read apart, as the settled events are.
+        List<PastSignIn> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < AuthEvents.HISTORY; i++) {
+            flood.add(failed("203.0.113.9", FIREFOX, i + 1));
+        }
+        SignInHistory history = new SignInHistory(List.of(passed("198.51.100.7", CHROME, 60)), flood, 0);
+        RiskScoring.Score score = RiskScoring.score(attempt("203.0.113.9", FIREFOX, false), history);
+        assertEquals(List.of("NewDevice", "NewNetwork"), score.signals());
+        assertEquals(RiskLevel.MEDIUM, score.level());
+    }
+
+    @Test
+    void firstSignInWhenOnlyFailuresCameBeforeThenNothingIsNew() {
+        SignInHistory history = SignInHistory.of(List.of(failed("203.0.113.9", FIREFOX, 5),
+                failed("203.0.113.9", FIREFOX, 10)), 0);
+        assertFalse(history.hasTrusted());
+        assertEquals(RiskLevel.LOW, RiskScoring.score(attempt("198.51.100.7", CHROME, false), history).level(),
+                "a user who mistyped before a first sign-in is not at risk for it");
+    }
+
+    @Test
+    void historyWhenAnUnsettledEventIsAmongTheSettledThenRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new SignInHistory(List.of(failed("203.0.113.9", FIREFOX, 5)), List.of(), 0));
+    }
+
+    @Test
+    void challengesWhenManyWrongCodesThenTheColumnNeverOverflowsAndTheFirstAndLatestStay() {
+        String challenges = ChallengeResults.PASSWORD + ":" + ChallengeResults.SUCCESS;
+        for (int i = 0; i < 40; i++) {
+            challenges = AuthEvent.appendAnswer(challenges, "Mfa:Failure");
+        }
+        challenges = AuthEvent.appendAnswer(challenges, "Mfa:Success");
+        assertTrue(challenges.length() <= AuthEvent.CHALLENGES_MAX, challenges);
+        assertTrue(challenges.startsWith("Password:Success,Mfa:Failure"), challenges);
+        assertTrue(challenges.endsWith(",Mfa:Success"), challenges);
     }
 
     @Test
@@ -92,8 +138,8 @@ class RiskSignalsTest {
     void failuresFromAddressWhenAtThresholdThenFires() {
         RiskSignal signal = new FailuresFromAddress();
         SignInAttempt attempt = attempt("203.0.113.9", CHROME, false);
-        assertFalse(signal.fires(attempt, new SignInHistory(List.of(), FailuresFromAddress.THRESHOLD - 1)));
-        assertTrue(signal.fires(attempt, new SignInHistory(List.of(), FailuresFromAddress.THRESHOLD)),
+        assertFalse(signal.fires(attempt, SignInHistory.of(List.of(), FailuresFromAddress.THRESHOLD - 1)));
+        assertTrue(signal.fires(attempt, SignInHistory.of(List.of(), FailuresFromAddress.THRESHOLD)),
                 "even on a first sign-in: the address, not the user, has a history");
     }
 
@@ -110,7 +156,7 @@ class RiskSignalsTest {
     @Test
     void disownedNetworkWhenAnEventFromItWasMarkedInvalidThenFires() {
         RiskSignal signal = new DisownedNetwork();
-        SignInHistory history = new SignInHistory(List.of(passed("198.51.100.7", CHROME, 60),
+        SignInHistory history = SignInHistory.of(List.of(passed("198.51.100.7", CHROME, 60),
                 new PastSignIn(Networks.of("203.0.113.9"), FIREFOX, AuthEvent.PASS, AuthEvent.INVALID, NOW)), 0);
         assertTrue(signal.fires(attempt("203.0.113.50", CHROME, false), history));
         assertFalse(signal.fires(attempt("198.51.100.9", CHROME, false), history));
@@ -136,7 +182,7 @@ class RiskSignalsTest {
 
     @Test
     void scoreWhenNewDeviceAndNetworkFromAFailingAddressThenHigh() {
-        SignInHistory history = new SignInHistory(List.of(passed("198.51.100.7", CHROME, 120)),
+        SignInHistory history = SignInHistory.of(List.of(passed("198.51.100.7", CHROME, 120)),
                 FailuresFromAddress.THRESHOLD);
         RiskScoring.Score score = RiskScoring.score(attempt("203.0.113.9", FIREFOX, false), history);
         assertEquals(RiskLevel.HIGH, score.level());
@@ -154,6 +200,13 @@ class RiskSignalsTest {
         assertEquals(Map.of(RiskLevel.LOW, AccountTakeoverAction.NO_ACTION,
                 RiskLevel.MEDIUM, AccountTakeoverAction.NO_ACTION,
                 RiskLevel.HIGH, AccountTakeoverAction.MFA_IF_CONFIGURED), AccountTakeoverPolicy.DEFAULT.actions());
+    }
+
+    @Test
+    void noticeTemplateWhenValuesHoldControlCharactersThenDropped() {
+        String subject = NoticeTemplate.render("Sign-in from {device-name}",
+                Map.of("device-name", "curl\r\nBcc: victim@example.com\u0000"), false);
+        assertEquals("Sign-in from curlBcc: victim@example.com", subject);
     }
 
     @Test

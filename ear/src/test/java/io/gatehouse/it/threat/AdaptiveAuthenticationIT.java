@@ -3,6 +3,7 @@ package io.gatehouse.it.threat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.gatehouse.api.testing.Totp;
 import io.gatehouse.it.Gatehouse;
 import io.gatehouse.it.cognito.Clients;
 import io.gatehouse.it.cognito.Mailbox;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfa
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -395,25 +397,29 @@ class AdaptiveAuthenticationIT {
 
     @Test
     void challengesLeftUnansweredWhenTheyFillTheLatestEventsThenTheUsersOwnSignInsStillMakeTheNextOneRisky() {
-        // Someone holding the password but not the second factor signs in again and again from their own device
-        // and network, never answering: every attempt is an event in progress. They must not, by sheer number,
-        // push the user's own sign-ins out of what the signals compare with and so become "the user's".
+        // Someone holding the password but not the authenticator app signs in again and again from their own
+        // device and network, never answering: every attempt is an event in progress. They must not, by sheer
+        // number, push the user's own sign-ins out of what the signals compare with and so make their device and
+        // network pass for the user's.
         Pool pool = pool("risk-flood", AdvancedSecurityModeType.ENFORCED);
-        actions(pool, AccountTakeoverEventActionType.MFA_REQUIRED, AccountTakeoverEventActionType.MFA_REQUIRED);
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
         String username = user(pool, "flood-" + UUID.randomUUID() + "@example.com");
-        assertThat(signIn(pool, username, PASSWORD, address("198.51.100"), LAPTOP).authenticationResult())
-                .isNotNull();
+        String access = signIn(pool, username, PASSWORD, address("198.51.100"), LAPTOP).authenticationResult()
+                .accessToken();
+        String secret = cognito.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
+        cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(Totp.code(secret, Instant.now())));
+        cognito.setUserMFAPreference(r -> r.accessToken(access)
+                .softwareTokenMfaSettings(t -> t.enabled(true).preferredMfa(true)));
+
         String away = address("203.0.113");
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i <= 25; i++) {
             assertThat(signIn(pool, username, PASSWORD, away, PHONE).challengeName())
-                    .isEqualTo(ChallengeNameType.EMAIL_OTP);
+                    .isEqualTo(ChallengeNameType.SOFTWARE_TOKEN_MFA);
         }
-        AdminInitiateAuthResponse next = signIn(pool, username, PASSWORD, away, PHONE);
-        assertThat(next.authenticationResult()).isNull();
-        assertThat(next.challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
         List<AuthEventType> events = events(pool, username);
         assertThat(events.get(0).eventResponse()).isEqualTo(EventResponseType.IN_PROGRESS);
-        assertThat(events.get(0).eventRisk().riskLevel()).isNotEqualTo(RiskLevelType.LOW);
+        assertThat(events.get(0).eventRisk().riskLevel()).isEqualTo(RiskLevelType.MEDIUM);
     }
 
     @Test

@@ -72,6 +72,9 @@ public class TokenService {
     GatehouseConfig config;
 
     @Inject
+    EndedSignIns endedSignIns;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -437,10 +440,7 @@ public class TokenService {
             if (claims.getStringClaim("origin_jti") == null) {
                 throw invalid();
             }
-            List<Long> revoked = em.createQuery("select count(t) from RefreshTokenEntity t"
-                    + " where t.originJti = :origin and t.revokedAt is not null", Long.class)
-                    .setParameter("origin", claims.getStringClaim("origin_jti")).getResultList();
-            if (revoked.get(0) > 0) {
+            if (endedSignIns.ended(claims.getStringClaim("origin_jti"))) {
                 throw new ServiceException("NotAuthorizedException", "Access Token has been revoked");
             }
             return claims;

@@ -1,5 +1,6 @@
 package io.gatehouse.api.provider;
 
+import io.gatehouse.api.credentials.CredentialsBrokerFactory;
 import io.gatehouse.api.federation.FederationProviderFactory;
 import io.gatehouse.api.message.MessageSenderFactory;
 import io.gatehouse.api.mfa.MfaMethodFactory;
@@ -37,6 +38,9 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
     /** Sources of breached passwords besides the built-in offline corpus (a k-anonymity range API). Since API 1.6. */
     public static final Spi BREACHED_PASSWORD = new Spi("breached-password", BreachedPasswordCheckFactory.class);
 
+    /** What turns an identity pool's identity and role into temporary credentials. Since API 1.7. */
+    public static final Spi CREDENTIALS_BROKER = new Spi("credentials-broker", CredentialsBrokerFactory.class);
+
     public Spi {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(factoryType, "factoryType");
@@ -44,6 +48,7 @@ public record Spi(String name, Class<? extends ProviderFactory<?>> factoryType) 
 
     /** Every family this version of the API defines, in the order the engine initialises them. */
     public static List<Spi> all() {
-        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD, FEDERATION, TRIGGER, BREACHED_PASSWORD);
+        return List.of(USER_STORE, MESSAGE_SENDER, MFA_METHOD, FEDERATION, TRIGGER, BREACHED_PASSWORD,
+                CREDENTIALS_BROKER);
     }
 }

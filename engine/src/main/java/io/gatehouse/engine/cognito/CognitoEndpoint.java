@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.error.Throttling;
+import io.gatehouse.engine.identitypool.sts.StsAnswer;
+import io.gatehouse.engine.identitypool.sts.StsQuery;
 import io.gatehouse.engine.json.Json;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -14,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -36,6 +40,7 @@ import java.util.logging.Logger;
 public class CognitoEndpoint extends HttpServlet {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final String FORM = "application/x-www-form-urlencoded";
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final String ALLOWED_METHODS = "POST, OPTIONS";
 
@@ -45,9 +50,17 @@ public class CognitoEndpoint extends HttpServlet {
     @Inject
     transient CognitoDispatcher dispatcher;
 
+    @Inject
+    transient StsQuery sts;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = UUID.randomUUID().toString();
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+            answerSts(request, response, requestId);
+            return;
+        }
         try {
             byte[] result = Json.MAPPER.writeValueAsBytes(dispatcher.dispatch(SignedRequest.of(request,
                     read(request))));
@@ -68,6 +81,30 @@ public class CognitoEndpoint extends HttpServlet {
                     CognitoErrors.body(CognitoErrors.INTERNAL, "An internal error occurred (request id "
                             + requestId + ")."));
         }
+    }
+
+    /**
+     * A form-encoded POST is the STS Query protocol (AWS SDKs' STS clients pointed at this server), answered in its
+     * own XML form.
+     */
+    private void answerSts(HttpServletRequest request, HttpServletResponse response, String requestId)
+            throws IOException {
+        StsAnswer answer;
+        try {
+            answer = sts.handle(SignedRequest.of(request, read(request)), requestId);
+        } catch (ServiceException e) {
+            answer = StsQuery.error(400, "InvalidRequest", e.getMessage(), requestId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
+            answer = StsQuery.error(500, "InternalFailure", "An internal error occurred (request id " + requestId
+                    + ").", requestId);
+        }
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.status());
+        response.setHeader("x-amzn-RequestId", requestId);
+        response.setContentType("text/xml");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** A browser's preflight for a call from another origin, or a plain OPTIONS: which methods the API takes. */

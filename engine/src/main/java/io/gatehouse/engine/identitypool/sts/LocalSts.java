@@ -1,0 +1,37 @@
+package io.gatehouse.engine.identitypool.sts;
+
+import io.gatehouse.api.credentials.CredentialsBroker;
+import io.gatehouse.api.credentials.CredentialsRequest;
+import io.gatehouse.api.credentials.IssuedCredentials;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The built-in credentials broker, {@code local-sts}: mints credentials that this server's own STS endpoint and the
+ * SigV4 filter accept (see {@link LocalStsKeys} for how they are made and kept). It asks no one, so it never
+ * refuses a role: which role an identity gets was decided before.
+ */
+public final class LocalSts implements CredentialsBroker {
+
+    /** The broker's id, as {@code gatehouse.identity-pools.credentials-broker} names it. */
+    public static final String ID = "local-sts";
+
+    private final StsSessions sessions;
+    private final Clock clock;
+
+    public LocalSts(StsSessions sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    public IssuedCredentials issue(CredentialsRequest request) {
+        Instant expiresAt = clock.instant().plus(request.duration());
+        String accessKeyId = LocalStsKeys.newAccessKeyId();
+        String sessionToken = LocalStsKeys.newSessionToken();
+        sessions.add(accessKeyId, sessionToken, new StsSession(request.identityPoolId(), request.identityId(),
+                request.roleArn(), request.authenticated(), request.sessionTags(), expiresAt));
+        return new IssuedCredentials(accessKeyId, sessions.secretFor(accessKeyId), sessionToken, expiresAt);
+    }
+}

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -268,16 +269,29 @@ public class IdentityPools {
         }
     }
 
-    /** Writes now, so that another pool taking the same developer provider name meanwhile is a conflict, not a 500. */
+    /**
+     * Writes now, so that another pool taking the same developer provider name meanwhile (after the check, before
+     * the commit) is a conflict, not a 500: the unique index is the last word.
+     */
     private void flushOrConflict(IdentityPool pool) {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (pool.developerProviderName().isPresent()) {
+            if (pool.developerProviderName().isPresent() && uniqueViolation(e)) {
                 throw developerProviderTaken(pool.developerProviderName().get());
             }
             throw e;
         }
+    }
+
+    /** Whether a unique index refused the write: SQLSTATE 23505, on H2 as on PostgreSQL. */
+    private static boolean uniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ServiceException developerProviderTaken(String name) {

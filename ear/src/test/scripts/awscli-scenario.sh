@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # An administrator's day with the AWS CLI (Debian's awscli, v2) against Gatehouse, as AwsCliScenarioIT runs it:
 # a pool with a custom attribute, an invited user through the temporary-password challenge, a group in the tokens,
-# a filtered, paged list-users, a CSV import job, an export with password hashes, an identity provider and (when the
-# CLI is new enough) a client secret rotation. Each step checks its answer; the first surprise stops the script (exit 1).
+# a filtered, paged list-users, a CSV import job, an export with password hashes, an identity provider, (when the
+# CLI is new enough) a client secret rotation, and an identity pool for the client with a rule mapping its groups to
+# roles. Each step checks its answer; the first surprise stops the script (exit 1).
 #
 # Environment: GATEHOUSE_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the admin credential), AWS_CLI (the
 # aws binary; default /usr/bin/aws, Debian's, not a pip-installed v1 that may come first on PATH), GATEHOUSE_IDP_TYPE
@@ -164,6 +165,42 @@ if "$AWS_CLI" cognito-idp help 2>/dev/null | grep -q add-user-pool-client-secret
 else
   echo "(skipped: this AWS CLI predates client secret rotation)"
 fi
+
+echo "== an identity pool for the client, its groups mapped to roles by a rule (aws cognito-identity)"
+identity() { "$AWS_CLI" cognito-identity --endpoint-url "$GATEHOUSE_ENDPOINT" --output text "$@"; }
+provider="cognito-idp.us-east-1.amazonaws.com/$pool"
+identity_pool=$(identity create-identity-pool --identity-pool-name "cli scenario" \
+  --no-allow-unauthenticated-identities --identity-pool-tags stage=test \
+  --cognito-identity-providers ProviderName="$provider",ClientId="$client",ServerSideTokenCheck=true \
+  --query IdentityPoolId)
+[[ "$identity_pool" =~ ^us-east-1:[0-9a-f-]{36}$ ]] || fail "identity pool id: $identity_pool"
+expect "$(identity describe-identity-pool --identity-pool-id "$identity_pool" \
+  --query 'CognitoIdentityProviders[0].ClientId')" "$client" "describe-identity-pool"
+rules="{\"$provider:$client\": {\"Type\": \"Rules\", \"AmbiguousRoleResolution\": \"AuthenticatedRole\",
+  \"RulesConfiguration\": {\"Rules\": [{\"Claim\": \"cognito:groups\", \"MatchType\": \"Contains\",
+  \"Value\": \"admins\", \"RoleARN\": \"arn:aws:iam::123456789012:role/admins\"}]}}}"
+identity set-identity-pool-roles --identity-pool-id "$identity_pool" --role-mappings "$rules" \
+  --roles authenticated=arn:aws:iam::123456789012:role/members
+expect "$(identity get-identity-pool-roles --identity-pool-id "$identity_pool" \
+  --query 'RoleMappings.*.RulesConfiguration.Rules[0].RoleARN | [0]')" arn:aws:iam::123456789012:role/admins \
+  "get-identity-pool-roles"
+if out=$(identity set-identity-pool-roles --identity-pool-id "$identity_pool" \
+  --roles authenticated=arn:aws:iam::123456789012:role/members \
+  --role-mappings '{"graph.facebook.com": {"Type": "Token", "AmbiguousRoleResolution": "Deny"}}' 2>&1); then
+  fail "a mapping for a provider the pool does not accept was taken"
+fi
+[[ "$out" == *InvalidParameterException* ]] || fail "a mapping for an unknown provider: $out"
+arn="arn:aws:cognito-identity:us-east-1:000000000000:identitypool/$identity_pool"
+identity tag-resource --resource-arn "$arn" --tags team=blue
+expect "$(identity list-tags-for-resource --resource-arn "$arn" --query Tags.team)" blue "list-tags-for-resource"
+expect "$(identity list-identity-pools --max-results 60 \
+  --query "IdentityPools[?IdentityPoolId=='$identity_pool'].IdentityPoolName | [0]")" "cli scenario" \
+  "list-identity-pools"
+identity delete-identity-pool --identity-pool-id "$identity_pool"
+if out=$(identity describe-identity-pool --identity-pool-id "$identity_pool" 2>&1); then
+  fail "the deleted identity pool is still described"
+fi
+[[ "$out" == *ResourceNotFoundException* ]] || fail "describe after delete: $out"
 
 idp delete-user-pool --user-pool-id "$pool"
 echo "SCENARIO PASSED"

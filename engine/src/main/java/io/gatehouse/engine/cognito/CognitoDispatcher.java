@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.admin.AdminCredentials;
 import io.gatehouse.engine.cognito.model.ServiceModel;
-import io.gatehouse.engine.cognito.model.ShapeValidator;
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
-import io.gatehouse.engine.cognito.sigv4.SigV4Verifier;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.threat.lockout.AddressThrottle;
@@ -24,21 +22,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Routes a call of the AWS JSON 1.1 protocol to its operation: reads {@code X-Amz-Target}, checks the SigV4
- * signature of operations that need one, parses and validates the body against the service model, and calls
- * the operation's handler.
+ * Routes a call of the AWS JSON 1.1 protocol to its operation: reads {@code X-Amz-Target}, whose prefix names the
+ * service (user pools or identity pools) and whose rest names the operation, checks the SigV4 signature of
+ * operations that need one against the service's signing name, parses and validates the body against the service's
+ * model, and calls the operation's handler. Failures leave with the status the service gives their type.
  */
 @ApplicationScoped
 public class CognitoDispatcher {
 
     @Inject
-    ServiceModel model;
-
-    @Inject
-    ShapeValidator validator;
-
-    @Inject
-    SigV4Verifier verifier;
+    AwsJsonServices services;
 
     @Inject
     AdminCredentials adminCredentials;
@@ -53,16 +46,22 @@ public class CognitoDispatcher {
     @Any
     Instance<CognitoOperation> handlers;
 
-    private final Map<String, CognitoOperation> byName = new HashMap<>();
+    /** The handlers by service prefix, then by operation name. */
+    private final Map<String, Map<String, CognitoOperation>> byService = new HashMap<>();
 
     @PostConstruct
     void index() {
         for (CognitoOperation handler : handlers) {
-            if (model.operation(handler.name()).isEmpty()) {
-                throw new IllegalStateException("handler for unknown operation " + handler.name());
+            AwsJsonService service = services.byPrefix(handler.targetPrefix()).orElseThrow(() ->
+                    new IllegalStateException("handler " + handler.name() + " of unknown service "
+                            + handler.targetPrefix()));
+            if (service.model().operation(handler.name()).isEmpty()) {
+                throw new IllegalStateException("handler for unknown operation " + handler.targetPrefix() + "."
+                        + handler.name());
             }
-            if (byName.put(handler.name(), handler) != null) {
-                throw new IllegalStateException("two handlers for " + handler.name());
+            if (byService.computeIfAbsent(service.targetPrefix(), p -> new HashMap<>())
+                    .put(handler.name(), handler) != null) {
+                throw new IllegalStateException("two handlers for " + handler.targetPrefix() + "." + handler.name());
             }
         }
     }
@@ -74,17 +73,26 @@ public class CognitoDispatcher {
      * @throws ServiceException for every failure, in Cognito's vocabulary
      */
     public ObjectNode dispatch(SignedRequest request) {
-        ServiceModel.Operation operation = operation(request.header("X-Amz-Target"));
+        String target = request.header("X-Amz-Target");
+        AwsJsonService service = services.forTarget(target);
+        try {
+            return dispatch(service, operation(service, target), request);
+        } catch (ServiceException e) {
+            throw service.answering(e);
+        }
+    }
+
+    private ObjectNode dispatch(AwsJsonService service, ServiceModel.Operation operation, SignedRequest request) {
         String contentType = request.header("Content-Type");
         if (contentType == null
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-amz-json-1.")) {
             throw ServiceException.serialization("The Content-Type must be application/x-amz-json-1.1.");
         }
         if (operation.signed()) {
-            verifier.verify(request, clock.instant(), adminCredentials::secretFor);
+            service.verifier().verify(request, clock.instant(), adminCredentials::secretFor);
         }
-        ObjectNode input = validator.validate(operation.inputShape(), parse(request.body()));
-        CognitoOperation handler = byName.get(operation.name());
+        ObjectNode input = service.validator().validate(operation.inputShape(), parse(request.body()));
+        CognitoOperation handler = byService.getOrDefault(service.targetPrefix(), Map.of()).get(operation.name());
         if (handler == null) {
             throw new ServiceException("UnsupportedOperationException",
                     "Gatehouse does not implement " + operation.name() + " yet.");
@@ -97,14 +105,9 @@ public class CognitoDispatcher {
         return addressThrottle.guard(() -> handler.handle(input), ServiceException.class, AddressThrottle::wrongGuess);
     }
 
-    private ServiceModel.Operation operation(String target) {
-        String prefix = model.targetPrefix() + ".";
-        if (target == null || !target.startsWith(prefix)) {
-            throw new ServiceException("UnknownOperationException",
-                    "The X-Amz-Target header must name an operation of " + model.targetPrefix() + ".");
-        }
-        String name = target.substring(prefix.length());
-        return model.operation(name).orElseThrow(() -> new ServiceException("UnknownOperationException",
+    private static ServiceModel.Operation operation(AwsJsonService service, String target) {
+        String name = target.substring(service.targetPrefix().length() + 1);
+        return service.model().operation(name).orElseThrow(() -> new ServiceException("UnknownOperationException",
                 "Unknown operation " + name + "."));
     }
 

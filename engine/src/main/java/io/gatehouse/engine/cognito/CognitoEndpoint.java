@@ -24,9 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /}: the Cognito user-pool API over AWS JSON 1.1. Answers every call with a request id, and every
- * failure in Cognito's form: an HTTP status (400 for client errors, as Cognito sends even where its model says
- * otherwise), a {@code {"__type", "message"}} body and the {@code x-amzn-ErrorType} header. An unexpected failure
+ * {@code POST /}: the Cognito APIs over AWS JSON 1.1, user pools and identity pools (see {@link CognitoDispatcher}).
+ * Answers every call with a request id, and every failure in Cognito's form: an HTTP status (for the user-pool API
+ * 400 for client errors, as Cognito sends even where its model says otherwise; for the identity-pool API the status
+ * its service gives the error's type), a {@code {"__type", "message"}} body and the {@code x-amzn-ErrorType} header. An unexpected failure
  * is logged with the request id and answered as {@code InternalErrorException}, never with a stack trace.
  *
  * <p>A plain servlet on the context root's exact path (the {@code ""} pattern, which wins over the JAX-RS

@@ -25,7 +25,7 @@ class MigrationsTest {
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME").toLowerCase());
             }
-            assertThat(names).contains("user_pool", "user_pool_client", "admin_credential");
+            assertThat(names).contains("user_pool", "user_pool_client", "admin_credential", "identity_pool");
         }
     }
 }

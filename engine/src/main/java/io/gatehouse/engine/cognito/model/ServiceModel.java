@@ -12,15 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The AWS service model of the Cognito user-pool API ({@code cognito-idp-2016-04-18}, as botocore ships it):
+ * The AWS service model of a Cognito API (the user pools' {@code cognito-idp-2016-04-18} or the identity pools'
+ * {@code cognito-identity-2014-06-30}, as botocore ships them):
  * every operation with its input shape, and every shape with its constraints. The wire edge validates requests
  * against it, so each operation gets AWS's own checks (required members, lengths, patterns, enums, ranges)
  * without restating them by hand.
  */
 public final class ServiceModel {
 
-    /** The model bundled with the engine. */
+    /** The user-pool API's model bundled with the engine. */
     public static final String COGNITO_IDP = "/io/gatehouse/engine/cognito/cognito-idp-2016-04-18.service-2.json";
+
+    /** The identity-pool API's model bundled with the engine. */
+    public static final String COGNITO_IDENTITY =
+            "/io/gatehouse/engine/cognito/cognito-identity-2014-06-30.service-2.json";
 
     /**
      * One operation.

@@ -45,6 +45,23 @@ class ShapeValidatorTest {
     }
 
     @Test
+    void identityModelWhenLoadedThenPatternsCompileAndOnlyTheIdentityCallsAreUnsigned() {
+        ServiceModel identity = ServiceModel.load(Json.MAPPER, ServiceModel.COGNITO_IDENTITY);
+        for (Iterator<String> names = identity.shapeNames(); names.hasNext(); ) {
+            JsonNode shape = identity.shape(names.next());
+            if (shape.has("pattern")) {
+                Pattern.compile(shape.get("pattern").asText());
+            }
+        }
+
+        assertThat(identity.targetPrefix()).isEqualTo("AWSCognitoIdentityService");
+        assertThat(identity.operations()).hasSize(23);
+        assertThat(identity.operations().values().stream().filter(o -> !o.signed())
+                .map(ServiceModel.Operation::name)).containsExactlyInAnyOrder("GetId", "GetCredentialsForIdentity",
+                "GetOpenIdToken", "UnlinkIdentity");
+    }
+
+    @Test
     void validateWhenValidThenUnknownMembersDropped() {
         ObjectNode result = validator.validate("CreateUserPoolRequest",
                 json("{\"PoolName\":\"p\",\"Bogus\":1,\"Policies\":{\"PasswordPolicy\":{\"MinimumLength\":9,"

@@ -116,6 +116,16 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void verifyWhenIdentityServiceThenItsSigningNameOnly() {
+        SigV4Verifier identity = new SigV4Verifier("us-east-1", "cognito-identity");
+
+        assertThat(identity.verify(sdkSigned(KEY, SECRET, NOW, "us-east-1", "cognito-identity", "/", null, BODY), NOW,
+                this::secrets)).isEqualTo(KEY);
+        assertThatThrownBy(() -> identity.verify(sdkSigned(KEY, SECRET, NOW, "us-east-1", "cognito-idp", "/", null,
+                BODY), NOW, this::secrets)).hasMessageContaining("'cognito-identity'");
+    }
+
+    @Test
     void verifyWhenNoAuthorizationThenMissingAuthenticationToken() {
         SignedRequest request = new SignedRequest("POST", "/", null, Map.of("Host", List.of("localhost")),
                 new byte[0]);

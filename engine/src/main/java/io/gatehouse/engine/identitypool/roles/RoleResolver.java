@@ -1,9 +1,7 @@
 package io.gatehouse.engine.identitypool.roles;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.engine.identitypool.IdentityPoolRoles.RoleMapping;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,39 +17,31 @@ public final class RoleResolver {
     /**
      * The role for {@code request}.
      *
-     * @param mapping the pool's {@code RoleMapping} for the provider (Cognito's shape), or null or missing for none
+     * @param mapping the pool's {@code RoleMapping} for the provider, if it has one
      * @return the role's ARN, or empty when the pool has no role to give (a configuration error, not the caller's)
      * @throws RoleDeniedException when the mapping denies the login
      */
-    public static Optional<String> resolve(JsonNode mapping, RoleRequest request) {
-        if (mapping == null || mapping.isMissingNode() || mapping.isNull()) {
+    public static Optional<String> resolve(Optional<RoleMapping> mapping, RoleRequest request) {
+        if (mapping.isEmpty()) {
             return request.authenticatedRole();
         }
-        Optional<String> chosen = mapper(mapping).choose(request);
+        Optional<String> chosen = mapper(mapping.get()).choose(request);
         if (chosen.isPresent()) {
             return chosen;
         }
-        if ("AuthenticatedRole".equals(mapping.path("AmbiguousRoleResolution").asText())) {
+        if (mapping.get().ambiguousRoleResolution().filter("AuthenticatedRole"::equals).isPresent()) {
             return request.authenticatedRole();
         }
         throw new RoleDeniedException("The ambiguous role mapping rules for: " + request.provider()
                 + " denied this request.");
     }
 
-    private static RoleMapper mapper(JsonNode mapping) {
-        String type = mapping.path("Type").asText();
-        if ("Token".equals(type)) {
-            return new TokenRoles();
-        }
-        if (!"Rules".equals(type)) {
+    private static RoleMapper mapper(RoleMapping mapping) {
+        return switch (mapping.type()) {
+            case "Token" -> new TokenRoles();
+            case "Rules" -> new RuleRoles(mapping.rules());
             // SetIdentityPoolRoles accepts only the two; a stored mapping of another type is a defect.
-            throw new IllegalStateException("unknown role mapping type " + type);
-        }
-        List<MappingRule> rules = new ArrayList<>();
-        for (JsonNode rule : mapping.path("RulesConfiguration").path("Rules")) {
-            rules.add(new MappingRule(rule.path("Claim").asText(), MatchType.of(rule.path("MatchType").asText()),
-                    rule.path("Value").asText(), rule.path("RoleARN").asText()));
-        }
-        return new RuleRoles(rules);
+            default -> throw new IllegalStateException("unknown role mapping type " + mapping.type());
+        };
     }
 }

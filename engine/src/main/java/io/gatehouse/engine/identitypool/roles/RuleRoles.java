@@ -1,5 +1,7 @@
 package io.gatehouse.engine.identitypool.roles;
 
+import io.gatehouse.engine.identitypool.IdentityPoolRoles.MappingRule;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +20,7 @@ final class RuleRoles implements RoleMapper {
 
     @Override
     public Optional<String> choose(RoleRequest request) {
-        List<String> matched = rules.stream().filter(r -> r.matches(request.claims().get(r.claim())))
+        List<String> matched = rules.stream().filter(r -> matches(r, request.claims().get(r.claim())))
                 .map(MappingRule::roleArn).toList();
         if (request.customRoleArn().isPresent()) {
             String asked = request.customRoleArn().get();
@@ -29,5 +31,22 @@ final class RuleRoles implements RoleMapper {
             return Optional.of(asked);
         }
         return matched.stream().findFirst();
+    }
+
+    /**
+     * Whether a claim's value matches a rule. A claim with several values (a list, such as {@code cognito:groups})
+     * matches when one of them does, except for {@code NotEqual}, which must hold for all of them; a claim the token
+     * lacks matches nothing, {@code NotEqual} included, as in Cognito ("the rule is not evaluated").
+     */
+    static boolean matches(MappingRule rule, Object claimValue) {
+        List<String> values = ClaimValues.of(claimValue);
+        if (values.isEmpty()) {
+            return false;
+        }
+        MatchType type = MatchType.of(rule.matchType());
+        if (type == MatchType.NOT_EQUAL) {
+            return values.stream().allMatch(v -> type.matches(v, rule.value()));
+        }
+        return values.stream().anyMatch(v -> type.matches(v, rule.value()));
     }
 }

@@ -1,7 +1,7 @@
 package io.gatehouse.engine.identitypool.roles;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.identitypool.IdentityPoolRoles.MappingRule;
+import io.gatehouse.engine.identitypool.IdentityPoolRoles.RoleMapping;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,36 +20,27 @@ class RoleResolverTest {
     private static final String ADMIN = "arn:aws:iam::123456789012:role/admin";
     private static final String SALES = "arn:aws:iam::123456789012:role/sales";
 
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     private static RoleRequest request(Map<String, Object> claims, String custom) {
         return new RoleRequest(PROVIDER, claims, Optional.ofNullable(custom), Optional.of(AUTHENTICATED));
     }
 
-    private static final JsonNode TOKEN_DENY = json("{'Type':'Token','AmbiguousRoleResolution':'Deny'}");
-    private static final JsonNode TOKEN_DEFAULT =
-            json("{'Type':'Token','AmbiguousRoleResolution':'AuthenticatedRole'}");
+    private static final Optional<RoleMapping> TOKEN_DENY =
+            Optional.of(new RoleMapping("Token", Optional.of("Deny"), List.of()));
+    private static final Optional<RoleMapping> TOKEN_DEFAULT =
+            Optional.of(new RoleMapping("Token", Optional.of("AuthenticatedRole"), List.of()));
 
-    private static JsonNode rules(String resolution, String... rules) {
-        return json("{'Type':'Rules','AmbiguousRoleResolution':'" + resolution + "','RulesConfiguration':{'Rules':["
-                + String.join(",", rules) + "]}}");
+    private static Optional<RoleMapping> rules(String resolution, MappingRule... rules) {
+        return Optional.of(new RoleMapping("Rules", Optional.of(resolution), List.of(rules)));
     }
 
-    private static String rule(String claim, String type, String value, String role) {
-        return "{'Claim':'" + claim + "','MatchType':'" + type + "','Value':'" + value + "','RoleARN':'" + role
-                + "'}";
+    private static MappingRule rule(String claim, String type, String value, String role) {
+        return new MappingRule(claim, type, value, role);
     }
 
     @Test
     void noMappingWhenResolvedThenTheAuthenticatedRole() {
-        assertEquals(Optional.of(AUTHENTICATED), RoleResolver.resolve(null, request(Map.of(), null)));
-        assertEquals(Optional.empty(), RoleResolver.resolve(null,
+        assertEquals(Optional.of(AUTHENTICATED), RoleResolver.resolve(Optional.empty(), request(Map.of(), null)));
+        assertEquals(Optional.empty(), RoleResolver.resolve(Optional.empty(),
                 new RoleRequest(PROVIDER, Map.of(), Optional.empty(), Optional.empty())), "no role to give");
     }
 
@@ -82,7 +73,7 @@ class RoleResolverTest {
 
     @Test
     void rulesWhenSeveralMatchThenTheFirstAndCustomPicksAmongTheMatching() {
-        JsonNode mapping = rules("Deny", rule("cognito:groups", "Contains", "admin", ADMIN),
+        Optional<RoleMapping> mapping = rules("Deny", rule("cognito:groups", "Contains", "admin", ADMIN),
                 rule("custom:dept", "Equals", "Sales", SALES));
         Map<String, Object> both = Map.of("cognito:groups", List.of("staff", "admins"), "custom:dept", "Sales");
         assertEquals(Optional.of(ADMIN), RoleResolver.resolve(mapping, request(both, null)));
@@ -116,6 +107,6 @@ class RoleResolverTest {
     }
 
     private static boolean rule(String claim, String type, String value, String role, Map<String, Object> claims) {
-        return new MappingRule(claim, MatchType.of(type), value, role).matches(claims.get(claim));
+        return RuleRoles.matches(new MappingRule(claim, type, value, role), claims.get(claim));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the engine decided for one GetCredentialsForIdentity call.
@@ -15,12 +16,14 @@ import java.util.Objects;
  * @param amr            the OpenID token's {@code amr}: {@code authenticated} or {@code unauthenticated}, then the
  *                       login providers, as Cognito sets it
  * @param openIdToken    the identity pool issuer's OpenID token for this identity (audience the pool, subject the
- *                       identity), for brokers that prove the identity to a third party; never logged
+ *                       identity), for brokers that prove the identity to a third party; never logged. Empty
+ *                       while the server has no identity-pool issuer: such a broker then refuses
+ *                       ({@link CredentialsException.Reason#UNAVAILABLE})
  * @param sessionTags    the session tags from the pool's principal tag map (tag key to value)
  * @param duration       how long the credentials may last at most
  */
 public record CredentialsRequest(String identityPoolId, String identityId, String roleArn, boolean authenticated,
-                                 List<String> amr, String openIdToken, Map<String, String> sessionTags,
+                                 List<String> amr, Optional<String> openIdToken, Map<String, String> sessionTags,
                                  Duration duration) {
 
     public CredentialsRequest {

@@ -54,8 +54,8 @@ public abstract class CredentialsBrokerContract {
     }
 
     /** The OpenID token for a request (a broker that proves the identity elsewhere needs a real one). */
-    protected String openIdToken(String identityPoolId, String identityId) {
-        return "header.payload.signature";
+    protected Optional<String> openIdToken(String identityPoolId, String identityId) {
+        return Optional.of("header.payload.signature");
     }
 
     protected CredentialsRequest request(String role, Duration duration) {
@@ -98,7 +98,7 @@ public abstract class CredentialsBrokerContract {
             IssuedCredentials issued = broker.issue(request);
             assertFalse(issued.toString().contains(issued.secretAccessKey()));
             assertFalse(issued.toString().contains(issued.sessionToken()));
-            assertFalse(request.toString().contains(request.openIdToken()));
+            request.openIdToken().ifPresent(token -> assertFalse(request.toString().contains(token)));
         }
     }
 

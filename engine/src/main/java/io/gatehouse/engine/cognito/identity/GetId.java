@@ -1,0 +1,60 @@
+package io.gatehouse.engine.cognito.identity;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.identitypool.IdentityPool;
+import io.gatehouse.engine.identitypool.IdentityPools;
+import io.gatehouse.engine.identitypool.identity.Identities;
+import io.gatehouse.engine.identitypool.identity.Login;
+import io.gatehouse.engine.identitypool.identity.Logins;
+import io.gatehouse.engine.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import java.util.List;
+
+/**
+ * GetId (unsigned): the identity of the caller's logins, created at their first call, or a new guest identity
+ * where the pool takes guests and no login is given.
+ */
+@ApplicationScoped
+public class GetId implements IdentityOperation {
+
+    @Inject
+    IdentityPools pools;
+
+    @Inject
+    Identities identities;
+
+    @Inject
+    Logins logins;
+
+    @Override
+    public String name() {
+        return "GetId";
+    }
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        IdentityPool pool = pools.get(request.get("IdentityPoolId").asText());
+        List<Login> verified = logins.verify(pool, request.path("Logins"));
+        String identityId;
+        if (verified.isEmpty()) {
+            if (!pool.allowUnauthenticated()) {
+                throw new ServiceException("NotAuthorizedException",
+                        "Unauthenticated access is not supported for this identity pool.");
+            }
+            identityId = identities.newGuest(pool.id());
+        } else {
+            try {
+                identityId = identities.identityOf(pool.id(), verified);
+            } catch (PersistenceException e) {
+                // The same first sign-in in two calls at once: the other call linked the login first, and this
+                // one finds it.
+                identityId = identities.identityOf(pool.id(), verified);
+            }
+        }
+        return Json.MAPPER.createObjectNode().put("IdentityId", identityId);
+    }
+}

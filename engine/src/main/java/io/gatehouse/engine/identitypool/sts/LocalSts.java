@@ -17,10 +17,10 @@ public final class LocalSts implements CredentialsBroker {
     /** The broker's id, as {@code gatehouse.identity-pools.credentials-broker} names it. */
     public static final String ID = "local-sts";
 
-    private final StsSessions sessions;
+    private final SessionStore sessions;
     private final Clock clock;
 
-    public LocalSts(StsSessions sessions, Clock clock) {
+    public LocalSts(SessionStore sessions, Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
     }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * Expired rows are deleted, a bounded batch at most once a minute, by the issue that finds it due.
  */
 @ApplicationScoped
-public class StsSessions {
+public class StsSessions implements SessionStore {
 
     private static final int PURGE_BATCH = 500;
 
@@ -43,11 +43,13 @@ public class StsSessions {
     }
 
     /** The secret access key of a key id local-sts issued (derived, never stored). */
+    @Override
     public String secretFor(String accessKeyId) {
         return keys.secretFor(accessKeyId);
     }
 
     /** Stores a session whose token is {@code sessionToken} (kept as its hash). */
+    @Override
     @Transactional(Transactional.TxType.REQUIRED)
     public void add(String accessKeyId, String sessionToken, StsSession session) {
         long now = clock.millis();

@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code Logins} ({@code cognito-idp.<region>.amazonaws.com/<poolId>}). Everything is checked, in Cognito's words
  * where it has them: the signature by one of the pool's published keys (RS256 only, the key named by {@code kid}),
  * the issuer, {@code token_use} {@code id} (an access token is not a login), an audience among the app clients the
- * caller accepts, the expiry, and the issue time (no token from the future).
+ * caller accepts, the expiry, and the issue and not-before times (no token from the future).
  */
 @ApplicationScoped
 public class IdTokens {
@@ -75,7 +75,8 @@ public class IdTokens {
         if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
             throw invalid("Token expired.");
         }
-        if (claims.getIssueTime() == null || claims.getIssueTime().toInstant().isAfter(now.plus(SKEW))) {
+        if (claims.getIssueTime() == null || claims.getIssueTime().toInstant().isAfter(now.plus(SKEW))
+                || claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(SKEW))) {
             throw invalid("Token is not valid yet.");
         }
         return claims;

@@ -405,7 +405,7 @@ class IdentityPoolManagementIT {
     void callWhenOperationUnknownOrNotImplementedThenCognitoErrors() throws Exception {
         assertError(signed("cognito-identity", "AWSCognitoIdentityService.NoSuchOperation", "{}"), 400,
                 "UnknownOperationException");
-        assertError(signed("cognito-identity", "AWSCognitoIdentityService.ListIdentities",
+        assertError(signed("cognito-identity", "AWSCognitoIdentityService.LookupDeveloperIdentity",
                 "{\"IdentityPoolId\":\"us-east-1:" + UUID.randomUUID() + "\",\"MaxResults\":1}"), 400,
                 "UnsupportedOperationException");
     }

@@ -21,10 +21,6 @@ import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProv
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,82 +135,36 @@ class IdentityLoginAttackCorpusIT {
                         .identityId(aliceIdentity).logins(Map.of(provider, token))).credentials().accessKeyId()));
     }
 
-    private record Forgery(String name, Forge forge) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Forge {
-        String make(String idToken) throws Exception;
-    }
-
-    static Stream<Forgery> forgeries() {
-        return Stream.of(
-                new Forgery("alg none, signature dropped", t -> JwtForgeries.unsigned(t, "none", true)),
-                new Forgery("alg none, signature kept", t -> JwtForgeries.unsigned(t, "none", false)),
-                new Forgery("HS256 keyed with the pool's public key as PEM", t -> hmac(t, true)),
-                new Forgery("HS256 keyed with the pool's public key as DER", t -> hmac(t, false)),
-                new Forgery("the kid of another pool's key, signature kept", t -> JwtForgeries.headerChanged(t, "kid",
-                        SignedJWT.parse(otherPool.idToken()).getHeader().getKeyID())),
-                new Forgery("another pool's ID token with this pool as issuer", t -> JwtForgeries.payloadChanged(
-                        otherPool.idToken(), b -> b.issuer(Gatehouse.ENDPOINT + "/" + poolId))),
-                new Forgery("jku pointing to the attacker's key set, with the pool's kid", t -> attackerSigned(t,
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid())
-                                .jwkURL(URI.create("https://attacker.example/jwks.json")))),
-                new Forgery("the attacker's key embedded as jwk", t -> attackerSigned(t, new JWSHeader.Builder(
-                        JWSAlgorithm.RS256).keyID(kid()).jwk(attackerKey.toPublicJWK()))),
-                new Forgery("signed by the attacker's key under its own kid", t -> attackerSigned(t,
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(attackerKey.getKeyID()))),
-                new Forgery("signature stripped", JwtForgeries::signatureStripped),
-                new Forgery("signature bit-flipped", JwtForgeries::signatureBitFlipped),
-                new Forgery("payload changed to another sub, signature kept", t -> JwtForgeries.payloadChanged(t,
+    static Stream<SignedTokenForgeries.Forgery> forgeries() throws Exception {
+        RSAKey published = (RSAKey) JWKSet.load(Gatehouse.ENDPOINT.resolve("/" + poolId + "/.well-known/jwks.json")
+                .toURL()).getKeyByKeyId(kid());
+        SignedTokenForgeries.Keys keys = new SignedTokenForgeries.Keys(idKey, published, attackerKey,
+                otherPool.idToken(), Gatehouse.ENDPOINT + "/" + poolId);
+        return Stream.concat(SignedTokenForgeries.common(keys).stream(), Stream.of(
+                forgery("signed by the attacker's key under its own kid", t -> JwtForgeries.signedBy(t,
+                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(attackerKey.getKeyID())
+                                .type(JOSEObjectType.JWT).build(), attackerKey)),
+                forgery("payload changed to another sub, signature kept", t -> JwtForgeries.payloadChanged(t,
                         b -> b.subject(UUID.randomUUID().toString()))),
-                new Forgery("payload's expiry extended, signature kept", t -> JwtForgeries.payloadChanged(t,
-                        b -> b.expirationTime(Date.from(Instant.now().plus(Duration.ofDays(365)))))),
-                new Forgery("header's alg changed to PS256, signature kept", t -> JwtForgeries.headerChanged(t, "alg",
-                        "PS256")),
-                new Forgery("an access token", t -> alice.accessToken()),
-                new Forgery("not a JWT", t -> "not-a-jwt"),
-                new Forgery("signed by the pool's key, expired", t -> claimsChanged(t, b -> b
-                        .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
-                        .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1)))))),
-                new Forgery("signed by the pool's key, expired a second ago", t -> claimsChanged(t, b -> b
-                        .expirationTime(Date.from(Instant.now().minusSeconds(1))))),
-                new Forgery("signed by the pool's key, without an expiry", t -> claimsChanged(t, b -> b
-                        .expirationTime(null))),
-                new Forgery("signed by the pool's key, not valid before tomorrow", t -> claimsChanged(t, b -> b
-                        .notBeforeTime(Date.from(Instant.now().plus(Duration.ofDays(1)))))),
-                new Forgery("signed by the pool's key, issued tomorrow", t -> claimsChanged(t, b -> b
-                        .issueTime(Date.from(Instant.now().plus(Duration.ofDays(1))))
-                        .expirationTime(Date.from(Instant.now().plus(Duration.ofDays(1)).plus(Duration.ofHours(1)))))),
-                new Forgery("signed by the pool's key, without an issue time", t -> claimsChanged(t, b -> b
+                forgery("an access token", t -> alice.accessToken()),
+                forgery("not a JWT", t -> "not-a-jwt"),
+                forgery("signed by the pool's key, without an issue time", t -> claimsChanged(t, b -> b
                         .issueTime(null))),
-                new Forgery("signed by the pool's key, issuer elsewhere", t -> claimsChanged(t, b -> b
-                        .issuer("https://attacker.example/" + poolId))),
-                new Forgery("signed by the pool's key, issuer another pool", t -> claimsChanged(t, b -> b
-                        .issuer(otherPoolIssuer))),
-                new Forgery("signed by the pool's key, issuer with a trailing path", t -> claimsChanged(t, b -> b
-                        .issuer(Gatehouse.ENDPOINT + "/" + poolId + "/x"))),
-                new Forgery("signed by the pool's key, audience another client", t -> claimsChanged(t, b -> b
+                forgery("signed by the pool's key, audience another client", t -> claimsChanged(t, b -> b
                         .audience(otherClientId))),
-                new Forgery("signed by the pool's key, audience unknown", t -> claimsChanged(t, b -> b
+                forgery("signed by the pool's key, audience unknown", t -> claimsChanged(t, b -> b
                         .audience("nosuchclient0000000000000"))),
-                new Forgery("signed by the pool's key, without an audience", t -> claimsChanged(t, b -> b
+                forgery("signed by the pool's key, without an audience", t -> claimsChanged(t, b -> b
                         .audience((String) null))),
-                new Forgery("signed by the pool's key, token_use access", t -> claimsChanged(t, b -> b
-                        .claim("token_use", "access"))),
-                new Forgery("signed by the pool's key, without token_use", t -> claimsChanged(t, b -> b
-                        .claim("token_use", null))),
-                new Forgery("signed by the pool's key, sub of no user", t -> claimsChanged(t, b -> b
-                        .subject(UUID.randomUUID().toString()))),
-                new Forgery("signed by the pool's key, no origin_jti", t -> claimsChanged(t, b -> b
-                        .claim("origin_jti", null))));
+                forgery("signed by the pool's key, token_use access", t -> claimsChanged(t, b -> b
+                        .claim("token_use", "access")))));
     }
 
-    static Stream<Arguments> forgeriesAtEachTarget() {
+    private static SignedTokenForgeries.Forgery forgery(String name, SignedTokenForgeries.Forge forge) {
+        return new SignedTokenForgeries.Forgery(name, forge);
+    }
+
+    static Stream<Arguments> forgeriesAtEachTarget() throws Exception {
         return forgeries().flatMap(f -> targets().map(t -> Arguments.of(f, t)));
     }
 
@@ -235,7 +185,7 @@ class IdentityLoginAttackCorpusIT {
 
     @ParameterizedTest(name = "{0} at {1}")
     @MethodSource("forgeriesAtEachTarget")
-    void forgedIdTokenThenRefused(Forgery forgery, Target target) throws Exception {
+    void forgedIdTokenThenRefused(SignedTokenForgeries.Forgery forgery, Target target) throws Exception {
         String forged = forgery.forge().make(alice.idToken());
         assertThatThrownBy(() -> target.call().apply(forged)).isInstanceOf(NotAuthorizedException.class)
                 .hasMessageContaining("Invalid login token");
@@ -250,16 +200,6 @@ class IdentityLoginAttackCorpusIT {
 
     private static String kid() throws Exception {
         return SignedJWT.parse(alice.idToken()).getHeader().getKeyID();
-    }
-
-    private static String hmac(String token, boolean pem) throws Exception {
-        RSAKey published = (RSAKey) JWKSet.load(Gatehouse.ENDPOINT.resolve("/" + poolId + "/.well-known/jwks.json")
-                .toURL()).getKeyByKeyId(kid());
-        return JwtForgeries.hmacKeyedWithPublicKey(token, published, pem);
-    }
-
-    private static String attackerSigned(String token, JWSHeader.Builder header) throws Exception {
-        return JwtForgeries.signedBy(token, header.type(JOSEObjectType.JWT).build(), attackerKey);
     }
 
     private static String claimsChanged(String token, UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {

@@ -182,7 +182,7 @@ rules="{\"$provider:$client\": {\"Type\": \"Rules\", \"AmbiguousRoleResolution\"
 identity set-identity-pool-roles --identity-pool-id "$identity_pool" --role-mappings "$rules" \
   --roles authenticated=arn:aws:iam::123456789012:role/members
 expect "$(identity get-identity-pool-roles --identity-pool-id "$identity_pool" \
-  --query 'RoleMappings.*.RulesConfiguration.Rules[0].RoleARN | [0]')" arn:aws:iam::123456789012:role/admins \
+  --query 'values(RoleMappings)[0].RulesConfiguration.Rules[0].RoleARN')" arn:aws:iam::123456789012:role/admins \
   "get-identity-pool-roles"
 if out=$(identity set-identity-pool-roles --identity-pool-id "$identity_pool" \
   --roles authenticated=arn:aws:iam::123456789012:role/members \

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.MappingRuleMatchTyp
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMappingType;
+import software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -241,5 +242,29 @@ class IdentityCredentialsIT {
         assertThatThrownBy(() -> admin.describeIdentity(r -> r.identityId(first)))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(admin.listIdentities(r -> r.identityPoolId(pool).maxResults(60)).identities()).hasSize(1);
+    }
+
+    @Test
+    void callerWhenItCallsFasterThanItsRateThenTooManyRequestsAndOthersStillServed() {
+        String pool = admin.createIdentityPool(r -> r.identityPoolName("rated")
+                .allowUnauthenticatedIdentities(true)).identityPoolId();
+        // The test server believes X-Forwarded-For from 127.0.0.1 (itself exempt from per-caller limits).
+        String caller = "192.0.2." + (1 + new java.util.Random().nextInt(254));
+        int served = 0;
+        TooManyRequestsException refused = null;
+        for (int i = 0; i < 60 && refused == null; i++) {
+            try {
+                anonymous.getId(r -> r.identityPoolId(pool).overrideConfiguration(o -> o
+                        .putHeader("X-Forwarded-For", caller)));
+                served++;
+            } catch (TooManyRequestsException e) {
+                refused = e;
+            }
+        }
+        assertThat(refused).as("one caller's burst is 30 calls").isNotNull();
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(served).isBetween(30, 40);
+        assertThat(anonymous.getId(r -> r.identityPoolId(pool).overrideConfiguration(o -> o
+                .putHeader("X-Forwarded-For", "198.51.100.77"))).identityId()).isNotBlank();
     }
 }

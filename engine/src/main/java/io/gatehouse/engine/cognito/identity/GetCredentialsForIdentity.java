@@ -8,6 +8,7 @@ import io.gatehouse.engine.identitypool.credentials.IdentityCredentials;
 import io.gatehouse.engine.identitypool.identity.Identities;
 import io.gatehouse.engine.identitypool.identity.Identity;
 import io.gatehouse.engine.identitypool.identity.Logins;
+import io.gatehouse.engine.identitypool.quota.IdentityPoolQuotas;
 import io.gatehouse.engine.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class GetCredentialsForIdentity implements IdentityOperation {
     Logins logins;
 
     @Inject
+    IdentityPoolQuotas quotas;
+
+    @Inject
     IdentityCredentials credentials;
 
     @Override
@@ -39,6 +43,7 @@ public class GetCredentialsForIdentity implements IdentityOperation {
     public ObjectNode handle(ObjectNode request) {
         Identity identity = identities.get(request.get("IdentityId").asText());
         IdentityPool pool = pools.get(identity.identityPoolId());
+        quotas.admit(pool.id());
         IssuedCredentials issued = credentials.issue(pool, identity, logins.verify(pool, request.path("Logins")),
                 Optional.ofNullable(request.path("CustomRoleArn").textValue()));
         ObjectNode response = Json.MAPPER.createObjectNode().put("IdentityId", identity.id());

@@ -7,6 +7,7 @@ import io.gatehouse.engine.identitypool.IdentityPools;
 import io.gatehouse.engine.identitypool.identity.Identities;
 import io.gatehouse.engine.identitypool.identity.Login;
 import io.gatehouse.engine.identitypool.identity.Logins;
+import io.gatehouse.engine.identitypool.quota.IdentityPoolQuotas;
 import io.gatehouse.engine.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public class GetId implements IdentityOperation {
     @Inject
     Logins logins;
 
+    @Inject
+    IdentityPoolQuotas quotas;
+
     @Override
     public String name() {
         return "GetId";
@@ -38,6 +42,7 @@ public class GetId implements IdentityOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         IdentityPool pool = pools.get(request.get("IdentityPoolId").asText());
+        quotas.admit(pool.id());
         List<Login> verified = logins.verify(pool, request.path("Logins"));
         String identityId;
         if (verified.isEmpty()) {

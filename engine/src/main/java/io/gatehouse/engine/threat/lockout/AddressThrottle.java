@@ -48,13 +48,16 @@ public class AddressThrottle {
     private static final Logger LOG = Logger.getLogger(AddressThrottle.class.getName());
 
     /**
-     * The Cognito operations that check a password, a code, a SECRET_HASH or a refresh token. Not their Admin forms:
+     * The Cognito operations that check a password, a code, a SECRET_HASH, a refresh token or a login token. Not
+     * their Admin forms:
      * a back end signed with the admin credential calls those for all its users from its own address, which would
      * be throttled for every user at once; the per-user locks hold there.
      */
     private static final Set<String> GUARDED = Set.of("InitiateAuth", "RespondToAuthChallenge", "ConfirmSignUp", "ConfirmForgotPassword", "ForgotPassword", "SignUp",
             "ResendConfirmationCode", "ChangePassword", "VerifyUserAttribute", "VerifySoftwareToken",
-            "GetTokensFromRefreshToken", "RevokeToken");
+            "GetTokensFromRefreshToken", "RevokeToken",
+            // The identity-pool API's unsigned calls that take a login token.
+            "GetId", "GetCredentialsForIdentity");
 
     /** The answers that mean a guess was wrong (a wrong or unknown name is a guess too). */
     private static final Set<String> WRONG_GUESS = Set.of("NotAuthorizedException", "CodeMismatchException",
@@ -146,7 +149,7 @@ public class AddressThrottle {
      * network of {@code ipv6Prefix} bits ({@code 2001:db8:0:0:0:0:0:0/64}); anything else as it is when it fits
      * the column, by its hash when not.
      */
-    static String key(String address, int ipv6Prefix) {
+    public static String key(String address, int ipv6Prefix) {
         byte[] bytes = AddressRange.literal(address);
         if (bytes != null && bytes.length == 16 && AddressRange.mappedIpv4(bytes)) {
             bytes = Arrays.copyOfRange(bytes, 12, 16);

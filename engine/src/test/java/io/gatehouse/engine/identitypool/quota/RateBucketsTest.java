@@ -1,11 +1,10 @@
 package io.gatehouse.engine.identitypool.quota;
 
+import io.gatehouse.api.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,31 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The in-memory call buckets: a burst, then the rate; keys apart. */
 class RateBucketsTest {
 
-    private static final class TestClock extends Clock {
-        long millis = 1_800_000_000_000L;
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = new SettableClock(Instant.ofEpochMilli(1_800_000_000_000L));
 
     @Test
     void takeWhenTheBurstIsSpentThenRefusedUntilTheRateRefillsIt() {
@@ -49,10 +24,10 @@ class RateBucketsTest {
         long wait = buckets.take("a");
         assertTrue(wait > 0 && wait <= 100, "one call comes back in a tenth of a second: " + wait);
         assertEquals(0, buckets.take("b"), "another key has its own bucket");
-        clock.millis += 100;
+        clock.advance(Duration.ofMillis(100));
         assertEquals(0, buckets.take("a"));
         assertTrue(buckets.take("a") > 0);
-        clock.millis += 10_000;
+        clock.advance(Duration.ofMillis(10_000));
         for (int i = 0; i < 30; i++) {
             assertEquals(0, buckets.take("a"), "refilled to the burst, not beyond");
         }

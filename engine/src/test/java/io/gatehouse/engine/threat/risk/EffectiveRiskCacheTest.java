@@ -1,10 +1,10 @@
 package io.gatehouse.engine.threat.risk;
 
+import io.gatehouse.api.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,31 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The per-node cache of risk configuration rows: held for its lifetime, read again after it or a clear. */
 class EffectiveRiskCacheTest {
 
-    private static final class TestClock extends Clock {
-        long millis = 1_800_000_000_000L;
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = new SettableClock(Instant.ofEpochMilli(1_800_000_000_000L));
     private final EffectiveRiskCache cache = new EffectiveRiskCache(clock);
     private final AtomicInteger reads = new AtomicInteger();
 
@@ -49,7 +25,7 @@ class EffectiveRiskCacheTest {
     @Test
     void rowsWhenAskedAgainWithinTheLifetimeThenReadOnce() {
         cache.rows("us-east-1_a", "ALL", this::read);
-        clock.millis += EffectiveRiskCache.TTL.toMillis() - 1;
+        clock.advance(Duration.ofMillis(EffectiveRiskCache.TTL.toMillis() - 1));
         cache.rows("us-east-1_a", "ALL", this::read);
         assertEquals(1, reads.get());
         cache.rows("us-east-1_a", "client", this::read);
@@ -59,7 +35,7 @@ class EffectiveRiskCacheTest {
     @Test
     void rowsWhenTheLifetimeIsOverThenReadAgain() {
         cache.rows("us-east-1_a", "ALL", this::read);
-        clock.millis += EffectiveRiskCache.TTL.toMillis();
+        clock.advance(Duration.ofMillis(EffectiveRiskCache.TTL.toMillis()));
         cache.rows("us-east-1_a", "ALL", this::read);
         assertEquals(2, reads.get());
     }

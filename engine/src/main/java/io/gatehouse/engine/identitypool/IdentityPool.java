@@ -2,11 +2,9 @@ package io.gatehouse.engine.identitypool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.json.Json;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,30 +97,5 @@ public record IdentityPool(String id, String name, boolean allowUnauthenticated,
     static String oidcProviderName(String arn) {
         int at = arn.indexOf(":oidc-provider/");
         return at < 0 ? arn : arn.substring(at + ":oidc-provider/".length());
-    }
-
-    /** A string-to-string map of the API (or as stored). */
-    static Map<String, String> stringMap(JsonNode map) {
-        Map<String, String> out = new LinkedHashMap<>();
-        map.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
-
-    static ObjectNode writeMap(Map<String, String> map) {
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        map.forEach(out::put);
-        return out;
-    }
-
-    static List<String> stringList(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        list.forEach(v -> out.add(v.asText()));
-        return out;
-    }
-
-    static ArrayNode writeList(List<String> list) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
-        list.forEach(out::add);
-        return out;
     }
 }

@@ -84,17 +84,17 @@ public class IdentityPoolEntity {
         this.allowUnauthenticated = pool.allowUnauthenticated();
         this.allowClassicFlow = pool.allowClassicFlow();
         this.developerProviderName = pool.developerProviderName().orElse(null);
-        this.supportedLoginProviders = Json.write(IdentityPool.writeMap(pool.supportedLoginProviders()));
+        this.supportedLoginProviders = Json.write(Json.object(pool.supportedLoginProviders()));
         this.cognitoIdentityProviders = Json.write(IdentityPool.CognitoProvider.write(
                 pool.cognitoIdentityProviders()));
-        this.openIdConnectProviderArns = Json.write(IdentityPool.writeList(pool.openIdConnectProviderArns()));
-        this.samlProviderArns = Json.write(IdentityPool.writeList(pool.samlProviderArns()));
-        this.tags = Json.write(IdentityPool.writeMap(pool.tags()));
+        this.openIdConnectProviderArns = Json.write(Json.array(pool.openIdConnectProviderArns()));
+        this.samlProviderArns = Json.write(Json.array(pool.samlProviderArns()));
+        this.tags = Json.write(Json.object(pool.tags()));
         this.modifiedAt = now;
     }
 
     void setRoles(IdentityPoolRoles newRoles, long now) {
-        this.roles = Json.write(IdentityPool.writeMap(newRoles.roles()));
+        this.roles = Json.write(Json.object(newRoles.roles()));
         this.roleMappings = Json.write(IdentityPoolRoles.writeMappings(newRoles.roleMappings()));
         this.modifiedAt = now;
     }
@@ -111,16 +111,16 @@ public class IdentityPoolEntity {
     IdentityPool view() {
         return new IdentityPool(id, name, allowUnauthenticated, allowClassicFlow,
                 Optional.ofNullable(developerProviderName),
-                IdentityPool.stringMap(Json.parse(supportedLoginProviders)),
+                Json.stringMap(Json.parse(supportedLoginProviders)),
                 IdentityPool.CognitoProvider.parse(Json.parse(cognitoIdentityProviders)),
-                IdentityPool.stringList(Json.parse(openIdConnectProviderArns)),
-                IdentityPool.stringList(Json.parse(samlProviderArns)),
-                IdentityPool.stringMap(Json.parse(tags)));
+                Json.stringList(Json.parse(openIdConnectProviderArns)),
+                Json.stringList(Json.parse(samlProviderArns)),
+                Json.stringMap(Json.parse(tags)));
     }
 
     IdentityPoolRoles roles() {
         ObjectNode stored = Json.parseObject(roles);
-        return new IdentityPoolRoles(IdentityPool.stringMap(stored),
+        return new IdentityPoolRoles(Json.stringMap(stored),
                 IdentityPoolRoles.parseMappings(Json.parse(roleMappings)));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.userpool.Page;
 import io.gatehouse.engine.userpool.PageToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class IdentityPools {
     /** CreateIdentityPool, from a validated request. */
     public IdentityPool create(JsonNode request) {
         IdentityPool pool = parse(config.region() + ":" + UUID.randomUUID(), request,
-                IdentityPool.stringMap(request.path("IdentityPoolTags")));
+                Json.stringMap(request.path("IdentityPoolTags")));
         pool.developerProviderName().ifPresent(name -> checkDeveloperProviderFree(name, pool.id()));
         em.persist(new IdentityPoolEntity(pool, clock.millis()));
         flushOrConflict(pool);
@@ -77,7 +78,7 @@ public class IdentityPools {
         IdentityPoolEntity entity = find(request.path("IdentityPoolId").asText(), LockModeType.PESSIMISTIC_WRITE);
         IdentityPool before = entity.view();
         IdentityPool asked = parse(before.id(), request, request.has("IdentityPoolTags")
-                ? IdentityPool.stringMap(request.get("IdentityPoolTags")) : before.tags());
+                ? Json.stringMap(request.get("IdentityPoolTags")) : before.tags());
         Optional<String> developer = asked.developerProviderName().or(before::developerProviderName);
         if (before.developerProviderName().isPresent() && !before.developerProviderName().equals(developer)) {
             throw ServiceException.invalidParameter("The developer provider name of an identity pool cannot be "
@@ -129,7 +130,7 @@ public class IdentityPools {
      */
     public void setRoles(String id, JsonNode roles, JsonNode roleMappings) {
         IdentityPoolEntity entity = find(id, LockModeType.PESSIMISTIC_WRITE);
-        IdentityPoolRoles asked = new IdentityPoolRoles(IdentityPool.stringMap(roles),
+        IdentityPoolRoles asked = new IdentityPoolRoles(Json.stringMap(roles),
                 IdentityPoolRoles.parseMappings(roleMappings == null ? MissingNode.getInstance() : roleMappings));
         IdentityPoolRules.check(asked, entity.view().roleMappingProviders());
         entity.setRoles(asked, clock.millis());
@@ -236,9 +237,9 @@ public class IdentityPools {
                 request.path("AllowUnauthenticatedIdentities").asBoolean(false),
                 request.path("AllowClassicFlow").asBoolean(false),
                 Optional.ofNullable(request.path("DeveloperProviderName").textValue()),
-                IdentityPool.stringMap(request.path("SupportedLoginProviders")), cognito,
-                IdentityPool.stringList(request.path("OpenIdConnectProviderARNs")),
-                IdentityPool.stringList(request.path("SamlProviderARNs")), checkedTags(tags));
+                Json.stringMap(request.path("SupportedLoginProviders")), cognito,
+                Json.stringList(request.path("OpenIdConnectProviderARNs")),
+                Json.stringList(request.path("SamlProviderARNs")), checkedTags(tags));
     }
 
     private static IdentityPool withTags(IdentityPool pool, Map<String, String> tags) {

@@ -37,14 +37,14 @@ public record PrincipalTags(boolean useDefaults, Map<String, String> tags) {
         Map<String, PrincipalTags> maps = new LinkedHashMap<>();
         stored.properties().forEach(e -> maps.put(e.getKey(), new PrincipalTags(
                 e.getValue().path("UseDefaults").asBoolean(false),
-                IdentityPool.stringMap(e.getValue().path("PrincipalTags")))));
+                Json.stringMap(e.getValue().path("PrincipalTags")))));
         return maps;
     }
 
     static ObjectNode writeAll(Map<String, PrincipalTags> maps) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         maps.forEach((provider, map) -> out.putObject(provider).put("UseDefaults", map.useDefaults())
-                .set("PrincipalTags", IdentityPool.writeMap(map.tags())));
+                .set("PrincipalTags", Json.object(map.tags())));
         return out;
     }
 }

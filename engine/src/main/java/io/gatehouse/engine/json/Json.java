@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The engine's JSON settings: one configured, thread-safe mapper, and the AWS timestamp form. */
 public final class Json {
@@ -48,6 +53,34 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A string-to-string map member (of a validated request, or as stored); a missing node is empty. */
+    public static Map<String, String> stringMap(JsonNode map) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    /** A list-of-strings member (of a validated request, or as stored); a missing node is empty. */
+    public static List<String> stringList(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /** A string-to-string map as a JSON object, in the map's order. */
+    public static ObjectNode object(Map<String, String> map) {
+        ObjectNode out = MAPPER.createObjectNode();
+        map.forEach(out::put);
+        return out;
+    }
+
+    /** A list of strings as a JSON array. */
+    public static ArrayNode array(List<String> list) {
+        ArrayNode out = MAPPER.createArrayNode();
+        list.forEach(out::add);
+        return out;
     }
 
     /** AWS JSON 1.1 timestamps: epoch seconds, with milliseconds as a fraction. */

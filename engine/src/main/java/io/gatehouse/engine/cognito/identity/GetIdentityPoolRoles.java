@@ -24,7 +24,7 @@ public class GetIdentityPoolRoles implements IdentityOperation {
         String id = request.get("IdentityPoolId").asText();
         IdentityPoolRoles roles = pools.roles(id);
         ObjectNode response = Json.MAPPER.createObjectNode().put("IdentityPoolId", id);
-        response.set("Roles", IdentityPoolShapes.map(roles.roles()));
+        response.set("Roles", Json.object(roles.roles()));
         if (!roles.roleMappings().isEmpty()) {
             response.set("RoleMappings", IdentityPoolRoles.writeMappings(roles.roleMappings()));
         }

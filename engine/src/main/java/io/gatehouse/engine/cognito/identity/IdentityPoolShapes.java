@@ -1,16 +1,11 @@
 package io.gatehouse.engine.cognito.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.identitypool.IdentityPool;
 import io.gatehouse.engine.identitypool.PrincipalTags;
 import io.gatehouse.engine.json.Json;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Reads and writes the identity-pool shapes of the service model. */
 final class IdentityPoolShapes {
@@ -26,7 +21,7 @@ final class IdentityPoolShapes {
                 .put("AllowUnauthenticatedIdentities", pool.allowUnauthenticated())
                 .put("AllowClassicFlow", pool.allowClassicFlow());
         if (!pool.supportedLoginProviders().isEmpty()) {
-            out.set("SupportedLoginProviders", map(pool.supportedLoginProviders()));
+            out.set("SupportedLoginProviders", Json.object(pool.supportedLoginProviders()));
         }
         pool.developerProviderName().ifPresent(name -> out.put("DeveloperProviderName", name));
         if (!pool.openIdConnectProviderArns().isEmpty()) {
@@ -44,7 +39,7 @@ final class IdentityPoolShapes {
             pool.samlProviderArns().forEach(arns::add);
         }
         if (!pool.tags().isEmpty()) {
-            out.set("IdentityPoolTags", map(pool.tags()));
+            out.set("IdentityPoolTags", Json.object(pool.tags()));
         }
         return out;
     }
@@ -56,29 +51,8 @@ final class IdentityPoolShapes {
                 .put("IdentityProviderName", provider)
                 .put("UseDefaults", tags.useDefaults());
         if (!tags.tags().isEmpty()) {
-            out.set("PrincipalTags", map(tags.tags()));
+            out.set("PrincipalTags", Json.object(tags.tags()));
         }
-        return out;
-    }
-
-    /** A string-to-string map shape. */
-    static ObjectNode map(Map<String, String> map) {
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        map.forEach(out::put);
-        return out;
-    }
-
-    /** A validated string-to-string map member of a request; empty when absent. */
-    static Map<String, String> stringMap(JsonNode map) {
-        Map<String, String> out = new LinkedHashMap<>();
-        map.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
-
-    /** A validated list of strings of a request; empty when absent. */
-    static List<String> stringList(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        list.forEach(v -> out.add(v.asText()));
         return out;
     }
 }

@@ -21,7 +21,7 @@ public class ListTagsForResource implements IdentityOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         ObjectNode response = Json.MAPPER.createObjectNode();
-        response.set("Tags", IdentityPoolShapes.map(pools.tags(request.get("ResourceArn").asText())));
+        response.set("Tags", Json.object(pools.tags(request.get("ResourceArn").asText())));
         return response;
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.engine.cognito.identity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.identitypool.IdentityPools;
+import io.gatehouse.engine.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,6 +24,6 @@ public class SetPrincipalTagAttributeMap implements IdentityOperation {
         String provider = request.get("IdentityProviderName").asText();
         return IdentityPoolShapes.principalTags(id, provider, pools.setPrincipalTags(id, provider,
                 request.path("UseDefaults").asBoolean(false),
-                IdentityPoolShapes.stringMap(request.path("PrincipalTags"))));
+                Json.stringMap(request.path("PrincipalTags"))));
     }
 }

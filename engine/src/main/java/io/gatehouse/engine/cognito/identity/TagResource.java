@@ -20,7 +20,7 @@ public class TagResource implements IdentityOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        pools.tag(request.get("ResourceArn").asText(), IdentityPoolShapes.stringMap(request.get("Tags")));
+        pools.tag(request.get("ResourceArn").asText(), Json.stringMap(request.get("Tags")));
         return Json.MAPPER.createObjectNode();
     }
 }

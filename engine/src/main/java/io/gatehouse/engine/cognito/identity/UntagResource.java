@@ -20,7 +20,7 @@ public class UntagResource implements IdentityOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        pools.untag(request.get("ResourceArn").asText(), IdentityPoolShapes.stringList(request.get("TagKeys")));
+        pools.untag(request.get("ResourceArn").asText(), Json.stringList(request.get("TagKeys")));
         return Json.MAPPER.createObjectNode();
     }
 }

@@ -22,7 +22,7 @@ public class AdminConfirmSignUp implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         signUps.adminConfirm(request.get("UserPoolId").asText(), request.get("Username").asText(),
-                UserShapes.stringMap(request.path("ClientMetadata")));
+                Json.stringMap(request.path("ClientMetadata")));
         return Json.MAPPER.createObjectNode();
     }
 }

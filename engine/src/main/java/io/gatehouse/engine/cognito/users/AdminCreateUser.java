@@ -33,7 +33,7 @@ public class AdminCreateUser implements CognitoOperation {
                 Optional.ofNullable(UserShapes.text(request, "TemporaryPassword")),
                 Optional.ofNullable(UserShapes.text(request, "MessageAction")), mediums,
                 UserShapes.attributes(request.path("ValidationData")),
-                UserShapes.stringMap(request.path("ClientMetadata")));
+                Json.stringMap(request.path("ClientMetadata")));
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("User", UserShapes.user(user, null));
         return response;

@@ -3,6 +3,7 @@ package io.gatehouse.engine.cognito.users;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.engine.cognito.threat.ReportedOrigins;
+import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.users.SignInService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,6 @@ public class AdminInitiateAuth implements CognitoOperation {
         return AuthResults.of(signIns.initiate(request.get("ClientId").asText(),
                 request.get("UserPoolId").asText(), AuthResults.flowOf(request, APP_ONLY_FLOWS),
                 AuthResults.parameters(request.path("AuthParameters")),
-                UserShapes.stringMap(request.path("ClientMetadata"))));
+                Json.stringMap(request.path("ClientMetadata"))));
     }
 }

@@ -22,7 +22,7 @@ public class AdminResetUserPassword implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         passwords.adminReset(request.get("UserPoolId").asText(), request.get("Username").asText(),
-                UserShapes.stringMap(request.path("ClientMetadata")));
+                Json.stringMap(request.path("ClientMetadata")));
         return Json.MAPPER.createObjectNode();
     }
 }

@@ -22,7 +22,7 @@ public class AdminUpdateUserAttributes implements CognitoOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         attributes.adminUpdate(request.get("UserPoolId").asText(), request.get("Username").asText(),
-                UserShapes.attributes(request.path("UserAttributes")), UserShapes.stringMap(request.path("ClientMetadata")));
+                UserShapes.attributes(request.path("UserAttributes")), Json.stringMap(request.path("ClientMetadata")));
         return Json.MAPPER.createObjectNode();
     }
 }

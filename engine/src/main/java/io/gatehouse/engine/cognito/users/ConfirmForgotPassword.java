@@ -23,7 +23,7 @@ public class ConfirmForgotPassword implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         passwords.confirmForgotPassword(request.get("ClientId").asText(), UserShapes.text(request, "SecretHash"),
                 request.get("Username").asText(), request.get("ConfirmationCode").asText(),
-                request.get("Password").asText(), UserShapes.stringMap(request.path("ClientMetadata")));
+                request.get("Password").asText(), Json.stringMap(request.path("ClientMetadata")));
         return Json.MAPPER.createObjectNode();
     }
 }

@@ -23,7 +23,7 @@ public class ConfirmSignUp implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         signUps.confirm(request.get("ClientId").asText(), UserShapes.text(request, "SecretHash"),
                 request.get("Username").asText(), request.get("ConfirmationCode").asText(),
-                UserShapes.stringMap(request.path("ClientMetadata")));
+                Json.stringMap(request.path("ClientMetadata")));
         return Json.MAPPER.createObjectNode();
     }
 }

@@ -24,7 +24,7 @@ public class ForgotPassword implements CognitoOperation {
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("CodeDeliveryDetails", UserShapes.delivery(passwords.forgotPassword(
                 request.get("ClientId").asText(), UserShapes.text(request, "SecretHash"),
-                request.get("Username").asText(), UserShapes.stringMap(request.path("ClientMetadata")))));
+                request.get("Username").asText(), Json.stringMap(request.path("ClientMetadata")))));
         return response;
     }
 }

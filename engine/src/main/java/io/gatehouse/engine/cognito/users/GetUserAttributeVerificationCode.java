@@ -25,7 +25,7 @@ public class GetUserAttributeVerificationCode implements CognitoOperation {
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("CodeDeliveryDetails", UserShapes.delivery(attributes.sendVerificationCode(
                 request.get("AccessToken").asText(), request.get("AttributeName").asText(),
-                UserShapes.stringMap(request.path("ClientMetadata")))));
+                Json.stringMap(request.path("ClientMetadata")))));
         return response;
     }
 }

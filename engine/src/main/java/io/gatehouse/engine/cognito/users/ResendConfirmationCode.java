@@ -23,7 +23,7 @@ public class ResendConfirmationCode implements CognitoOperation {
     public ObjectNode handle(ObjectNode request) {
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.set("CodeDeliveryDetails", UserShapes.delivery(signUps.resend(request.get("ClientId").asText(),
-                UserShapes.text(request, "SecretHash"), request.get("Username").asText(), UserShapes.stringMap(request.path("ClientMetadata")))));
+                UserShapes.text(request, "SecretHash"), request.get("Username").asText(), Json.stringMap(request.path("ClientMetadata")))));
         return response;
     }
 }

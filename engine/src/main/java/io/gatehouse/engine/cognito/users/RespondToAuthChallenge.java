@@ -3,6 +3,7 @@ package io.gatehouse.engine.cognito.users;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.engine.cognito.threat.ReportedOrigins;
+import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.users.SignInService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,6 @@ public class RespondToAuthChallenge implements CognitoOperation {
         return AuthResults.of(signIns.respond(request.get("ClientId").asText(), null,
                 request.get("ChallengeName").asText(), UserShapes.text(request, "Session"),
                 AuthResults.parameters(request.path("ChallengeResponses")),
-                UserShapes.stringMap(request.path("ClientMetadata"))));
+                Json.stringMap(request.path("ClientMetadata"))));
     }
 }

@@ -25,7 +25,7 @@ public class SignUp implements CognitoOperation {
                 UserShapes.text(request, "SecretHash"), request.get("Username").asText(),
                 UserShapes.text(request, "Password"), UserShapes.attributes(request.path("UserAttributes")),
                 UserShapes.attributes(request.path("ValidationData")),
-                UserShapes.stringMap(request.path("ClientMetadata")));
+                Json.stringMap(request.path("ClientMetadata")));
         ObjectNode response = Json.MAPPER.createObjectNode()
                 .put("UserConfirmed", result.confirmed())
                 .put("UserSub", result.sub());

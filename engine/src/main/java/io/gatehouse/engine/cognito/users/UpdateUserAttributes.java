@@ -1,10 +1,10 @@
 package io.gatehouse.engine.cognito.users;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.cognito.CognitoOperation;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.users.AttributeService;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,7 +25,7 @@ public class UpdateUserAttributes implements CognitoOperation {
         ObjectNode response = Json.MAPPER.createObjectNode();
         ArrayNode deliveries = response.putArray("CodeDeliveryDetailsList");
         attributes.update(request.get("AccessToken").asText(), UserShapes.attributes(request.path("UserAttributes")),
-                        UserShapes.stringMap(request.path("ClientMetadata")))
+                        Json.stringMap(request.path("ClientMetadata")))
                 .forEach(d -> deliveries.add(UserShapes.delivery(d)));
         return response;
     }

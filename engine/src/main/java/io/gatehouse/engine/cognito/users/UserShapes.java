@@ -31,13 +31,6 @@ final class UserShapes {
         return attributes;
     }
 
-    /** A string map ({@code ClientMetadata}); absent is empty. */
-    static Map<String, String> stringMap(JsonNode map) {
-        Map<String, String> values = new LinkedHashMap<>();
-        map.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-        return values;
-    }
-
     /**
      * A user's attributes as an {@code AttributeListType}: {@code sub} first, then by name; never the developer-only
      * ({@code dev:}) ones.

@@ -164,12 +164,34 @@ class HostedUiBrowserIT {
                     } catch (WebDriverException e) {
                         // An element found on the old page just as the new one replaces it: Chromium reports it as
                         // an inspector error rather than a stale element (seen once in CI). Look again.
-                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        if (replacedUnderfoot(e)) {
                             return false;
                         }
                         throw e;
                     }
                 });
+    }
+
+    /**
+     * Waits until {@code before}, an element of the page a click left, is gone. Chromium may report such an element
+     * as not belonging to the document instead of stale (seen in CI): that answer means the same, so it ends the wait.
+     */
+    private static void awaitGone(ChromeDriver driver, WebElement before) {
+        ExpectedCondition<Boolean> stale = ExpectedConditions.stalenessOf(before);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                return stale.apply(d);
+            } catch (WebDriverException e) {
+                if (replacedUnderfoot(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static boolean replacedUnderfoot(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     private static void signIn(ChromeDriver driver, String email, String password) {
@@ -519,7 +541,7 @@ class HostedUiBrowserIT {
             for (int i = 0; i < 5; i++) {
                 WebElement before = driver.findElement(By.tagName("h1"));
                 signIn(driver, email, "Wrong-Passw0rd!");
-                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
+                awaitGone(driver, before);
             }
 
             signIn(driver, email, PASSWORD);

@@ -19,4 +19,13 @@ public interface CredentialsBroker extends Provider {
      *                              ({@link CredentialsException.Reason#UNAVAILABLE})
      */
     IssuedCredentials issue(CredentialsRequest request) throws CredentialsException;
+
+    /**
+     * Whether this broker proves the identity to a third party with the identity-pool issuer's OpenID token
+     * ({@link CredentialsRequest#openIdToken()}). The engine signs one for each call only when this says so: a broker
+     * that mints its own credentials leaves it false and saves a signature per call.
+     */
+    default boolean needsOpenIdToken() {
+        return false;
+    }
 }

@@ -16,9 +16,8 @@ import java.util.Optional;
  * @param amr            the OpenID token's {@code amr}: {@code authenticated} or {@code unauthenticated}, then the
  *                       login providers, as Cognito sets it
  * @param openIdToken    the identity pool issuer's OpenID token for this identity (audience the pool, subject the
- *                       identity), for brokers that prove the identity to a third party; never logged. Empty
- *                       while the server has no identity-pool issuer: such a broker then refuses
- *                       ({@link CredentialsException.Reason#UNAVAILABLE})
+ *                       identity), for brokers that prove the identity to a third party
+ *                       ({@link CredentialsBroker#needsOpenIdToken()}); never logged. Empty for the others
  * @param sessionTags    the session tags from the pool's principal tag map (tag key to value)
  * @param duration       how long the credentials may last at most
  */

@@ -1,11 +1,15 @@
 package io.gatehouse.it;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,14 +52,39 @@ public final class Gatehouse {
 
     /** An AWS SDK client of the identity-pool API (Cognito Identity) signing with the admin credential. */
     public static CognitoIdentityClient identityAdminClient() {
+        return identityClient(StaticCredentialsProvider.create(AwsBasicCredentials.create(ADMIN_KEY, ADMIN_SECRET)));
+    }
+
+    /** An unsigned AWS SDK client of the identity-pool API, as apps call GetId and GetCredentialsForIdentity. */
+    public static CognitoIdentityClient anonymousIdentityClient() {
+        return identityClient(AnonymousCredentialsProvider.create());
+    }
+
+    private static CognitoIdentityClient identityClient(AwsCredentialsProvider credentials) {
         return CognitoIdentityClient.builder()
                 .endpointOverride(ENDPOINT)
                 .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ADMIN_KEY,
-                        ADMIN_SECRET)))
+                .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
                 .build();
+    }
+
+    /** AWS's STS client pointed at this server, signing with {@code credentials} (anonymous: unsigned). */
+    public static StsClient stsClient(AwsCredentialsProvider credentials) {
+        return StsClient.builder()
+                .endpointOverride(ENDPOINT)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+                .build();
+    }
+
+    /** AWS's STS client pointed at this server, signing with temporary credentials. */
+    public static StsClient stsClient(String accessKeyId, String secretKey, String sessionToken) {
+        return stsClient(StaticCredentialsProvider.create(AwsSessionCredentials.create(accessKeyId, secretKey,
+                sessionToken)));
     }
 
     /** The Liberty server directory (holds server.xml, providers/, configDropins/). */

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
@@ -59,10 +57,7 @@ class IdentityLoginAttackCorpusIT {
     static void pools() throws Exception {
         cognito = Gatehouse.adminClient();
         identities = Gatehouse.identityAdminClient();
-        anonymous = CognitoIdentityClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
+        anonymous = Gatehouse.anonymousIdentityClient();
         poolId = cognito.createUserPool(r -> r.poolName("login-corpus")).userPool().id();
         String clientId = CodeFlow.publicClient(cognito, poolId, "app");
         otherClientId = CodeFlow.publicClient(cognito, poolId, "not-in-the-identity-pool");

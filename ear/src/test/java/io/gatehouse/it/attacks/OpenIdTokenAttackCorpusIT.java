@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
@@ -62,14 +61,8 @@ class OpenIdTokenAttackCorpusIT {
     static void pools() throws Exception {
         cognito = Gatehouse.adminClient();
         identities = Gatehouse.identityAdminClient();
-        anonymous = CognitoIdentityClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
-        sts = StsClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
+        anonymous = Gatehouse.anonymousIdentityClient();
+        sts = Gatehouse.stsClient(AnonymousCredentialsProvider.create());
         String poolId = cognito.createUserPool(r -> r.poolName("openid-corpus")).userPool().id();
         String clientId = CodeFlow.publicClient(cognito, poolId, "app");
         CodeFlow.user(cognito, poolId, "alice");

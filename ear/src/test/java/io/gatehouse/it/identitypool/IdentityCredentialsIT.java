@@ -4,10 +4,6 @@ import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.AmbiguousRoleResolutionType;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
@@ -59,10 +55,7 @@ class IdentityCredentialsIT {
     static void pools() {
         userPools = Gatehouse.adminClient();
         admin = Gatehouse.identityAdminClient();
-        anonymous = CognitoIdentityClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
+        anonymous = Gatehouse.anonymousIdentityClient();
         userPoolId = userPools.createUserPool(r -> r.poolName("identity-credentials")).userPool().id();
         clientId = passwordClient("app");
         otherClientId = passwordClient("other-app");
@@ -113,11 +106,7 @@ class IdentityCredentialsIT {
 
     /** AWS's STS client, signing with the credentials, asks who they are. */
     private static GetCallerIdentityResponse whoAmI(Credentials credentials) {
-        try (StsClient sts = StsClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                        credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build()) {
+        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken())) {
             return sts.getCallerIdentity();
         }
     }

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -74,14 +71,8 @@ class OpenIdTokenIT {
     static void pools() {
         userPools = Gatehouse.adminClient();
         admin = Gatehouse.identityAdminClient();
-        anonymous = CognitoIdentityClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
-        sts = StsClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
+        anonymous = Gatehouse.anonymousIdentityClient();
+        sts = Gatehouse.stsClient(AnonymousCredentialsProvider.create());
         userPoolId = userPools.createUserPool(r -> r.poolName("openid-tokens")).userPool().id();
         clientId = userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("app").explicitAuthFlows(
                 ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
@@ -160,11 +151,7 @@ class OpenIdTokenIT {
     }
 
     private static GetCallerIdentityResponse whoAmI(software.amazon.awssdk.services.sts.model.Credentials issued) {
-        try (StsClient signed = StsClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                        issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build()) {
+        try (StsClient signed = Gatehouse.stsClient(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken())) {
             return signed.getCallerIdentity();
         }
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.error.Throttling;
-import io.gatehouse.engine.identitypool.sts.StsAnswer;
-import io.gatehouse.engine.identitypool.sts.StsQuery;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.query.QueryAnswer;
+import io.gatehouse.engine.query.QueryProtocol;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -52,14 +52,14 @@ public class CognitoEndpoint extends HttpServlet {
     transient CognitoDispatcher dispatcher;
 
     @Inject
-    transient StsQuery sts;
+    transient QueryProtocol query;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = UUID.randomUUID().toString();
         String contentType = request.getContentType();
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
-            answerSts(request, response, requestId);
+            answerQuery(request, response, requestId);
             return;
         }
         try {
@@ -85,20 +85,21 @@ public class CognitoEndpoint extends HttpServlet {
     }
 
     /**
-     * A form-encoded POST is the STS Query protocol (AWS SDKs' STS clients pointed at this server), answered in its
-     * own XML form.
+     * A form-encoded POST is the Query protocol (AWS SDKs' STS and IAM clients pointed at this server), answered in
+     * its own XML form.
      */
-    private void answerSts(HttpServletRequest request, HttpServletResponse response, String requestId)
+    private void answerQuery(HttpServletRequest request, HttpServletResponse response, String requestId)
             throws IOException {
-        StsAnswer answer;
+        QueryAnswer answer;
         try {
-            answer = sts.handle(SignedRequest.of(request, read(request)), requestId);
+            answer = query.handle(SignedRequest.of(request, read(request)), requestId);
         } catch (ServiceException e) {
-            answer = StsQuery.error(400, "InvalidRequest", e.getMessage(), requestId);
+            answer = QueryProtocol.error(QueryProtocol.STS_NAMESPACE, 400, "InvalidRequest", e.getMessage(),
+                    requestId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
-            answer = StsQuery.error(500, "InternalFailure", "An internal error occurred (request id " + requestId
-                    + ").", requestId);
+            answer = QueryProtocol.error(QueryProtocol.STS_NAMESPACE, 500, "InternalFailure",
+                    "An internal error occurred (request id " + requestId + ").", requestId);
         }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         response.setStatus(answer.status());

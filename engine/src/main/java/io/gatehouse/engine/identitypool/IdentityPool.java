@@ -94,7 +94,7 @@ public record IdentityPool(String id, String name, boolean allowUnauthenticated,
     }
 
     /** {@code login.example.com} of {@code arn:aws:iam::123456789012:oidc-provider/login.example.com}. */
-    static String oidcProviderName(String arn) {
+    public static String oidcProviderName(String arn) {
         int at = arn.indexOf(":oidc-provider/");
         return at < 0 ? arn : arn.substring(at + ":oidc-provider/".length());
     }

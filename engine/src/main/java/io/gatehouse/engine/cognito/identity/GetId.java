@@ -3,14 +3,11 @@ package io.gatehouse.engine.cognito.identity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.identitypool.IdentityPool;
-import io.gatehouse.engine.identitypool.IdentityPools;
 import io.gatehouse.engine.identitypool.identity.Identities;
 import io.gatehouse.engine.identitypool.identity.Identity;
 import io.gatehouse.engine.identitypool.identity.IdentityProofs;
 import io.gatehouse.engine.identitypool.identity.Login;
-import io.gatehouse.engine.identitypool.identity.Logins;
 import io.gatehouse.engine.identitypool.openid.OpenIdTokens;
-import io.gatehouse.engine.identitypool.quota.IdentityPoolQuotas;
 import io.gatehouse.engine.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,16 +25,10 @@ import java.util.Optional;
 public class GetId implements IdentityOperation {
 
     @Inject
-    IdentityPools pools;
+    UnsignedCalls calls;
 
     @Inject
     Identities identities;
-
-    @Inject
-    Logins logins;
-
-    @Inject
-    IdentityPoolQuotas quotas;
 
     @Inject
     IdentityProofs proofs;
@@ -49,9 +40,8 @@ public class GetId implements IdentityOperation {
 
     @Override
     public ObjectNode handle(ObjectNode request) {
-        IdentityPool pool = pools.get(request.get("IdentityPoolId").asText());
-        quotas.admit(pool.id());
-        List<Login> verified = logins.verify(pool, request.path("Logins"));
+        IdentityPool pool = calls.admitted(request.get("IdentityPoolId").asText());
+        List<Login> verified = calls.logins(pool, request);
         Optional<Login> ownToken = verified.stream()
                 .filter(l -> OpenIdTokens.LOGIN_PROVIDER.equals(l.provider())).findFirst();
         if (ownToken.isPresent()) {

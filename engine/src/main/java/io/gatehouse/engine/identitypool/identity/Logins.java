@@ -2,6 +2,7 @@ package io.gatehouse.engine.identitypool.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.iam.OidcProviders;
 import io.gatehouse.engine.identitypool.IdentityPool;
 import io.gatehouse.engine.identitypool.openid.OpenIdTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +11,14 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Verifies an identity-pool call's {@code Logins} map, each token in full before anything is linked or issued, by
  * the kind of its provider: a user pool's ID token ({@link UserPoolLogins}), or this server's own identity-pool
  * OpenID token under {@value OpenIdTokens#LOGIN_PROVIDER}, which is how a developer-authenticated identity signs in
- * ({@link IdentityTokenLogins}). Logins of other providers (social, OIDC, SAML) are not taken yet and are refused.
+ * ({@link IdentityTokenLogins}), or an ID token of an OpenID Connect provider the pool names ({@link OidcLogins}).
+ * Logins of other providers (social, SAML) are not taken yet and are refused.
  */
 @ApplicationScoped
 public class Logins {
@@ -27,6 +30,12 @@ public class Logins {
 
     @Inject
     IdentityTokenLogins identityTokens;
+
+    @Inject
+    OidcLogins oidc;
+
+    @Inject
+    OidcProviders oidcProviders;
 
     /**
      * The verified logins of {@code logins} (the request's map; missing or empty for none).
@@ -50,6 +59,13 @@ public class Logins {
                 .filter(p -> p.providerName().equals(provider)).toList();
         if (!clients.isEmpty()) {
             return userPools.verify(clients, provider, token);
+        }
+        Optional<String> oidcArn = pool.openIdConnectProviderArns().stream()
+                .filter(arn -> IdentityPool.oidcProviderName(arn).equals(provider)).findFirst();
+        if (oidcArn.isPresent()) {
+            return oidc.verify(oidcProviders.find(oidcArn.get()).orElseThrow(() -> new ServiceException(
+                    "NotAuthorizedException", INVALID + "The OpenID Connect provider " + provider
+                    + " is not registered.")), token);
         }
         if (pool.roleMappingProviders().contains(provider) || pool.supportedLoginProviders().containsKey(provider)) {
             throw new ServiceException("NotAuthorizedException", INVALID + "Logins of " + provider

@@ -3,6 +3,8 @@ package io.gatehouse.engine.identitypool.sts;
 import io.gatehouse.api.credentials.IssuedCredentials;
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.query.QueryAction;
+import io.gatehouse.engine.query.QueryAnswer;
 import io.gatehouse.engine.identitypool.IdentityPool;
 import io.gatehouse.engine.identitypool.IdentityPools;
 import io.gatehouse.engine.identitypool.identity.Identities;
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
  * which this server does not know. Session policies are not evaluated here, so they are refused, not ignored.
  */
 @ApplicationScoped
-public class AssumeRoleWithWebIdentity implements StsAction {
+public class AssumeRoleWithWebIdentity implements QueryAction {
 
     private static final Duration SHORTEST = Duration.ofMinutes(15);
     private static final Duration LONGEST = Duration.ofHours(12);
@@ -57,31 +59,36 @@ public class AssumeRoleWithWebIdentity implements StsAction {
     Clock clock;
 
     @Override
+    public String version() {
+        return Sts.VERSION;
+    }
+
+    @Override
     public String name() {
         return "AssumeRoleWithWebIdentity";
     }
 
     @Override
-    public StsAnswer handle(SignedRequest request, Map<String, String> form, String requestId) {
+    public QueryAnswer handle(SignedRequest request, Map<String, String> form, String requestId) {
         String roleArn = form.get("RoleArn");
         String sessionName = form.get("RoleSessionName");
         String token = form.get("WebIdentityToken");
         Optional<String> invalid = validate(form, roleArn, sessionName, token);
         if (invalid.isPresent()) {
-            return StsQuery.error(400, "ValidationError", invalid.get(), requestId);
+            return Sts.error(400, "ValidationError", invalid.get(), requestId);
         }
         Duration duration;
         try {
             duration = duration(form.get("DurationSeconds"));
         } catch (IllegalArgumentException e) {
-            return StsQuery.error(400, "ValidationError", e.getMessage(), requestId);
+            return Sts.error(400, "ValidationError", e.getMessage(), requestId);
         }
         OpenIdToken identity;
         try {
             identity = tokens.verify(token);
         } catch (OpenIdTokenRejected e) {
-            return e.expired() ? StsQuery.error(400, "ExpiredTokenException", "Token is expired", requestId)
-                    : StsQuery.error(400, "InvalidIdentityToken", e.getMessage(), requestId);
+            return e.expired() ? Sts.error(400, "ExpiredTokenException", "Token is expired", requestId)
+                    : Sts.error(400, "InvalidIdentityToken", e.getMessage(), requestId);
         }
         IdentityPool pool;
         try {
@@ -90,23 +97,23 @@ public class AssumeRoleWithWebIdentity implements StsAction {
                 throw new ServiceException("ResourceNotFoundException", "not an identity of the pool");
             }
         } catch (ServiceException e) {
-            return StsQuery.error(400, "InvalidIdentityToken",
+            return Sts.error(400, "InvalidIdentityToken",
                     "The token's identity pool or identity no longer exists.", requestId);
         }
         if (!pool.allowClassicFlow()) {
-            return StsQuery.error(403, "AccessDenied",
+            return Sts.error(403, "AccessDenied",
                     "Basic (classic) flow is not enabled for the token's identity pool.", requestId);
         }
         String poolRole = pools.roles(pool.id()).roles().get(identity.authenticated() ? "authenticated"
                 : "unauthenticated");
         if (!roleArn.equals(poolRole)) {
-            return StsQuery.error(403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+            return Sts.error(403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
                     requestId);
         }
         StsSession session = new StsSession(pool.id(), identity.identityId(), roleArn, identity.authenticated(),
                 identity.principalTags(), clock.instant().plus(duration), sessionName);
         IssuedCredentials issued = new LocalSts(sessions, clock).open(session);
-        return new StsAnswer(200, null, StsXml.result(name(), answer(issued, session, identity), requestId));
+        return Sts.result(name(), answer(issued, session, identity), requestId);
     }
 
     private Map<String, Object> answer(IssuedCredentials issued, StsSession session, OpenIdToken identity) {

@@ -2,6 +2,9 @@ package io.gatehouse.engine.identitypool.sts;
 
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.query.QueryAction;
+import io.gatehouse.engine.query.QueryAnswer;
+import io.gatehouse.engine.query.QueryForms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,18 +16,15 @@ import java.util.Map;
  * is also how an AWS SDK checks credentials.
  */
 @ApplicationScoped
-public class GetCallerIdentity implements StsAction {
-
-    /** The SigV4 verifier's error types, in STS's words. */
-    private static final Map<String, String> CODES = Map.of(
-            "MissingAuthenticationTokenException", "MissingAuthenticationToken",
-            "IncompleteSignatureException", "IncompleteSignature",
-            "InvalidSignatureException", "SignatureDoesNotMatch",
-            "UnrecognizedClientException", "InvalidClientTokenId",
-            "ExpiredTokenException", "ExpiredToken");
+public class GetCallerIdentity implements QueryAction {
 
     @Inject
     StsCallers callers;
+
+    @Override
+    public String version() {
+        return Sts.VERSION;
+    }
 
     @Override
     public String name() {
@@ -32,18 +32,18 @@ public class GetCallerIdentity implements StsAction {
     }
 
     @Override
-    public StsAnswer handle(SignedRequest request, Map<String, String> form, String requestId) {
+    public QueryAnswer handle(SignedRequest request, Map<String, String> form, String requestId) {
         StsSession caller;
         try {
             caller = callers.authenticate(request);
         } catch (ServiceException e) {
-            String code = CODES.getOrDefault(e.type(), "InvalidClientTokenId");
-            return StsQuery.error(403, code, e.getMessage(), requestId);
+            String code = QueryForms.SIGV4_CODES.getOrDefault(e.type(), "InvalidClientTokenId");
+            return Sts.error(403, code, e.getMessage(), requestId);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Arn", caller.assumedRoleArn());
         fields.put("UserId", caller.assumedRoleId());
         fields.put("Account", caller.roleAccount());
-        return new StsAnswer(200, null, StsXml.result(name(), fields, requestId));
+        return Sts.result(name(), fields, requestId);
     }
 }

@@ -59,20 +59,4 @@ class LocalStsTest {
         assertTrue(RoleIds.of(session.roleArn()).matches("AROA[A-Z2-7]{17}"));
         assertEquals(RoleIds.of(session.roleArn()), RoleIds.of("arn:aws:iam::123456789012:role/app/Readers"));
     }
-
-    @Test
-    void formWhenParsedThenDecodedFirstValueKeptAndBadEscapesIgnored() {
-        Map<String, String> form = StsQuery.form(
-                "Action=GetCallerIdentity&Version=2011-06-15&Action=Other&Tag=a%2Bb%20c&Bad=%zz".getBytes());
-        assertEquals("GetCallerIdentity", form.get("Action"));
-        assertEquals("a+b c", form.get("Tag"));
-        assertFalse(form.containsKey("Bad"));
-    }
-
-    @Test
-    void xmlWhenValuesHoldMarkupOrControlCharactersThenEscapedOrDropped() {
-        String xml = StsXml.error(true, "InvalidAction", "Could not find <x> & \"y\"\u0000", "id-1");
-        assertTrue(xml.contains("<Message>Could not find &lt;x&gt; &amp; &quot;y&quot;</Message>"), xml);
-        assertTrue(xml.contains("<Type>Sender</Type>"));
-    }
 }

@@ -1,41 +1,46 @@
-package io.gatehouse.engine.identitypool.sts;
+package io.gatehouse.engine.query;
 
+import java.util.List;
 import java.util.Map;
 
-/** The XML documents of the STS Query protocol (version 2011-06-15), with every value escaped. */
-final class StsXml {
+/** The XML documents of the Query protocol, in a service's namespace, with every value escaped. */
+public final class QueryXml {
 
-    static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
-
-    private StsXml() {
+    private QueryXml() {
     }
 
     /**
      * {@code <ActionResponse><ActionResult>fields</ActionResult><ResponseMetadata/></ActionResponse>}; a field whose
-     * value is a map is an element of elements ({@code Credentials}, {@code AssumedRoleUser}).
+     * value is a map is an element of elements ({@code Credentials}), a list one of {@code member} elements.
      */
-    static String result(String action, Map<String, ?> fields, String requestId) {
-        StringBuilder xml = new StringBuilder("<").append(action).append("Response xmlns=\"").append(NAMESPACE)
+    public static String result(String namespace, String action, Map<String, ?> fields, String requestId) {
+        StringBuilder xml = new StringBuilder("<").append(action).append("Response xmlns=\"").append(namespace)
                 .append("\">\n  <").append(action).append("Result>\n");
-        fields.forEach((name, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                xml.append("    <").append(name).append(">\n");
-                nested.forEach((inner, text) -> xml.append("      <").append(inner).append('>')
-                        .append(escape(String.valueOf(text))).append("</").append(inner).append(">\n"));
-                xml.append("    </").append(name).append(">\n");
-            } else {
-                xml.append("    <").append(name).append('>').append(escape(String.valueOf(value))).append("</")
-                        .append(name).append(">\n");
-            }
-        });
+        fields.forEach((name, value) -> element(xml, name, value, "    "));
         return xml.append("  </").append(action).append("Result>\n  <ResponseMetadata>\n    <RequestId>")
                 .append(escape(requestId)).append("</RequestId>\n  </ResponseMetadata>\n</").append(action)
                 .append("Response>\n").toString();
     }
 
+    private static void element(StringBuilder xml, Object name, Object value, String indent) {
+        xml.append(indent).append('<').append(name).append('>');
+        if (value instanceof Map<?, ?> nested) {
+            xml.append('\n');
+            nested.forEach((inner, text) -> element(xml, inner, text, indent + "  "));
+            xml.append(indent);
+        } else if (value instanceof List<?> members) {
+            xml.append('\n');
+            members.forEach(member -> element(xml, "member", member, indent + "  "));
+            xml.append(indent);
+        } else {
+            xml.append(escape(String.valueOf(value)));
+        }
+        xml.append("</").append(name).append(">\n");
+    }
+
     /** An {@code ErrorResponse}: {@code Sender} for the caller's errors, {@code Receiver} for the server's. */
-    static String error(boolean sender, String code, String message, String requestId) {
-        return "<ErrorResponse xmlns=\"" + NAMESPACE + "\">\n  <Error>\n    <Type>" + (sender ? "Sender" : "Receiver")
+    public static String error(String namespace, boolean sender, String code, String message, String requestId) {
+        return "<ErrorResponse xmlns=\"" + namespace + "\">\n  <Error>\n    <Type>" + (sender ? "Sender" : "Receiver")
                 + "</Type>\n    <Code>" + escape(code) + "</Code>\n    <Message>" + escape(message)
                 + "</Message>\n  </Error>\n  <RequestId>" + escape(requestId) + "</RequestId>\n</ErrorResponse>\n";
     }

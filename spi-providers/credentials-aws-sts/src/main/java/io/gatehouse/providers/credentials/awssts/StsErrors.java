@@ -43,9 +43,20 @@ final class StsErrors {
         if (e instanceof AwsServiceException service) {
             return ofAnswer(service, roleArn, token);
         }
-        // No answer: connection refused, an unknown host, a timeout, a body that is not an STS's.
-        return new CredentialsException(Reason.UNAVAILABLE, "The STS did not answer AssumeRoleWithWebIdentity: "
-                + scrub(e.getMessage(), token), e);
+        // No answer: connection refused, an unknown host, a timeout, a body that is not an STS's. The cause tells
+        // operators which, unless the token is somewhere in it.
+        String message = "The STS did not answer AssumeRoleWithWebIdentity: " + scrub(e.getMessage(), token);
+        return mentions(e, token) ? new CredentialsException(Reason.UNAVAILABLE, message)
+                : new CredentialsException(Reason.UNAVAILABLE, message, e);
+    }
+
+    private static boolean mentions(Throwable e, String token) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!token.isEmpty() && t.getMessage() != null && t.getMessage().contains(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CredentialsException ofAnswer(AwsServiceException e, String roleArn, String token) {

@@ -32,8 +32,10 @@ final class AwsStsBroker implements CredentialsBroker {
 
     @Override
     public IssuedCredentials issue(CredentialsRequest request) throws CredentialsException {
-        String token = request.openIdToken().orElseThrow(() -> new IllegalArgumentException(
-                "aws-sts needs the identity pool's OpenID token, and the request has none"));
+        // The engine's fault, not the caller's; it answers ExternalServiceException and logs this, not a 500.
+        String token = request.openIdToken().orElseThrow(() -> new CredentialsException(
+                CredentialsException.Reason.UNAVAILABLE,
+                "The server gave the aws-sts broker no OpenID token for identity " + request.identityId()));
         AssumeRoleWithWebIdentityResponse answer;
         try {
             answer = sts.assumeRoleWithWebIdentity(AssumeRoleRequests.of(request, token, policyArns));

@@ -176,12 +176,13 @@ class AwsStsBrokerTest {
     }
 
     @Test
-    void requestWhenItHasNoTokenThenAProgrammingError() throws Exception {
+    void requestWhenItHasNoTokenThenUnavailableAndNothingSent() throws Exception {
         sts = new StsStandIn(ROLE);
         CredentialsBroker broker = broker(sts.endpoint());
         CredentialsRequest noToken = new CredentialsRequest("us-east-1:7d1e0c4a-3b2f-4e5d-8c9b-0a1f2e3d4c5b",
                 IDENTITY, ROLE, false, List.of("unauthenticated"), Optional.empty(), Map.of(), Duration.ofHours(1));
-        assertThrows(IllegalArgumentException.class, () -> broker.issue(noToken));
+        CredentialsException e = assertThrows(CredentialsException.class, () -> broker.issue(noToken));
+        assertEquals(Reason.UNAVAILABLE, e.reason());
         assertTrue(sts.asked().isEmpty());
     }
 }

@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /**
  * The {@code aws-sts} credentials broker: identity pools' credentials from an STS's
- * {@code AssumeRoleWithWebIdentity} (AWS STS by default; MinIO's or Ceph's by {@code endpoint}). Options, under
- * {@code gatehouse.spi.credentials-broker.aws-sts.}, are {@link AwsStsOptions}'. One SDK client serves every
- * broker it creates; it is thread-safe and closed with the factory.
+ * {@code AssumeRoleWithWebIdentity} (AWS STS by default; MinIO's or Ceph's by {@code endpoint}). Its options, under
+ * {@code gatehouse.spi.credentials-broker.aws-sts.}, are read by {@link AwsStsOptions#parse}. One SDK client serves
+ * every broker it creates; it is thread-safe and closed with the factory.
  */
 public final class AwsStsBrokerFactory implements CredentialsBrokerFactory {
 

@@ -176,6 +176,20 @@ class AwsStsBrokerTest {
     }
 
     @Test
+    void factoryWhenNoEndpointThenReadyForAwsStsOfTheRegion() throws Exception {
+        AwsStsBrokerFactory factory = new AwsStsBrokerFactory();
+        factories.add(factory);
+        factory.init(new ProviderConfig(Map.of("region", "eu-west-1")));
+        assertTrue(factory.create(ProviderContext.of(Optional.empty(), Clock.systemUTC())).needsOpenIdToken());
+    }
+
+    @Test
+    void factoryWhenNotInitialisedThenRefusesToCreate() {
+        assertThrows(IllegalStateException.class, () -> new AwsStsBrokerFactory()
+                .create(ProviderContext.of(Optional.empty(), Clock.systemUTC())));
+    }
+
+    @Test
     void requestWhenItHasNoTokenThenUnavailableAndNothingSent() throws Exception {
         sts = new StsStandIn(ROLE);
         CredentialsBroker broker = broker(sts.endpoint());

@@ -83,10 +83,14 @@ public final class JwtForgeries {
         return parts[0] + "." + b64(claims.toString()) + "." + parts[2];
     }
 
-    /** The claims changed and signed again by {@code key} (RS256, its kid): only the claims are wrong. */
+    /**
+     * The claims changed and signed again by {@code key} (the token's own algorithm, the key's kid): only the claims
+     * are wrong.
+     */
     public static String claimsChanged(String token, RSAKey key, UnaryOperator<JWTClaimsSet.Builder> change)
             throws ParseException, JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        JWSAlgorithm algorithm = SignedJWT.parse(token).getHeader().getAlgorithm();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(),
                 change.apply(new JWTClaimsSet.Builder(SignedJWT.parse(token).getJWTClaimsSet())).build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();

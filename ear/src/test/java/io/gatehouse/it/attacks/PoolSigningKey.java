@@ -71,7 +71,7 @@ public final class PoolSigningKey {
 
     private static RSAKey read(Connection c, String kid) throws Exception {
         try (PreparedStatement query = c.prepareStatement(
-                "SELECT user_pool_id, private_jwk FROM signing_key WHERE kid = ?")) {
+                "SELECT owner, private_jwk FROM signing_key WHERE kid = ?")) {
             query.setString(1, kid);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {

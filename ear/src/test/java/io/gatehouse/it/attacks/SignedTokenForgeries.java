@@ -51,7 +51,18 @@ final class SignedTokenForgeries {
     private SignedTokenForgeries() {
     }
 
+    /** The forgeries of {@link #signed} for RS256, and those of a user pool's claims. */
     static List<Forgery> common(Keys keys) {
+        return java.util.stream.Stream.concat(signed(keys, JWSAlgorithm.RS256).stream(), userPoolClaims(keys).stream())
+                .toList();
+    }
+
+    /**
+     * The forgeries every verifier of tokens signed with {@code algorithm} must refuse: algorithm confusion, foreign
+     * keys, stripped or flipped signatures, changed claims under the genuine signature, expiry, validity times and
+     * issuer wrong under the issuer's own key.
+     */
+    static List<Forgery> signed(Keys keys, JWSAlgorithm algorithm) {
         String kid = keys.poolKey().getKeyID();
         return List.of(
                 new Forgery("alg none, signature dropped", t -> JwtForgeries.unsigned(t, "none", true)),
@@ -66,18 +77,18 @@ final class SignedTokenForgeries {
                 new Forgery("another pool's token with this pool as issuer", t -> JwtForgeries.payloadChanged(
                         keys.otherPoolToken(), b -> b.issuer(keys.poolIssuer()))),
                 new Forgery("jku pointing to the attacker's key set", t -> attackerSigned(keys, t,
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.attackerKey().getKeyID())
+                        new JWSHeader.Builder(algorithm).keyID(keys.attackerKey().getKeyID())
                                 .jwkURL(URI.create("https://attacker.example/jwks.json")))),
                 new Forgery("jku pointing to the attacker's key set, with the pool's kid", t -> attackerSigned(keys, t,
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
+                        new JWSHeader.Builder(algorithm).keyID(kid)
                                 .jwkURL(URI.create("https://attacker.example/jwks.json")))),
                 new Forgery("x5u pointing to the attacker's certificate", t -> attackerSigned(keys, t,
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
+                        new JWSHeader.Builder(algorithm).keyID(kid)
                                 .x509CertURL(URI.create("https://attacker.example/c.pem")))),
                 new Forgery("the attacker's key embedded as jwk", t -> attackerSigned(keys, t, new JWSHeader.Builder(
-                        JWSAlgorithm.RS256).keyID(kid).jwk(keys.attackerKey().toPublicJWK()))),
+                        algorithm).keyID(kid).jwk(keys.attackerKey().toPublicJWK()))),
                 new Forgery("the attacker's key embedded as jwk, no kid", t -> attackerSigned(keys, t,
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).jwk(keys.attackerKey().toPublicJWK()))),
+                        new JWSHeader.Builder(algorithm).jwk(keys.attackerKey().toPublicJWK()))),
                 new Forgery("signature stripped", JwtForgeries::signatureStripped),
                 new Forgery("signature bit-flipped", JwtForgeries::signatureBitFlipped),
                 new Forgery("payload's expiry extended, signature kept", t -> JwtForgeries.payloadChanged(t,
@@ -105,10 +116,15 @@ final class SignedTokenForgeries {
                 }),
                 new Forgery("signed by the pool's key, issuer with a trailing path", t -> resigned(keys, t, b -> b
                         .issuer(keys.poolIssuer() + "/x"))),
+                new Forgery("signed by the pool's key, sub of no one", t -> resigned(keys, t, b -> b
+                        .subject(UUID.randomUUID().toString()))));
+    }
+
+    /** The forgeries of the claims only a user pool's tokens carry, under the pool's own key. */
+    static List<Forgery> userPoolClaims(Keys keys) {
+        return List.of(
                 new Forgery("signed by the pool's key, without token_use", t -> resigned(keys, t, b -> b
                         .claim("token_use", null))),
-                new Forgery("signed by the pool's key, sub of no user", t -> resigned(keys, t, b -> b
-                        .subject(UUID.randomUUID().toString()))),
                 new Forgery("signed by the pool's key, no origin_jti", t -> resigned(keys, t, b -> b
                         .claim("origin_jti", null))));
     }

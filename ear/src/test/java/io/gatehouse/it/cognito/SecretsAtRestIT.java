@@ -171,7 +171,7 @@ class SecretsAtRestIT {
                 Gatehouse.property("gatehouse.it.jdbc.user"), "")) {
             Map<String, String> stored = new HashMap<>();
             try (PreparedStatement s = db.prepareStatement(
-                    "SELECT kid, private_jwk FROM signing_key WHERE user_pool_id = ?")) {
+                    "SELECT kid, private_jwk FROM signing_key WHERE owner = ?")) {
                 s.setString(1, poolId);
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {

@@ -15,7 +15,7 @@ public record SealedColumn(String table, String column, List<String> rowColumns)
 
     /** A pool's signing key pair, a private JWK. */
     public static final SealedColumn SIGNING_KEY =
-            new SealedColumn("signing_key", "private_jwk", List.of("user_pool_id", "kid"));
+            new SealedColumn("signing_key", "private_jwk", List.of("owner", "kid"));
     /** An app client's secret, which DescribeUserPoolClient returns and SECRET_HASH checks need in full. */
     public static final SealedColumn CLIENT_SECRET =
             new SealedColumn("user_pool_client", "client_secret", List.of("user_pool_id", "client_id"));

@@ -1,7 +1,5 @@
 package io.gatehouse.engine.token;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.engine.config.GatehouseConfig;
@@ -11,32 +9,24 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /**
  * Checks a user pool's ID token where another service takes it as proof of a sign-in: an identity pool's
  * {@code Logins} ({@code cognito-idp.<region>.amazonaws.com/<poolId>}). Everything is checked, in Cognito's words
- * where it has them: the signature by one of the pool's published keys (RS256 only, the key named by {@code kid}),
+ * where it has them: the signature by one of the pool's published keys ({@link OwnTokens}),
  * the issuer, {@code token_use} {@code id} (an access token is not a login), an audience among the app clients the
  * caller accepts, the expiry, and the issue and not-before times (no token from the future).
  */
 @ApplicationScoped
 public class IdTokens {
 
-    /** How far a token's issue time may lie ahead of this node's clock (skew between nodes). */
-    private static final Duration SKEW = Duration.ofMinutes(1);
-
     @Inject
-    SigningKeys keys;
+    OwnTokens ownTokens;
 
     @Inject
     GatehouseConfig config;
 
-    @Inject
-    Clock clock;
 
     @Inject
     EndedSignIns endedSignIns;
@@ -52,17 +42,14 @@ public class IdTokens {
         JWTClaimsSet claims;
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            String kid = jwt.getHeader().getKeyID();
-            SigningKeys.PublishedKey key = kid == null ? null : keys.publicKey(userPoolId, kid).orElse(null);
-            if (key == null || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(key.verifier())) {
+            if (!ownTokens.signedBy(jwt, KeyOwner.userPool(userPoolId), TokenPurpose.ID)) {
                 throw invalid("Token signature is not valid.");
             }
             claims = jwt.getJWTClaimsSet();
             if (!"id".equals(claims.getStringClaim("token_use"))) {
                 throw invalid("Not an ID token.");
             }
-        } catch (ParseException | JOSEException | IllegalStateException e) {
+        } catch (ParseException | IllegalStateException e) {
             throw invalid("Token is not from a supported provider of this identity pool.");
         }
         if (!(config.baseUrl() + "/" + userPoolId).equals(claims.getIssuer())) {
@@ -71,13 +58,11 @@ public class IdTokens {
         if (claims.getAudience().stream().noneMatch(clientIds::contains)) {
             throw invalid("Incorrect token audience.");
         }
-        Instant now = clock.instant();
-        if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
-            throw invalid("Token expired.");
-        }
-        if (claims.getIssueTime() == null || claims.getIssueTime().toInstant().isAfter(now.plus(SKEW))
-                || claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(SKEW))) {
-            throw invalid("Token is not valid yet.");
+        switch (ownTokens.timing(claims)) {
+            case EXPIRED -> throw invalid("Token expired.");
+            case PREMATURE -> throw invalid("Token is not valid yet.");
+            case CURRENT -> {
+            }
         }
         return claims;
     }

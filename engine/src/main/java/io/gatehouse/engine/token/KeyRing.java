@@ -49,17 +49,20 @@ record KeyRing(List<Key> keys) {
     }
 
     /**
-     * Whether {@code purpose} needs a successor key at {@code now}: its signing key is older than {@code period}
-     * and no successor is scheduled yet. A zero period turns rotation off.
+     * Whether {@code purpose} needs a new key at {@code now}: none signs and none is scheduled (an owner's first key,
+     * whatever the period), or its signing key is older than {@code period} and no successor is scheduled yet. A
+     * zero period turns rotation off.
      */
     boolean rotationDue(TokenPurpose purpose, Instant now, Duration period) {
-        if (period.isZero()) {
-            return false;
-        }
         long at = now.toEpochMilli();
         boolean successorScheduled = keys.stream().anyMatch(k -> k.purpose() == purpose && k.activatesAt() > at);
-        return !successorScheduled && active(purpose, now)
-                .map(k -> k.activatesAt() + period.toMillis() <= at)
-                .orElse(true);
+        if (successorScheduled) {
+            return false;
+        }
+        Optional<Key> signing = active(purpose, now);
+        if (signing.isEmpty()) {
+            return true;
+        }
+        return !period.isZero() && signing.get().activatesAt() + period.toMillis() <= at;
     }
 }

@@ -1,7 +1,6 @@
 package io.gatehouse.engine.token;
 
 import io.gatehouse.engine.security.DataKey;
-import io.gatehouse.engine.userpool.UserPools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,9 +14,10 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Schedules a pool's next signing key, in a transaction of its own so that a sign-in that happens to notice a
- * rotation is due neither waits on nor rolls back the new key. The pool's row is locked first, so two nodes noticing
- * at once schedule one successor, not two.
+ * Schedules a key owner's next signing key, in a transaction of its own so that a sign-in that happens to notice a
+ * rotation is due neither waits on nor rolls back the new key. The owner's {@code key_owner} row is locked first, so
+ * two nodes noticing at once schedule one successor, not two. An owner's first key for a purpose (the identity
+ * issuer's, made when first needed) signs at once: no verifier can have cached a key set it is missing from.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -32,30 +32,29 @@ public class KeyRotation {
     Clock clock;
 
     @Inject
-    UserPools pools;
-
-    @Inject
     DataKey dataKey;
 
-    void scheduleSuccessor(String userPoolId, TokenPurpose purpose, Duration period, Duration publishLead) {
-        if (!pools.lockForUpdate(userPoolId)) {
+    void scheduleSuccessor(String ownerId, TokenPurpose purpose, Duration period, Duration publishLead) {
+        if (em.createNativeQuery("SELECT id FROM key_owner WHERE id = ?1 FOR UPDATE").setParameter(1, ownerId)
+                .getResultList().isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         List<SigningKeyEntity> stored = em.createQuery("select k from SigningKeyEntity k"
-                        + " where k.userPoolId = :pool and k.purpose = :purpose", SigningKeyEntity.class)
-                .setParameter("pool", userPoolId).setParameter("purpose", purpose).getResultList();
+                        + " where k.owner = :owner and k.purpose = :purpose", SigningKeyEntity.class)
+                .setParameter("owner", ownerId).setParameter("purpose", purpose).getResultList();
         KeyRing ring = new KeyRing(stored.stream().map(SigningKeyEntity::toKey).toList());
         if (!ring.rotationDue(purpose, now, period)) {
             return;
         }
-        long activatesAt = now.plus(publishLead).toEpochMilli();
+        long activatesAt = ring.active(purpose, now).isPresent() ? now.plus(publishLead).toEpochMilli()
+                : now.toEpochMilli();
         ring.active(purpose, now).ifPresent(current -> stored.stream()
                 .filter(k -> k.kid().equals(current.kid()))
                 .forEach(k -> k.retireAt(activatesAt)));
-        SigningKeyEntity successor = SigningKeys.newKey(dataKey, userPoolId, purpose, now.toEpochMilli(), activatesAt);
+        SigningKeyEntity successor = SigningKeys.newKey(dataKey, ownerId, purpose, now.toEpochMilli(), activatesAt);
         em.persist(successor);
-        LOG.info(() -> "User pool " + userPoolId + ": new " + purpose + " signing key " + successor.kid()
+        LOG.info(() -> "Key owner " + ownerId + ": new " + purpose + " signing key " + successor.kid()
                 + " published, signing from " + Instant.ofEpochMilli(activatesAt));
     }
 }

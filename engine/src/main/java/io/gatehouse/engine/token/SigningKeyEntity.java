@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A pool's signing key pair, stored as a private JWK sealed with the data key ({@code SealedColumn.SIGNING_KEY}). */
+/** A key owner's signing key pair (see {@link KeyOwner}), stored as a private JWK sealed with the data key ({@code SealedColumn.SIGNING_KEY}). */
 @Entity
 @Table(name = "signing_key")
 public class SigningKeyEntity {
@@ -16,8 +16,8 @@ public class SigningKeyEntity {
     @Column(name = "kid")
     private String kid;
 
-    @Column(name = "user_pool_id", nullable = false)
-    private String userPoolId;
+    @Column(name = "owner", nullable = false)
+    private String owner;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "purpose", nullable = false)
@@ -41,10 +41,10 @@ public class SigningKeyEntity {
     protected SigningKeyEntity() {
     }
 
-    SigningKeyEntity(String kid, String userPoolId, TokenPurpose purpose, String algorithm, String sealedJwk,
+    SigningKeyEntity(String kid, String owner, TokenPurpose purpose, String algorithm, String sealedJwk,
                      long createdAt, long activatesAt) {
         this.kid = kid;
-        this.userPoolId = userPoolId;
+        this.owner = owner;
         this.purpose = purpose;
         this.algorithm = algorithm;
         this.sealedJwk = sealedJwk;

@@ -1,7 +1,6 @@
 package io.gatehouse.engine.token;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
@@ -32,13 +31,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each pool's token signing keys: one signing RSA key per purpose at a time, created with the pool and rotated
+ * Each key owner's token signing keys (a user pool's, or the identity pools' issuer's; see {@link KeyOwner}): one
+ * signing RSA key per purpose at a time, created with the pool (the issuer's when first needed) and rotated
  * after {@code gatehouse.token.key-rotation-period} (P90D; PT0S turns rotation off). A successor is published in
  * the JWKS {@code gatehouse.token.key-publish-lead} (PT1H) before it signs, so resource servers that cache the JWKS
  * for less than that never meet an unknown key; a retired key stays published until every token it signed has
  * expired. Keys live in the database, sealed with the data key, so every node signs and verifies with the same ones;
- * each node keeps a pool's keys, opened, parsed and ready to sign, for a minute, and looks again at once for a key
- * id it does not know: a key is decrypted once per load, never per token.
+ * each node keeps an owner's keys, opened, parsed and ready to sign, for a minute, and looks again at once for a
+ * key id it does not know: a key is decrypted once per load, never per token.
  *
  * <p>No transaction interceptor on the readers: they read the keys in the caller's transaction if there is one and
  * without one otherwise, which is what {@code SUPPORTS} would do, and {@link #active} runs twice for every token
@@ -49,7 +49,7 @@ public class SigningKeys {
 
     static final int RSA_BITS = 2048;
     private static final Duration CACHED_FOR = Duration.ofMinutes(1);
-    /** An unknown key id reloads a pool's keys at most this often, so made-up ids cannot hammer the database. */
+    /** An unknown key id reloads an owner's keys at most this often, so made-up ids cannot hammer the database. */
     private static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(1);
 
     @PersistenceContext(unitName = "gatehouse")
@@ -75,7 +75,7 @@ public class SigningKeys {
     @ConfigProperty(name = "gatehouse.token.key-publish-lead", defaultValue = "PT1H")
     Duration publishLead;
 
-    private final Map<String, PoolKeys> cache = new ConcurrentHashMap<>();
+    private final Map<String, OwnerKeys> cache = new ConcurrentHashMap<>();
 
     /** A key ready to sign: its id and a signer on the chosen JCA provider. */
     public record ActiveKey(String kid, JWSSigner signer) {
@@ -85,107 +85,118 @@ public class SigningKeys {
     public record PublishedKey(JWK jwk, JWSVerifier verifier) {
     }
 
-    /** A pool's keys as loaded at {@code loadedAt}: the signers, the JWKS and its keys by id. */
-    private record PoolKeys(Instant loadedAt, Map<TokenPurpose, ActiveKey> signers, JWKSet published,
+    /** An owner's keys as loaded at {@code loadedAt}: the signers, the JWKS and its keys by id. */
+    private record OwnerKeys(Instant loadedAt, Map<TokenPurpose, ActiveKey> signers, JWKSet published,
                             Map<String, PublishedKey> byKid) {
     }
 
-    /** Creates the pool's first keys, one per purpose, signing at once. */
+    /**
+     * Makes a new owner (a new user pool) and its first keys, one per purpose, signing at once. The caller has
+     * written the pool's row already.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void createFor(String userPoolId) {
+    public void createFor(KeyOwner owner) {
+        em.createNativeQuery("INSERT INTO key_owner (id) VALUES (?1)").setParameter(1, owner.id()).executeUpdate();
         long now = clock.millis();
-        for (TokenPurpose purpose : TokenPurpose.values()) {
-            em.persist(newKey(dataKey, userPoolId, purpose, now, now));
+        for (TokenPurpose purpose : owner.purposes()) {
+            em.persist(newKey(dataKey, owner.id(), purpose, now, now));
         }
     }
 
-    /** Forgets this node's copy of a deleted pool's keys. */
-    public void forget(String userPoolId) {
-        cache.remove(userPoolId);
+    /** Deletes an owner (a deleted user pool) and its keys, and this node's copy of them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteFor(KeyOwner owner) {
+        em.createNativeQuery("DELETE FROM key_owner WHERE id = ?1").setParameter(1, owner.id()).executeUpdate();
+        cache.remove(owner.id());
     }
 
-    /** The key that signs new tokens of {@code purpose} for the pool. */
-    public ActiveKey active(String userPoolId, TokenPurpose purpose) {
-        ActiveKey key = current(userPoolId).signers().get(purpose);
+    /** The key that signs new tokens of {@code purpose} for the owner. */
+    public ActiveKey active(KeyOwner owner, TokenPurpose purpose) {
+        ActiveKey key = current(owner).signers().get(purpose);
         if (key == null) {
-            throw new IllegalStateException("user pool " + userPoolId + " has no active " + purpose + " key");
+            throw new IllegalStateException("key owner " + owner.id() + " has no active " + purpose + " key");
         }
         return key;
     }
 
-    /** The public keys that verify the pool's tokens: the signing ones, their successors and the recently retired. */
-    public JWKSet publicKeys(String userPoolId) {
-        return current(userPoolId).published();
+    /** The public keys that verify the owner's tokens: the signing ones, their successors and the recently retired. */
+    public JWKSet publicKeys(KeyOwner owner) {
+        return current(owner).published();
     }
 
-    /** The public key {@code kid} of the pool with its verifier, if it is published. */
-    public Optional<PublishedKey> publicKey(String userPoolId, String kid) {
-        PoolKeys keys = current(userPoolId);
+    /** The public key {@code kid} of the owner with its verifier, if it is published. */
+    public Optional<PublishedKey> publicKey(KeyOwner owner, String kid) {
+        OwnerKeys keys = current(owner);
         PublishedKey key = keys.byKid().get(kid);
         if (key == null && keys.loadedAt().plus(UNKNOWN_KID_RELOAD).isBefore(clock.instant())) {
-            key = load(userPoolId).byKid().get(kid);
+            key = load(owner).byKid().get(kid);
         }
         return Optional.ofNullable(key);
     }
 
-    private PoolKeys current(String userPoolId) {
-        PoolKeys keys = cache.get(userPoolId);
+    private OwnerKeys current(KeyOwner owner) {
+        OwnerKeys keys = cache.get(owner.id());
         if (keys == null || keys.loadedAt().plus(CACHED_FOR).isBefore(clock.instant())) {
-            keys = load(userPoolId);
+            keys = load(owner);
         }
         return keys;
     }
 
-    private PoolKeys load(String userPoolId) {
+    private OwnerKeys load(KeyOwner owner) {
         Instant now = clock.instant();
-        KeyRing ring = ring(userPoolId);
-        for (TokenPurpose purpose : TokenPurpose.values()) {
-            if (!ring.keys().isEmpty() && ring.rotationDue(purpose, now, rotationPeriod)) {
-                rotation.scheduleSuccessor(userPoolId, purpose, rotationPeriod, publishLead);
-                ring = ring(userPoolId);
+        KeyRing ring = ring(owner.id());
+        for (TokenPurpose purpose : owner.purposes()) {
+            if ((!ring.keys().isEmpty() || owner.keyedOnFirstUse()) && ring.rotationDue(purpose, now, rotationPeriod)) {
+                rotation.scheduleSuccessor(owner.id(), purpose, rotationPeriod, publishLead);
+                ring = ring(owner.id());
+                // An owner's first key signs from the moment it was made, which is after this load began.
+                now = clock.instant();
             }
         }
         Map<String, RSAKey> opened = new HashMap<>();
         Map<TokenPurpose, ActiveKey> signers = new EnumMap<>(TokenPurpose.class);
-        for (TokenPurpose purpose : TokenPurpose.values()) {
+        for (TokenPurpose purpose : owner.purposes()) {
             ring.active(purpose, now).ifPresent(k -> {
-                RSAKey jwk = opened.computeIfAbsent(k.kid(), kid -> open(userPoolId, k));
+                RSAKey jwk = opened.computeIfAbsent(k.kid(), kid -> open(owner.id(), k));
                 signers.put(purpose, new ActiveKey(k.kid(), signingProvider.signer(jwk)));
             });
         }
         Map<String, PublishedKey> byKid = new LinkedHashMap<>();
         for (KeyRing.Key k : ring.published(now, TokenService.LONGEST_SIGNED_TOKEN)) {
-            RSAKey publicKey = opened.computeIfAbsent(k.kid(), kid -> open(userPoolId, k)).toPublicJWK();
+            RSAKey publicKey = opened.computeIfAbsent(k.kid(), kid -> open(owner.id(), k)).toPublicJWK();
             byKid.put(k.kid(), new PublishedKey(publicKey, signingProvider.verifier(publicKey)));
         }
         JWKSet published = new JWKSet(byKid.values().stream().map(PublishedKey::jwk).toList());
-        PoolKeys keys = new PoolKeys(now, signers, published, byKid);
+        OwnerKeys keys = new OwnerKeys(now, signers, published, byKid);
         if (!ring.keys().isEmpty()) {
-            cache.put(userPoolId, keys);
+            cache.put(owner.id(), keys);
         }
         return keys;
     }
 
-    private KeyRing ring(String userPoolId) {
-        List<KeyRing.Key> keys = em.createQuery("select k from SigningKeyEntity k where k.userPoolId = :pool",
+    private KeyRing ring(String ownerId) {
+        List<KeyRing.Key> keys = em.createQuery("select k from SigningKeyEntity k where k.owner = :owner",
                         SigningKeyEntity.class)
-                .setParameter("pool", userPoolId).getResultList().stream()
+                .setParameter("owner", ownerId).getResultList().stream()
                 .map(SigningKeyEntity::toKey)
                 .toList();
         return new KeyRing(keys);
     }
 
-    /** A new RSA key of the pool, published now and signing from {@code activatesAt}, sealed with the data key. */
-    static SigningKeyEntity newKey(DataKey dataKey, String userPoolId, TokenPurpose purpose, long createdAt,
+    /**
+     * A new RSA key of the owner for {@code purpose} (and its algorithm), published now and signing from
+     * {@code activatesAt}, sealed with the data key.
+     */
+    static SigningKeyEntity newKey(DataKey dataKey, String ownerId, TokenPurpose purpose, long createdAt,
                                    long activatesAt) {
         try {
             RSAKey key = new RSAKeyGenerator(RSA_BITS)
                     .keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
+                    .algorithm(purpose.algorithm())
                     .generate();
-            return new SigningKeyEntity(key.getKeyID(), userPoolId, purpose, JWSAlgorithm.RS256.getName(),
-                    dataKey.sealText(key.toJSONString(), context(userPoolId, key.getKeyID())), createdAt,
+            return new SigningKeyEntity(key.getKeyID(), ownerId, purpose, purpose.algorithm().getName(),
+                    dataKey.sealText(key.toJSONString(), context(ownerId, key.getKeyID())), createdAt,
                     activatesAt);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
@@ -197,8 +208,8 @@ public class SigningKeys {
      *
      * @throws io.gatehouse.engine.security.SealedValueException when it is not sealed, or does not open
      */
-    private RSAKey open(String userPoolId, KeyRing.Key key) {
-        String jwk = dataKey.openText(key.sealedJwk(), context(userPoolId, key.kid()));
+    private RSAKey open(String ownerId, KeyRing.Key key) {
+        String jwk = dataKey.openText(key.sealedJwk(), context(ownerId, key.kid()));
         try {
             return RSAKey.parse(jwk);
         } catch (ParseException e) {
@@ -207,7 +218,7 @@ public class SigningKeys {
         }
     }
 
-    private static String context(String userPoolId, String kid) {
-        return SealedColumn.SIGNING_KEY.context(userPoolId, kid);
+    private static String context(String ownerId, String kid) {
+        return SealedColumn.SIGNING_KEY.context(ownerId, kid);
     }
 }

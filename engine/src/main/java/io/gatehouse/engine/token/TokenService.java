@@ -3,7 +3,6 @@ package io.gatehouse.engine.token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -55,7 +54,6 @@ public class TokenService {
     static final Duration LONGEST_SIGNED_TOKEN = Duration.ofDays(1).plusMinutes(5);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     /** How far ahead of this node's clock another node's may be when it issues a token. */
-    private static final Duration SKEW = Duration.ofMinutes(1);
     private static final Map<String, Duration> UNITS = Map.of("seconds", Duration.ofSeconds(1),
             "minutes", Duration.ofMinutes(1), "hours", Duration.ofHours(1), "days", Duration.ofDays(1));
 
@@ -64,6 +62,9 @@ public class TokenService {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    OwnTokens ownTokens;
 
     @Inject
     Groups groups;
@@ -416,24 +417,17 @@ public class TokenService {
                 throw invalid();
             }
             String poolId = issuer.substring(prefix.length());
-            String kid = jwt.getHeader().getKeyID();
-            SigningKeys.PublishedKey key = kid == null ? null : keys.publicKey(poolId, kid).orElse(null);
-            if (key == null || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(key.verifier())) {
+            if (!ownTokens.signedBy(jwt, KeyOwner.userPool(poolId), TokenPurpose.ACCESS)) {
                 throw invalid();
             }
             if (!"access".equals(claims.getStringClaim("token_use"))) {
                 throw invalid();
             }
-            Instant now = clock.instant();
-            if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
-                throw new ServiceException("NotAuthorizedException", "Access Token has expired");
-            }
-            // Not yet valid, or issued in the future beyond the clock skew between nodes: never a token this
-            // server issued, whatever key signed it.
-            if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(SKEW))
-                    || claims.getIssueTime() == null || claims.getIssueTime().toInstant().isAfter(now.plus(SKEW))) {
-                throw invalid();
+            switch (ownTokens.timing(claims)) {
+                case EXPIRED -> throw new ServiceException("NotAuthorizedException", "Access Token has expired");
+                case PREMATURE -> throw invalid();
+                case CURRENT -> {
+                }
             }
             // Every token of a user's sign-in names the sign-in, whose revocation (sign-out, RevokeToken) ends it:
             // one that names none could not be revoked.
@@ -444,7 +438,7 @@ public class TokenService {
                 throw new ServiceException("NotAuthorizedException", "Access Token has been revoked");
             }
             return claims;
-        } catch (ParseException | JOSEException | IllegalStateException e) {
+        } catch (ParseException | IllegalStateException e) {
             throw invalid();
         }
     }
@@ -463,8 +457,8 @@ public class TokenService {
     }
 
     private String sign(String poolId, TokenPurpose purpose, JWTClaimsSet claims) {
-        SigningKeys.ActiveKey key = keys.active(poolId, purpose);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid())
+        SigningKeys.ActiveKey key = keys.active(KeyOwner.userPool(poolId), purpose);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(purpose.algorithm()).keyID(key.kid())
                 .type(JOSEObjectType.JWT).build(), claims);
         try {
             jwt.sign(key.signer());

@@ -6,6 +6,7 @@ import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.json.StoredSettings;
+import io.gatehouse.engine.token.KeyOwner;
 import io.gatehouse.engine.token.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -52,9 +53,9 @@ public class UserPools {
         UserPoolEntity entity = new UserPoolEntity(Identifiers.userPoolId(config.region()),
                 request.get("PoolName").asText(), Json.write(settings), clock.millis());
         em.persist(entity);
-        // The keys reference the pool by a plain column, not a JPA relationship, so JPA cannot order the inserts.
+        // The keys' owner row is written by SQL, after the pool's: JPA is made to write the pool first.
         em.flush();
-        signingKeys.createFor(entity.id());
+        signingKeys.createFor(KeyOwner.userPool(entity.id()));
         return view(entity);
     }
 
@@ -105,12 +106,12 @@ public class UserPools {
         em.createQuery("delete from UserPoolClientEntity c where c.userPoolId = :pool")
                 .setParameter("pool", id).executeUpdate();
         em.remove(entity);
-        signingKeys.forget(id);
+        signingKeys.deleteFor(KeyOwner.userPool(id));
     }
 
     /**
-     * Locks the pool's row until the transaction ends, so that changes to what hangs off the pool (its signing
-     * keys) are made by one node at a time.
+     * Locks the pool's row until the transaction ends, so that changes to what hangs off the pool (its identity
+     * providers, risk configuration, UI customization) are made by one node at a time.
      *
      * @return false when there is no such pool
      */

@@ -6,6 +6,7 @@ import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
+import io.gatehouse.engine.token.KeyOwner;
 import io.gatehouse.engine.token.SigningKeys;
 import io.gatehouse.engine.userpool.UserPools;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class WellKnownResource {
     @GET
     @Path("jwks.json")
     public Response jwks(@PathParam("poolId") String poolId) {
-        return existing(poolId, () -> Response.ok(keys.publicKeys(poolId).toString(), MediaType.APPLICATION_JSON));
+        return existing(poolId, () -> Response.ok(keys.publicKeys(KeyOwner.userPool(poolId)).toString(), MediaType.APPLICATION_JSON));
     }
 
     @GET

@@ -47,7 +47,8 @@ abstract class ColumnSealerContract {
         jwk = new RSAKeyGenerator(2048).keyID("kid-1").generate();
         execute("INSERT INTO user_pool (id, name, settings, created_at, modified_at, version)"
                 + " VALUES (?, 'p', '{}', 0, 0, 0)", POOL);
-        execute("INSERT INTO signing_key (kid, user_pool_id, purpose, algorithm, private_jwk, created_at,"
+        execute("INSERT INTO key_owner (id) VALUES (?)", POOL);
+        execute("INSERT INTO signing_key (kid, owner, purpose, algorithm, private_jwk, created_at,"
                 + " activates_at) VALUES ('kid-1', ?, 'ID', 'RS256', ?, 0, 0)", POOL, jwk.toJSONString());
         execute("INSERT INTO user_pool_client (client_id, user_pool_id, client_name, client_secret, settings,"
                 + " created_at, modified_at, version) VALUES ('confidential', ?, 'c', ?, '{}', 0, 0, 0)",

@@ -34,6 +34,17 @@ class KeyRingTest {
     }
 
     @Test
+    void anOwnerWithoutAKeyForAPurposeNeedsOneWhateverThePeriod() {
+        KeyRing ring = new KeyRing(List.of(key("id-1", TokenPurpose.ID, T0, null)));
+
+        assertThat(ring.rotationDue(TokenPurpose.OPEN_ID, T0, PERIOD)).isTrue();
+        assertThat(ring.rotationDue(TokenPurpose.OPEN_ID, T0, Duration.ZERO)).as("even with rotation off").isTrue();
+        assertThat(new KeyRing(List.of()).rotationDue(TokenPurpose.OPEN_ID, T0, PERIOD)).isTrue();
+        KeyRing scheduled = new KeyRing(List.of(key("open-1", TokenPurpose.OPEN_ID, T0.plusSeconds(1), null)));
+        assertThat(scheduled.rotationDue(TokenPurpose.OPEN_ID, T0, PERIOD)).as("one is on its way").isFalse();
+    }
+
+    @Test
     void aSuccessorIsPublishedBeforeItSignsAndItsPredecessorStaysPublishedUntilItsTokensExpire() {
         Instant rotatedAt = T0.plus(PERIOD);
         Instant activates = rotatedAt.plus(LEAD);

@@ -7,7 +7,9 @@ import io.gatehouse.engine.identitypool.IdentityPools;
 import io.gatehouse.engine.identitypool.credentials.IdentityCredentials;
 import io.gatehouse.engine.identitypool.identity.Identities;
 import io.gatehouse.engine.identitypool.identity.Identity;
+import io.gatehouse.engine.identitypool.identity.IdentityProofs;
 import io.gatehouse.engine.identitypool.identity.Logins;
+import io.gatehouse.engine.identitypool.identity.ProvenIdentity;
 import io.gatehouse.engine.identitypool.quota.IdentityPoolQuotas;
 import io.gatehouse.engine.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,9 @@ public class GetCredentialsForIdentity implements IdentityOperation {
     Logins logins;
 
     @Inject
+    IdentityProofs proofs;
+
+    @Inject
     IdentityPoolQuotas quotas;
 
     @Inject
@@ -44,7 +49,8 @@ public class GetCredentialsForIdentity implements IdentityOperation {
         Identity identity = identities.get(request.get("IdentityId").asText());
         IdentityPool pool = pools.get(identity.identityPoolId());
         quotas.admit(pool.id());
-        IssuedCredentials issued = credentials.issue(pool, identity, logins.verify(pool, request.path("Logins")),
+        ProvenIdentity proven = proofs.prove(pool, identity, logins.verify(pool, request.path("Logins")));
+        IssuedCredentials issued = credentials.issue(proven,
                 Optional.ofNullable(request.path("CustomRoleArn").textValue()));
         ObjectNode response = Json.MAPPER.createObjectNode().put("IdentityId", identity.id());
         response.putObject("Credentials").put("AccessKeyId", issued.accessKeyId())

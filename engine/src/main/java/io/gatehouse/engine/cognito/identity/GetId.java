@@ -5,8 +5,11 @@ import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.identitypool.IdentityPool;
 import io.gatehouse.engine.identitypool.IdentityPools;
 import io.gatehouse.engine.identitypool.identity.Identities;
+import io.gatehouse.engine.identitypool.identity.Identity;
+import io.gatehouse.engine.identitypool.identity.IdentityProofs;
 import io.gatehouse.engine.identitypool.identity.Login;
 import io.gatehouse.engine.identitypool.identity.Logins;
+import io.gatehouse.engine.identitypool.openid.OpenIdTokens;
 import io.gatehouse.engine.identitypool.quota.IdentityPoolQuotas;
 import io.gatehouse.engine.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +17,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * GetId (unsigned): the identity of the caller's logins, created at their first call, or a new guest identity
- * where the pool takes guests and no login is given.
+ * where the pool takes guests and no login is given; with this server's own OpenID token among the logins (a
+ * developer identity's), the identity it names.
  */
 @ApplicationScoped
 public class GetId implements IdentityOperation {
@@ -34,6 +39,9 @@ public class GetId implements IdentityOperation {
     @Inject
     IdentityPoolQuotas quotas;
 
+    @Inject
+    IdentityProofs proofs;
+
     @Override
     public String name() {
         return "GetId";
@@ -44,6 +52,14 @@ public class GetId implements IdentityOperation {
         IdentityPool pool = pools.get(request.get("IdentityPoolId").asText());
         quotas.admit(pool.id());
         List<Login> verified = logins.verify(pool, request.path("Logins"));
+        Optional<Login> ownToken = verified.stream()
+                .filter(l -> OpenIdTokens.LOGIN_PROVIDER.equals(l.provider())).findFirst();
+        if (ownToken.isPresent()) {
+            // A developer identity's OpenID token names its identity; the other logins, if any, are linked to it.
+            Identity identity = named(ownToken.get().subject(), pool);
+            return Json.MAPPER.createObjectNode().put("IdentityId", proofs.prove(pool, identity, verified)
+                    .identity().id());
+        }
         String identityId;
         if (verified.isEmpty()) {
             if (!pool.allowUnauthenticated()) {
@@ -61,5 +77,19 @@ public class GetId implements IdentityOperation {
             }
         }
         return Json.MAPPER.createObjectNode().put("IdentityId", identityId);
+    }
+
+    /** The identity of the pool an OpenID token names; one that is gone, or of another pool, makes the login bad. */
+    private Identity named(String identityId, IdentityPool pool) {
+        try {
+            Identity identity = identities.get(identityId);
+            if (identity.identityPoolId().equals(pool.id())) {
+                return identity;
+            }
+        } catch (ServiceException e) {
+            // Gone: refused below, as a token of another pool's identity is.
+        }
+        throw new ServiceException("NotAuthorizedException", "Invalid login token. The token's identity does not"
+                + " exist in this identity pool.");
     }
 }

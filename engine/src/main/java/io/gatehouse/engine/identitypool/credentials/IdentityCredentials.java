@@ -9,9 +9,10 @@ import io.gatehouse.engine.identitypool.IdentityPool;
 import io.gatehouse.engine.identitypool.IdentityPoolRoles;
 import io.gatehouse.engine.identitypool.IdentityPools;
 import io.gatehouse.engine.identitypool.PrincipalTags;
-import io.gatehouse.engine.identitypool.identity.Identities;
-import io.gatehouse.engine.identitypool.identity.Identity;
+import io.gatehouse.engine.identitypool.identity.IdentityTokenLogins;
 import io.gatehouse.engine.identitypool.identity.Login;
+import io.gatehouse.engine.identitypool.identity.ProvenIdentity;
+import io.gatehouse.engine.identitypool.openid.OpenIdTokens;
 import io.gatehouse.engine.identitypool.roles.RoleDeniedException;
 import io.gatehouse.engine.identitypool.roles.RoleRequest;
 import io.gatehouse.engine.identitypool.roles.RoleResolver;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +28,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * GetCredentialsForIdentity once its logins are verified: the identity's role (the unauthenticated role for a
- * guest; for a login, the pool's role mapping for its provider, else the authenticated role), its session tags
- * (the pool's principal tag map for the login's provider, claim by claim), and the credentials from the broker.
- * Credentials last an hour, as Cognito's.
+ * GetCredentialsForIdentity once its identity is proven: the identity's role (the unauthenticated role for a guest;
+ * for a login, the pool's role mapping for its provider, else the authenticated role), its session tags (the pool's
+ * principal tag map for the login's provider, claim by claim; a developer identity's, from its OpenID token), and
+ * the credentials from the broker, with an OpenID token for brokers that show one to their STS. Credentials last an
+ * hour, as Cognito's.
  */
 @ApplicationScoped
 public class IdentityCredentials {
 
     /** How long credentials last. */
     static final Duration VALIDITY = Duration.ofHours(1);
+    /** How long the OpenID token a broker shows its STS lasts: it is used at once. */
+    private static final Duration TOKEN_FOR_BROKER = Duration.ofMinutes(10);
 
     private static final Logger LOG = Logger.getLogger(IdentityCredentials.class.getName());
 
@@ -45,40 +48,27 @@ public class IdentityCredentials {
     IdentityPools pools;
 
     @Inject
-    Identities identities;
+    OpenIdTokens openIdTokens;
 
     @Inject
     CredentialsBrokers brokers;
 
     /**
-     * Credentials for {@code identity}, which has proven {@code logins} (none for a guest).
+     * Credentials for an identity its logins have proven (none for a guest's).
      *
-     * @throws ServiceException {@code NotAuthorizedException} (logins that do not match the identity, guests where
-     *                          the pool takes none, a role the mapping denies), {@code
+     * @throws ServiceException {@code NotAuthorizedException} (a role the mapping denies), {@code
      *                          InvalidIdentityPoolConfigurationException} (no role to give, a role the broker's
      *                          service refuses), {@code ExternalServiceException} (the broker's service is down)
      */
-    public IssuedCredentials issue(IdentityPool pool, Identity identity, List<Login> logins,
-                                   Optional<String> customRoleArn) {
+    public IssuedCredentials issue(ProvenIdentity proven, Optional<String> customRoleArn) {
+        IdentityPool pool = proven.pool();
         IdentityPoolRoles roles = pools.roles(pool.id());
         String role;
         Map<String, String> tags = Map.of();
-        List<String> amr = new ArrayList<>();
-        if (logins.isEmpty()) {
-            if (!identity.guest()) {
-                throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at least"
-                        + " one valid login for this identity or identity pool.");
-            }
-            if (!pool.allowUnauthenticated()) {
-                throw new ServiceException("NotAuthorizedException",
-                        "Unauthenticated access is not supported for this identity pool.");
-            }
+        if (!proven.authenticated()) {
             role = Optional.ofNullable(roles.roles().get("unauthenticated")).orElseThrow(IdentityCredentials::noRole);
-            amr.add("unauthenticated");
         } else {
-            identities.requireLinked(identity, logins);
-            Login login = logins.stream().filter(l -> roles.roleMappings().containsKey(l.roleKey())).findFirst()
-                    .orElse(logins.get(0));
+            Login login = deciding(proven.logins(), roles);
             try {
                 role = RoleResolver.resolve(Optional.ofNullable(roles.roleMappings().get(login.roleKey())),
                         new RoleRequest(login.roleKey(), login.claims(), customRoleArn,
@@ -87,16 +77,17 @@ public class IdentityCredentials {
             } catch (RoleDeniedException e) {
                 throw new ServiceException("NotAuthorizedException", e.getMessage());
             }
-            tags = sessionTags(pools.principalTags(pool.id(), login.provider()), login.claims());
-            amr.add("authenticated");
-            logins.forEach(l -> amr.add(l.provider()));
+            tags = sessionTags(pool, login);
         }
-        CredentialsRequest request = new CredentialsRequest(pool.id(), identity.id(), role, !logins.isEmpty(), amr,
-                Optional.empty(), tags, VALIDITY);
         try (CredentialsBroker broker = brokers.open(pool.id()).orElseThrow(() -> new ServiceException(
                 "InvalidIdentityPoolConfigurationException", "The credentials broker " + brokers.id()
                 + " is not installed on this server."))) {
-            return broker.issue(request);
+            Optional<String> openIdToken = broker.needsOpenIdToken()
+                    ? Optional.of(openIdTokens.mint(pool.id(), proven.identity().id(), proven.amr(), tags,
+                    TOKEN_FOR_BROKER))
+                    : Optional.empty();
+            return broker.issue(new CredentialsRequest(pool.id(), proven.identity().id(), role,
+                    proven.authenticated(), proven.amr(), openIdToken, tags, VALIDITY));
         } catch (CredentialsException e) {
             if (e.reason() == CredentialsException.Reason.ROLE_REFUSED) {
                 throw new ServiceException("InvalidIdentityPoolConfigurationException", e.getMessage());
@@ -104,6 +95,36 @@ public class IdentityCredentials {
             LOG.log(Level.WARNING, "The credentials broker " + brokers.id() + " could not issue credentials", e);
             throw new ServiceException("ExternalServiceException", "The credentials broker could not be reached.");
         }
+    }
+
+    /**
+     * The session tags of a proven identity (none for a guest's), as its credentials carry them: those of the login
+     * that decides its role.
+     */
+    public Map<String, String> sessionTags(ProvenIdentity proven) {
+        return proven.authenticated()
+                ? sessionTags(proven.pool(), deciding(proven.logins(), pools.roles(proven.pool().id())))
+                : Map.of();
+    }
+
+    /** The login whose provider decides the role: the first with a role mapping, else the first. */
+    private static Login deciding(List<Login> logins, IdentityPoolRoles roles) {
+        return logins.stream().filter(l -> roles.roleMappings().containsKey(l.roleKey())).findFirst()
+                .orElse(logins.get(0));
+    }
+
+    private Map<String, String> sessionTags(IdentityPool pool, Login login) {
+        return OpenIdTokens.LOGIN_PROVIDER.equals(login.provider()) ? developerTags(login)
+                : sessionTags(pools.principalTags(pool.id(), login.provider()), login.claims());
+    }
+
+    /** A developer identity's session tags: those its OpenID token carries. */
+    private static Map<String, String> developerTags(Login login) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (login.claims().get(IdentityTokenLogins.PRINCIPAL_TAGS) instanceof Map<?, ?> carried) {
+            carried.forEach((key, value) -> tags.put(String.valueOf(key), String.valueOf(value)));
+        }
+        return tags;
     }
 
     /** The session tags a principal tag map makes of a login's claims; a missing claim makes no tag. */

@@ -5,7 +5,6 @@ import io.gatehouse.api.credentials.CredentialsRequest;
 import io.gatehouse.api.credentials.IssuedCredentials;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * The built-in credentials broker, {@code local-sts}: mints credentials that this server's own STS endpoint and the
@@ -27,11 +26,15 @@ public final class LocalSts implements CredentialsBroker {
 
     @Override
     public IssuedCredentials issue(CredentialsRequest request) {
-        Instant expiresAt = clock.instant().plus(request.duration());
+        return open(new StsSession(request.identityPoolId(), request.identityId(), request.roleArn(),
+                request.authenticated(), request.sessionTags(), clock.instant().plus(request.duration())));
+    }
+
+    /** New credentials for {@code session}, stored; also what this server's AssumeRoleWithWebIdentity hands out. */
+    IssuedCredentials open(StsSession session) {
         String accessKeyId = LocalStsKeys.newAccessKeyId();
         String sessionToken = LocalStsKeys.newSessionToken();
-        sessions.add(accessKeyId, sessionToken, new StsSession(request.identityPoolId(), request.identityId(),
-                request.roleArn(), request.authenticated(), request.sessionTags(), expiresAt));
-        return new IssuedCredentials(accessKeyId, sessions.secretFor(accessKeyId), sessionToken, expiresAt);
+        sessions.add(accessKeyId, sessionToken, session);
+        return new IssuedCredentials(accessKeyId, sessions.secretFor(accessKeyId), sessionToken, session.expiresAt());
     }
 }

@@ -1,37 +1,37 @@
 package io.gatehouse.engine.identitypool.sts;
 
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
-import io.gatehouse.engine.error.ServiceException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * This server as an STS, over the Query protocol ({@code POST /}, form-encoded {@code Action=...&Version=2011-06-15},
- * XML answers), for callers holding credentials local-sts issued: {@code GetCallerIdentity} tells them who they are
- * (the assumed role of their identity), which is also how an AWS SDK checks credentials. Errors come as STS's
- * {@code ErrorResponse} with its codes; nothing else is answered.
+ * XML answers): {@link GetCallerIdentity} for callers holding credentials local-sts issued, and
+ * {@link AssumeRoleWithWebIdentity} for the identity pools' basic flow and the {@code aws-sts} broker. Errors come as
+ * STS's {@code ErrorResponse} with its codes; no other action is answered.
  */
 @ApplicationScoped
 public class StsQuery {
 
     private static final String VERSION = "2011-06-15";
 
-    /** The SigV4 verifier's error types, in STS's words. */
-    private static final Map<String, String> CODES = Map.of(
-            "MissingAuthenticationTokenException", "MissingAuthenticationToken",
-            "IncompleteSignatureException", "IncompleteSignature",
-            "InvalidSignatureException", "SignatureDoesNotMatch",
-            "UnrecognizedClientException", "InvalidClientTokenId",
-            "ExpiredTokenException", "ExpiredToken");
-
     @Inject
-    StsCallers callers;
+    Instance<StsAction> actions;
+
+    private Map<String, StsAction> byName;
+
+    @PostConstruct
+    void init() {
+        byName = actions.stream().collect(Collectors.toUnmodifiableMap(StsAction::name, a -> a));
+    }
 
     /** Answers one request. */
     public StsAnswer handle(SignedRequest request, String requestId) {
@@ -40,22 +40,12 @@ public class StsQuery {
         if (!VERSION.equals(form.get("Version"))) {
             return error(400, "InvalidParameterValue", "Version must be " + VERSION + ".", requestId);
         }
-        if (!action.equals("GetCallerIdentity")) {
+        StsAction handler = byName.get(action);
+        if (handler == null) {
             return error(400, "InvalidAction", "Could not find operation " + action + " for version " + VERSION
                     + ".", requestId);
         }
-        StsSession caller;
-        try {
-            caller = callers.authenticate(request);
-        } catch (ServiceException e) {
-            String code = CODES.getOrDefault(e.type(), "InvalidClientTokenId");
-            return error(403, code, e.getMessage(), requestId);
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("Arn", caller.assumedRoleArn());
-        fields.put("UserId", RoleIds.of(caller.roleArn()) + ":" + StsSession.SESSION_NAME);
-        fields.put("Account", caller.roleAccount());
-        return new StsAnswer(200, null, StsXml.result("GetCallerIdentity", fields, requestId));
+        return handler.handle(request, form, requestId);
     }
 
     /** An error answer: the caller's ({@code Sender}) below 500, the server's ({@code Receiver}) from 500. */

@@ -17,23 +17,30 @@ import java.util.TreeMap;
  * @param authenticated  whether the identity proved a login
  * @param sessionTags    the session tags (principal tags), tag key to value
  * @param expiresAt      when the credentials stop working
+ * @param sessionName    the role session's name, which the assumed-role ARN ends in
  */
 public record StsSession(String identityPoolId, String identityId, String roleArn, boolean authenticated,
-                         Map<String, String> sessionTags, Instant expiresAt) {
+                         Map<String, String> sessionTags, Instant expiresAt, String sessionName) {
 
-    /** The name AWS gives the role sessions Cognito opens, which appears in the assumed-role ARN. */
+    /** The name AWS gives the role sessions Cognito opens (GetCredentialsForIdentity). */
     public static final String SESSION_NAME = "CognitoIdentityCredentials";
 
     public StsSession {
         sessionTags = Map.copyOf(sessionTags);
     }
 
+    /** A session of GetCredentialsForIdentity, named as Cognito names them. */
+    public StsSession(String identityPoolId, String identityId, String roleArn, boolean authenticated,
+                      Map<String, String> sessionTags, Instant expiresAt) {
+        this(identityPoolId, identityId, roleArn, authenticated, sessionTags, expiresAt, SESSION_NAME);
+    }
+
     static StsSession of(String identityPoolId, String identityId, String roleArn, boolean authenticated,
-                         String sessionTagsJson, Instant expiresAt) {
+                         String sessionTagsJson, Instant expiresAt, String sessionName) {
         try {
             Map<String, String> tags = Json.MAPPER.readValue(sessionTagsJson, new TypeReference<>() {
             });
-            return new StsSession(identityPoolId, identityId, roleArn, authenticated, tags, expiresAt);
+            return new StsSession(identityPoolId, identityId, roleArn, authenticated, tags, expiresAt, sessionName);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored session tags of an STS session are not JSON", e);
         }
@@ -63,6 +70,11 @@ public record StsSession(String identityPoolId, String identityId, String roleAr
     public String assumedRoleArn() {
         String[] fields = roleArn.split(":", 6);
         String partition = fields.length == 6 ? fields[1] : "aws";
-        return "arn:" + partition + ":sts::" + roleAccount() + ":assumed-role/" + roleName() + "/" + SESSION_NAME;
+        return "arn:" + partition + ":sts::" + roleAccount() + ":assumed-role/" + roleName() + "/" + sessionName;
+    }
+
+    /** The assumed role's id and session, as GetCallerIdentity's UserId and AssumedRoleUser's AssumedRoleId. */
+    public String assumedRoleId() {
+        return RoleIds.of(roleArn) + ":" + sessionName;
     }
 }

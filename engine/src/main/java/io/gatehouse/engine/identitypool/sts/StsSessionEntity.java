@@ -33,6 +33,9 @@ public class StsSessionEntity {
     @Column(name = "session_tags", nullable = false)
     private String sessionTags;
 
+    @Column(name = "session_name", nullable = false)
+    private String sessionName;
+
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
@@ -50,6 +53,7 @@ public class StsSessionEntity {
         this.roleArn = session.roleArn();
         this.authenticated = session.authenticated();
         this.sessionTags = session.sessionTagsJson();
+        this.sessionName = session.sessionName();
         this.createdAt = createdAt;
         this.expiresAt = session.expiresAt().toEpochMilli();
     }
@@ -60,6 +64,6 @@ public class StsSessionEntity {
 
     StsSession view() {
         return StsSession.of(identityPoolId, identityId, roleArn, authenticated, sessionTags,
-                java.time.Instant.ofEpochMilli(expiresAt));
+                java.time.Instant.ofEpochMilli(expiresAt), sessionName);
     }
 }

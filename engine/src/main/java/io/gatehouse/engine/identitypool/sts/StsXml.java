@@ -10,12 +10,24 @@ final class StsXml {
     private StsXml() {
     }
 
-    /** {@code <ActionResponse><ActionResult>fields</ActionResult><ResponseMetadata/></ActionResponse>}. */
-    static String result(String action, Map<String, String> fields, String requestId) {
+    /**
+     * {@code <ActionResponse><ActionResult>fields</ActionResult><ResponseMetadata/></ActionResponse>}; a field whose
+     * value is a map is an element of elements ({@code Credentials}, {@code AssumedRoleUser}).
+     */
+    static String result(String action, Map<String, ?> fields, String requestId) {
         StringBuilder xml = new StringBuilder("<").append(action).append("Response xmlns=\"").append(NAMESPACE)
                 .append("\">\n  <").append(action).append("Result>\n");
-        fields.forEach((name, value) -> xml.append("    <").append(name).append('>').append(escape(value))
-                .append("</").append(name).append(">\n"));
+        fields.forEach((name, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                xml.append("    <").append(name).append(">\n");
+                nested.forEach((inner, text) -> xml.append("      <").append(inner).append('>')
+                        .append(escape(String.valueOf(text))).append("</").append(inner).append(">\n"));
+                xml.append("    </").append(name).append(">\n");
+            } else {
+                xml.append("    <").append(name).append('>').append(escape(String.valueOf(value))).append("</")
+                        .append(name).append(">\n");
+            }
+        });
         return xml.append("  </").append(action).append("Result>\n  <ResponseMetadata>\n    <RequestId>")
                 .append(escape(requestId)).append("</RequestId>\n  </ResponseMetadata>\n</").append(action)
                 .append("Response>\n").toString();

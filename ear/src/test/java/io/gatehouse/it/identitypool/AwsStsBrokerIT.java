@@ -14,10 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -73,10 +69,7 @@ class AwsStsBrokerIT {
     static void pools() throws Exception {
         userPools = Gatehouse.adminClient();
         admin = Gatehouse.identityAdminClient();
-        anonymous = CognitoIdentityClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
+        anonymous = Gatehouse.anonymousIdentityClient();
         userPoolId = userPools.createUserPool(r -> r.poolName("aws-sts-broker")).userPool().id();
         clientId = userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("app").explicitAuthFlows(
                 ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
@@ -152,11 +145,7 @@ class AwsStsBrokerIT {
 
     /** AWS's STS client, signing with the credentials, asks this server's STS who they are. */
     private static String whoAmI(IssuedCredentials credentials) {
-        try (StsClient sts = StsClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                        credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build()) {
+        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())) {
             return sts.getCallerIdentity().arn();
         }
     }

@@ -5,10 +5,6 @@ import io.gatehouse.it.support.ProviderInstaller;
 import io.gatehouse.providers.credentials.awssts.AwsStsBrokerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -73,10 +69,7 @@ class AwsStsBrokerServerIT {
 
         try (CognitoIdentityProviderClient userPools = Gatehouse.adminClient();
              CognitoIdentityClient admin = Gatehouse.identityAdminClient();
-             CognitoIdentityClient anonymous = CognitoIdentityClient.builder().endpointOverride(Gatehouse.ENDPOINT)
-                     .region(Gatehouse.REGION).credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClient(UrlConnectionHttpClient.create())
-                     .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build()) {
+             CognitoIdentityClient anonymous = Gatehouse.anonymousIdentityClient()) {
             String userPoolId = userPools.createUserPool(r -> r.poolName("aws-sts-server")).userPool().id();
             String clientId = userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("app")
                     .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
@@ -118,11 +111,7 @@ class AwsStsBrokerServerIT {
     }
 
     private static String whoAmI(Credentials credentials) {
-        try (StsClient sts = StsClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                        credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build()) {
+        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken())) {
             return sts.getCallerIdentity().arn();
         }
     }

@@ -7,8 +7,6 @@ import io.gatehouse.it.cognito.NodeScripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.AmbiguousRoleResolutionType;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
@@ -56,10 +54,7 @@ class IdentityPoolJsIT {
     static void pools() throws Exception {
         userPools = Gatehouse.adminClient();
         admin = Gatehouse.identityAdminClient();
-        anonymous = CognitoIdentityClient.builder().endpointOverride(Gatehouse.ENDPOINT).region(Gatehouse.REGION)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
+        anonymous = Gatehouse.anonymousIdentityClient();
         userPoolId = userPools.createUserPool(r -> r.poolName("identity-pool-js")).userPool().id();
         // SRP for Amplify (its default flow), passwords for the tokens this test hands the SDK's provider.
         clientId = userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("web").explicitAuthFlows(
@@ -70,11 +65,8 @@ class IdentityPoolJsIT {
         issuerProvider = issuer(userPoolId).replaceFirst("^https?://", "");
         identityPoolId = admin.createIdentityPool(r -> r.identityPoolName("js identities")
                 .allowUnauthenticatedIdentities(true)
-                .cognitoIdentityProviders(
-                        CognitoIdentityProvider.builder().providerName(provider).clientId(clientId)
-                                .serverSideTokenCheck(true).build(),
-                        CognitoIdentityProvider.builder().providerName(issuerProvider).clientId(clientId)
-                                .serverSideTokenCheck(true).build())).identityPoolId();
+                .cognitoIdentityProviders(CognitoIdentityProvider.builder().providerName(provider).clientId(clientId)
+                        .serverSideTokenCheck(true).build())).identityPoolId();
         admin.setIdentityPoolRoles(r -> r.identityPoolId(identityPoolId)
                 .roles(Map.of("authenticated", role("js-users"), "unauthenticated", role("js-guests")))
                 .roleMappings(Map.of(provider + ":" + clientId, RoleMapping.builder().type(RoleMappingType.RULES)
@@ -171,9 +163,11 @@ class IdentityPoolJsIT {
         assertThat(signedIn.path("identityId").asText())
                 .as("Amplify sends its guest identity with the login, which links the two, as Cognito does")
                 .isEqualTo(guest.path("identityId").asText())
-                .isEqualTo(identityOf(issuerProvider, signIn(username).idToken()));
+                .isEqualTo(identityOf(issuerProvider, signIn(username).idToken()))
+                .as("the pool lists the user pool by Cognito's name only: Amplify's name for it is the same provider")
+                .isEqualTo(identityOf(provider, signIn(username).idToken()));
         assertThat(admin.describeIdentity(r -> r.identityId(signedIn.path("identityId").asText())).logins())
-                .containsExactly(issuerProvider);
+                .containsExactly(provider);
         JsonNode afterSignOut = result.path("afterSignOut");
         assertCredentials(afterSignOut, "js-guests");
         assertThat(afterSignOut.path("identityId").asText()).as("a new guest after the sign-out")

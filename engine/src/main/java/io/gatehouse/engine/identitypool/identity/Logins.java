@@ -55,10 +55,9 @@ public class Logins {
         if (OpenIdTokens.LOGIN_PROVIDER.equals(provider)) {
             return identityTokens.verify(pool, token);
         }
-        List<IdentityPool.CognitoProvider> clients = pool.cognitoIdentityProviders().stream()
-                .filter(p -> p.providerName().equals(provider)).toList();
+        List<IdentityPool.CognitoProvider> clients = userPools.listed(pool, provider);
         if (!clients.isEmpty()) {
-            return userPools.verify(clients, provider, token);
+            return userPools.verify(clients, clients.get(0).providerName(), token);
         }
         Optional<String> oidcArn = pool.openIdConnectProviderArns().stream()
                 .filter(arn -> IdentityPool.oidcProviderName(arn).equals(provider)).findFirst();

@@ -2,6 +2,7 @@ package io.gatehouse.engine.identitypool.identity;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.api.userstore.UserRecord;
+import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.identitypool.IdentityPool;
 import io.gatehouse.engine.token.IdTokens;
@@ -29,10 +30,35 @@ class UserPoolLogins {
     @Inject
     UserDirectory users;
 
+    @Inject
+    GatehouseConfig config;
+
     /**
-     * Verifies {@code token}, a login of {@code provider}, one of the pool's user-pool providers.
+     * The pool's entries for the user pool {@code provider} names. A user pool has two names: Cognito's
+     * ({@code cognito-idp.<region>.amazonaws.com/<id>}, which AWS's SDKs use) and its issuer's here without the scheme
+     * ({@code <host>/<id>}, which Amplify uses, taking the name from the token); a login under either is the pool's
+     * entry under the other, so the same user has one identity and one role mapping whichever client signs in. The
+     * first entry's name is the one the login goes by (where the pool lists both).
+     */
+    List<IdentityPool.CognitoProvider> listed(IdentityPool pool, String provider) {
+        String userPoolId = provider.substring(provider.lastIndexOf('/') + 1);
+        Set<String> names = names(userPoolId);
+        Set<String> sameUserPool = names.contains(provider) ? names : Set.of(provider);
+        return pool.cognitoIdentityProviders().stream()
+                .filter(p -> sameUserPool.contains(p.providerName())).toList();
+    }
+
+    /** The two names of a user pool of this server. */
+    private Set<String> names(String userPoolId) {
+        String issuer = config.baseUrl() + "/" + userPoolId;
+        return Set.of("cognito-idp." + config.region() + ".amazonaws.com/" + userPoolId,
+                issuer.substring(issuer.indexOf("://") + 3));
+    }
+
+    /**
+     * Verifies {@code token}, a login of the user pool the pool lists as {@code provider}.
      *
-     * @param clients the pool's entries for the provider (one per app client)
+     * @param clients the pool's entries for the provider (one per app client), as {@link #listed} found them
      */
     Login verify(List<IdentityPool.CognitoProvider> clients, String provider, String token) {
         String userPoolId = provider.substring(provider.lastIndexOf('/') + 1);

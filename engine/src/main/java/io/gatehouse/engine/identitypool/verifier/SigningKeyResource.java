@@ -28,7 +28,9 @@ import java.util.UUID;
  * {@code POST /sts/signing-key}: a resource service running the SigV4 filter asks for the signing key of credentials
  * local-sts issued, for the scope a request to it was signed in (see {@link SigningKeys}). The call is signed with
  * SigV4 by the verifier credential ({@link VerifierCredential}) for the service {@value #SIGNING_NAME}; the answer
- * is JSON, {@code Cache-Control: no-store}, and errors come in the API's {@code {"__type", "message"}} form.
+ * is JSON, {@code Cache-Control: no-store}, and errors come in the API's {@code {"__type", "message"}} form:
+ * {@code AccessDeniedException} (403) for anything wrong with the verifier's own call or configuration,
+ * {@code UnrecognizedClientException} and {@code ExpiredTokenException} (403) for the credentials asked about.
  */
 @RequestScoped
 @Path("sts/signing-key")
@@ -67,7 +69,9 @@ public class SigningKeyResource {
                 new SigV4Verifier(config.region(), SIGNING_NAME).verify(SignedRequest.of(http, body), clock.instant(),
                         credential::secretFor);
             } catch (ServiceException e) {
-                throw new ServiceException(e.type(), e.getMessage(), 403);
+                // Its own type, so the filter tells this (its own misconfiguration) from the caller's bad credentials.
+                throw new ServiceException("AccessDeniedException", "The verifier credential's signature is refused ("
+                        + e.type() + "): " + e.getMessage(), 403);
             }
             SigningKeyGrant grant = signingKeys.grant(SigningKeyRequest.parse(parse(body)));
             return Response.ok(Json.write(answer(grant)), "application/json")

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,6 +40,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -57,11 +60,15 @@ class SigV4FilterIT {
     private static final Duration DEPLOY_WAIT = Duration.ofSeconds(120);
     private static final Set<String> SET_BY_HTTP_CLIENT = Set.of("host", "content-length");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Liberty's messages: the example application started; stopped. */
+    private static final Pattern STARTED = Pattern.compile("CWWKZ000[13]I: .*\\bsigv4-resource-example\\b");
+    private static final Pattern STOPPED = Pattern.compile("CWWKZ0009I: .*\\bsigv4-resource-example\\b");
     private static final String VERIFIER_KEY = Gatehouse.property("gatehouse.it.verifier.key");
     private static final String VERIFIER_SECRET = Gatehouse.property("gatehouse.it.verifier.secret");
 
     private static CognitoIdentityClient anonymous;
     private static Path override;
+    private static Path log;
     private static URI whoami;
     private static String identityPoolId;
     private static String identityId;
@@ -101,6 +108,8 @@ class SigV4FilterIT {
 
         Path war = Paths.get(Gatehouse.property("gatehouse.it.sigv4.example.war"));
         assertThat(war).exists();
+        log = Gatehouse.serverDir().resolve("logs/messages.log");
+        long logged = Files.size(log);
         override = Gatehouse.serverDir().resolve("configDropins/overrides/sigv4-example.xml");
         Files.createDirectories(override.getParent());
         Files.writeString(override, """
@@ -115,24 +124,39 @@ class SigV4FilterIT {
                 </server>
                 """.formatted(war.toAbsolutePath(), Gatehouse.ENDPOINT, VERIFIER_KEY, VERIFIER_SECRET));
         whoami = Gatehouse.ENDPOINT.resolve("/sigv4-example/api/whoami");
-        Instant deadline = Instant.now().plus(DEPLOY_WAIT);
-        while (unsigned().statusCode() == 404 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
+        // Wait for Liberty to say so rather than polling the URL: until the service is there, its path belongs to
+        // Gatehouse (context root "/"), and Liberty keeps routing a path it has routed once, even after the service
+        // arrives.
+        awaitLogged(log, logged, STARTED);
     }
 
     @AfterAll
     static void undeploy() throws Exception {
         if (override != null) {
+            long logged = Files.size(log);
             Files.deleteIfExists(override);
-            Instant deadline = Instant.now().plus(DEPLOY_WAIT);
-            while (unsigned().statusCode() != 404 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-            }
+            awaitLogged(log, logged, STOPPED);
         }
         if (anonymous != null) {
             anonymous.close();
         }
+    }
+
+    /** Waits until the server log, past its first {@code from} bytes, has a line that matches {@code pattern}. */
+    private static void awaitLogged(Path log, long from, Pattern pattern) throws Exception {
+        Instant deadline = Instant.now().plus(DEPLOY_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            String added;
+            try (var channel = Files.newByteChannel(log)) {
+                channel.position(Math.min(from, channel.size()));
+                added = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (pattern.matcher(added).find()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the server did not log " + pattern);
     }
 
     private static HttpResponse<String> unsigned() throws Exception {

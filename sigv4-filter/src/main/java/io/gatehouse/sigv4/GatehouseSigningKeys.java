@@ -55,7 +55,9 @@ public final class GatehouseSigningKeys implements SigningKeySource {
         String base = endpoint.toString();
         this.uri = URI.create((base.endsWith("/") ? base : base + "/") + "sts/signing-key");
         this.signer = new RequestSigner(accessKeyId, secret, gatehouseRegion, SIGNING_NAME);
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        // HTTP/1.1: the calls are rare (once per credentials and day), and a cleartext HTTP/2 upgrade of a POST
+        // gains nothing over it.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         this.clock = clock;
     }
 

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Signs the filter's own calls to Gatehouse with SigV4 (the verifier credential), with the same arithmetic it
- * checks requests with: {@code host}, {@code content-type} and {@code x-amz-date} signed.
+ * checks requests with: {@code content-type}, {@code host}, {@code x-amz-content-sha256} and {@code x-amz-date}
+ * signed, as the AWS SDK's {@code AwsV4HttpSigner} signs the same request.
  */
 final class RequestSigner {
 
@@ -35,15 +36,17 @@ final class RequestSigner {
         String date = amzDate.substring(0, 8);
         Map<String, List<String>> headers = new TreeMap<>();
         headers.put("host", List.of(host(uri)));
+        String payloadHash = Canonical.sha256Hex(body);
         headers.put("content-type", List.of("application/json"));
+        headers.put("x-amz-content-sha256", List.of(payloadHash));
         headers.put("x-amz-date", List.of(amzDate));
         SigV4Request request = new SigV4Request("POST", uri.getRawPath(), uri.getRawQuery(), headers, body);
         List<String> signed = List.copyOf(headers.keySet());
         String scope = date + "/" + region + "/" + service + "/" + SigV4Authorization.TERMINATOR;
         String signature = Canonical.signature(Canonical.signingKey(secret, date, region, service),
-                Canonical.stringToSign(amzDate, scope, Canonical.request(request, signed,
-                        Canonical.sha256Hex(body))));
-        return Map.of("Content-Type", "application/json", "X-Amz-Date", amzDate, "Authorization",
+                Canonical.stringToSign(amzDate, scope, Canonical.request(request, signed, payloadHash)));
+        return Map.of("Content-Type", "application/json", "X-Amz-Content-Sha256", payloadHash, "X-Amz-Date", amzDate,
+                "Authorization",
                 SigV4Authorization.ALGORITHM + " Credential=" + accessKeyId + "/" + scope + ", SignedHeaders="
                         + String.join(";", signed) + ", Signature=" + signature);
     }

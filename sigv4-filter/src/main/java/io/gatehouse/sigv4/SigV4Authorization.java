@@ -3,6 +3,7 @@ package io.gatehouse.sigv4;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=ASIA.../20261206/us-east-1/orders/aws4_request,
@@ -20,6 +21,7 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     static final String TERMINATOR = "aws4_request";
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
 
     public SigV4Authorization {
         signedHeaders = List.copyOf(signedHeaders);
@@ -61,7 +63,7 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
             throw SigV4Rejection.invalid("Credential should be scoped with a valid terminator: 'aws4_request'.");
         }
         String signature = parts.get("Signature");
-        if (!signature.matches("[0-9a-f]{64}")) {
+        if (!SIGNATURE.matcher(signature).matches()) {
             throw SigV4Rejection.incomplete("Signature should be 64 lower-case hexadecimal digits.");
         }
         return new SigV4Authorization(credential[0], credential[1], credential[2], credential[3],

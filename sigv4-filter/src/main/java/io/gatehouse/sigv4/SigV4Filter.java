@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -68,7 +69,7 @@ public class SigV4Filter implements ContainerRequestFilter {
                 request.getHeaders(), body);
         GatehouseCaller caller;
         try {
-            caller = verifier.verify(signed, java.time.Instant.now());
+            caller = verifier.verify(signed, Instant.now());
         } catch (SigV4Rejection e) {
             request.abortWith(refusal(e));
             return;

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +64,7 @@ public class SigningKeys {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (request.date().isBefore(today.minusDays(1)) || request.date().isAfter(today.plusDays(1))) {
             throw ServiceException.invalidParameter("Date must be within a day of the server's date, "
-                    + today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + ".");
+                    + today.format(DateTimeFormatter.BASIC_ISO_DATE) + ".");
         }
         StsSession session = sessions.find(request.accessKeyId(), request.sessionToken()).orElseThrow(() ->
                 new ServiceException("UnrecognizedClientException",

@@ -125,8 +125,8 @@ class SigV4FilterIT {
                 """.formatted(war.toAbsolutePath(), Gatehouse.ENDPOINT, VERIFIER_KEY, VERIFIER_SECRET));
         whoami = Gatehouse.ENDPOINT.resolve("/sigv4-example/api/whoami");
         // Wait for Liberty to say so rather than polling the URL: until the service is there, its path belongs to
-        // Gatehouse (context root "/"), and Liberty keeps routing a path it has routed once, even after the service
-        // arrives.
+        // Gatehouse (context root "/"), and polled from before it arrived, the path went on answering Gatehouse's 404
+        // for two minutes after Liberty had started the service (Liberty seems to keep a path's first routing).
         awaitLogged(log, logged, STARTED);
     }
 

@@ -149,11 +149,21 @@ public final class SigV4Verifier {
         String canonicalRequest = canonicalRequest(request, auth.signedHeaders());
         String stringToSign = AuthorizationHeader.ALGORITHM + "\n" + amzDate + "\n" + auth.scope() + "\n"
                 + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), auth.date());
-        key = hmac(key, auth.region());
-        key = hmac(key, auth.service());
-        key = hmac(key, AuthorizationHeader.TERMINATOR);
+        byte[] key = signingKey(secret, auth.date(), auth.region(), auth.service());
         return HEX.formatHex(hmac(key, stringToSign));
+    }
+
+    /**
+     * SigV4's derived signing key, {@code kSigning}, of a secret for one day, region and service: what signs every
+     * request of that scope, and useless for any other.
+     *
+     * @param date {@code yyyyMMdd}
+     */
+    public static byte[] signingKey(String secret, String date, String region, String service) {
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, service);
+        return hmac(key, AuthorizationHeader.TERMINATOR);
     }
 
     static String canonicalRequest(SignedRequest request, List<String> signedHeaders) {

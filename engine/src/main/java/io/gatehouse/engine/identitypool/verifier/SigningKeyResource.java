@@ -26,7 +26,7 @@ import java.util.UUID;
 
 /**
  * {@code POST /sts/signing-key}: a resource service running the SigV4 filter asks for the signing key of credentials
- * local-sts issued, for the scope a request to it was signed in (see {@link SigningKeys}). The call is signed with
+ * local-sts issued, for the scope a request to it was signed in (see {@link SigningKeyGrants}). The call is signed with
  * SigV4 by the verifier credential ({@link VerifierCredential}) for the service {@value #SIGNING_NAME}; the answer
  * is JSON, {@code Cache-Control: no-store}, and errors come in the API's {@code {"__type", "message"}} form:
  * {@code AccessDeniedException} (403) for anything wrong with the verifier's own call or configuration,
@@ -45,7 +45,7 @@ public class SigningKeyResource {
     VerifierCredential credential;
 
     @Inject
-    SigningKeys signingKeys;
+    SigningKeyGrants grants;
 
     @Inject
     GatehouseConfig config;
@@ -73,7 +73,7 @@ public class SigningKeyResource {
                 throw new ServiceException("AccessDeniedException", "The verifier credential's signature is refused ("
                         + e.type() + "): " + e.getMessage(), 403);
             }
-            SigningKeyGrant grant = signingKeys.grant(SigningKeyRequest.parse(parse(body)));
+            SigningKeyGrant grant = grants.grant(SigningKeyRequest.parse(parse(body)));
             return Response.ok(Json.write(answer(grant)), "application/json")
                     .header("Cache-Control", "no-store")
                     .header("x-amzn-RequestId", requestId).build();

@@ -27,7 +27,7 @@ import java.util.Set;
  * for {@code sts} a resource service could speak to this server as its callers.
  */
 @ApplicationScoped
-public class SigningKeys {
+public class SigningKeyGrants {
 
     /** The signing names of this server's own endpoints, and of this one. */
     static final Set<String> RESERVED = Set.of(StsCallers.SIGNING_NAME, CognitoProtocol.SIGNING_NAME,

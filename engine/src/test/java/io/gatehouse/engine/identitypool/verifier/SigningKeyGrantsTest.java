@@ -19,7 +19,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SigningKeysTest {
+class SigningKeyGrantsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T11:00:00Z");
     private static final String KEY_ID = "ASIAABCDEFGHIJKLMNOP";
@@ -42,8 +42,8 @@ class SigningKeysTest {
         }
     };
 
-    private SigningKeys keys(List<String> services) {
-        SigningKeys keys = new SigningKeys();
+    private SigningKeyGrants keys(List<String> services) {
+        SigningKeyGrants keys = new SigningKeyGrants();
         keys.sessions = sessions;
         keys.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         keys.services = Optional.ofNullable(services);

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.InetAddress;
@@ -31,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +44,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class AwsStsBrokerIT {
 
-    private static final String PASSWORD = "Correct-Horse-9";
     private static final String ACCOUNT = "123456789012";
     private static final String USERS = "arn:aws:iam::" + ACCOUNT + ":role/aws-sts-users";
     private static final String GUESTS = "arn:aws:iam::" + ACCOUNT + ":role/aws-sts-guests";
@@ -71,9 +67,7 @@ class AwsStsBrokerIT {
         admin = Gatehouse.identityAdminClient();
         anonymous = Gatehouse.anonymousIdentityClient();
         userPoolId = userPools.createUserPool(r -> r.poolName("aws-sts-broker")).userPool().id();
-        clientId = userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("app").explicitAuthFlows(
-                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                .userPoolClient().clientId();
+        clientId = PoolUsers.passwordClient(userPools, userPoolId, "app");
         provider = "cognito-idp.us-east-1.amazonaws.com/" + userPoolId;
         factory = broker(Gatehouse.ENDPOINT.toString());
     }
@@ -106,12 +100,7 @@ class AwsStsBrokerIT {
 
     /** A new user, signed in, with an identity in the pool and its OpenID token. */
     private static Identity signedIn(String pool) {
-        String username = "user-" + UUID.randomUUID();
-        userPools.adminCreateUser(r -> r.userPoolId(userPoolId).username(username).messageAction("SUPPRESS"));
-        userPools.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(PASSWORD)
-                .permanent(true));
-        String idToken = userPools.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult().idToken();
+        String idToken = PoolUsers.idToken(userPools, userPoolId, clientId);
         Map<String, String> logins = Map.of(provider, idToken);
         String identityId = anonymous.getId(r -> r.identityPoolId(pool).logins(logins)).identityId();
         String token = anonymous.getOpenIdToken(r -> r.identityId(identityId).logins(logins)).token();

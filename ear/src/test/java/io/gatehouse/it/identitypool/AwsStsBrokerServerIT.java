@@ -10,15 +10,12 @@ import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProv
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.cognitoidentity.model.InvalidIdentityPoolConfigurationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.gatehouse.it.support.ProviderInstaller.awaitReadiness;
 import static io.gatehouse.it.support.ProviderInstaller.providers;
@@ -34,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AwsStsBrokerServerIT {
 
-    private static final String PASSWORD = "Correct-Horse-9";
     private static final String USERS = "arn:aws:iam::123456789012:role/aws-sts-server-users";
     private static final String GUESTS = "arn:aws:iam::123456789012:role/aws-sts-server-guests";
     private static final Path VARIABLES = Gatehouse.serverDir().resolve("configDropins/overrides/aws-sts-it.xml");
@@ -71,9 +67,7 @@ class AwsStsBrokerServerIT {
              CognitoIdentityClient admin = Gatehouse.identityAdminClient();
              CognitoIdentityClient anonymous = Gatehouse.anonymousIdentityClient()) {
             String userPoolId = userPools.createUserPool(r -> r.poolName("aws-sts-server")).userPool().id();
-            String clientId = userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("app")
-                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
+            String clientId = PoolUsers.passwordClient(userPools, userPoolId, "app");
             String provider = "cognito-idp.us-east-1.amazonaws.com/" + userPoolId;
             // This server's STS takes the pool's tokens only with the classic flow, as AWS's trust policy decides.
             String pool = admin.createIdentityPool(r -> r.identityPoolName("aws-sts server")
@@ -83,14 +77,7 @@ class AwsStsBrokerServerIT {
             admin.setIdentityPoolRoles(r -> r.identityPoolId(pool)
                     .roles(Map.of("authenticated", USERS, "unauthenticated", GUESTS)));
 
-            String username = "user-" + UUID.randomUUID();
-            userPools.adminCreateUser(r -> r.userPoolId(userPoolId).username(username).messageAction("SUPPRESS"));
-            userPools.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(PASSWORD)
-                    .permanent(true));
-            String idToken = userPools.initiateAuth(r -> r.clientId(clientId)
-                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult()
-                    .idToken();
+            String idToken = PoolUsers.idToken(userPools, userPoolId, clientId);
             String identityId = anonymous.getId(r -> r.identityPoolId(pool).logins(Map.of(provider, idToken)))
                     .identityId();
             Credentials credentials = anonymous.getCredentialsForIdentity(r -> r.identityId(identityId)

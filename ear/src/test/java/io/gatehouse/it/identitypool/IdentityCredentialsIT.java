@@ -14,9 +14,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundExc
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMappingType;
 import software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -37,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class IdentityCredentialsIT {
 
-    private static final String PASSWORD = "Correct-Horse-9";
     private static final String AUTHENTICATED = "arn:aws:iam::123456789012:role/app-users";
     private static final String GUEST = "arn:aws:iam::123456789012:role/app-guests";
     private static final String ADMINS = "arn:aws:iam::123456789012:role/app-admins";
@@ -83,25 +80,15 @@ class IdentityCredentialsIT {
     }
 
     private static String passwordClient(String name) {
-        return userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName(name).explicitAuthFlows(
-                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                .userPoolClient().clientId();
+        return PoolUsers.passwordClient(userPools, userPoolId, name);
     }
 
     private static String user(String... groups) {
-        String username = "user-" + UUID.randomUUID();
-        userPools.adminCreateUser(r -> r.userPoolId(userPoolId).username(username).messageAction("SUPPRESS"));
-        userPools.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(PASSWORD)
-                .permanent(true));
-        for (String group : groups) {
-            userPools.adminAddUserToGroup(r -> r.userPoolId(userPoolId).username(username).groupName(group));
-        }
-        return username;
+        return PoolUsers.create(userPools, userPoolId, groups);
     }
 
     private static AuthenticationResultType signIn(String username, String client) {
-        return userPools.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult();
+        return PoolUsers.signIn(userPools, client, username);
     }
 
     /** AWS's STS client, signing with the credentials, asks who they are. */

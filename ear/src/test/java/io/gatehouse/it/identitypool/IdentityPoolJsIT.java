@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.cognitoidentity.model.MappingRuleMatchTyp
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMapping;
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMappingType;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 
@@ -23,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IdentityPoolJsIT {
 
-    private static final String PASSWORD = "Correct-Horse-9";
     private static final String ASSUMED = "arn:aws:sts::123456789012:assumed-role/%s/CognitoIdentityCredentials";
 
     private static CognitoIdentityProviderClient userPools;
@@ -97,19 +94,11 @@ class IdentityPoolJsIT {
     }
 
     private static String user(String... groups) {
-        String username = "js-" + UUID.randomUUID();
-        userPools.adminCreateUser(r -> r.userPoolId(userPoolId).username(username).messageAction("SUPPRESS"));
-        userPools.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(PASSWORD)
-                .permanent(true));
-        for (String group : groups) {
-            userPools.adminAddUserToGroup(r -> r.userPoolId(userPoolId).username(username).groupName(group));
-        }
-        return username;
+        return PoolUsers.create(userPools, userPoolId, groups);
     }
 
     private static AuthenticationResultType signIn(String username) {
-        return userPools.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult();
+        return PoolUsers.signIn(userPools, clientId, username);
     }
 
     /** The identity GetId gives for a user's ID token under a provider name. */
@@ -153,7 +142,7 @@ class IdentityPoolJsIT {
         String username = user();
 
         JsonNode result = NodeScripts.run("amplify-identity.mjs", userPoolId, clientId, identityPoolId, username,
-                PASSWORD);
+                PoolUsers.PASSWORD);
 
         assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
         JsonNode guest = result.path("guest");

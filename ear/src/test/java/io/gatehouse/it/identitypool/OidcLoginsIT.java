@@ -18,8 +18,6 @@ import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedExcept
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMapping;
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMappingType;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
@@ -31,7 +29,6 @@ import java.net.ServerSocket;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class OidcLoginsIT {
 
-    private static final String PASSWORD = "Correct-Horse-9";
     private static final String MEMBERS = "arn:aws:iam::123456789012:role/oidc-members";
     private static final String ADMINS = "arn:aws:iam::123456789012:role/oidc-admins";
 
@@ -103,22 +99,11 @@ class OidcLoginsIT {
     }
 
     private static String client(String name) {
-        return userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName(name).explicitAuthFlows(
-                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                .userPoolClient().clientId();
+        return PoolUsers.passwordClient(userPools, userPoolId, name);
     }
 
     private static String idToken(String client, String... groups) {
-        String username = "user-" + UUID.randomUUID();
-        userPools.adminCreateUser(r -> r.userPoolId(userPoolId).username(username).messageAction("SUPPRESS"));
-        userPools.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(PASSWORD)
-                .permanent(true));
-        for (String group : groups) {
-            userPools.adminAddUserToGroup(r -> r.userPoolId(userPoolId).username(username).groupName(group));
-        }
-        return userPools.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult()
-                .idToken();
+        return PoolUsers.idToken(userPools, userPoolId, client, groups);
     }
 
     private static String roleOf(String idToken) {

@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProv
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
@@ -37,7 +35,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +49,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class OpenIdTokenIT {
 
-    private static final String PASSWORD = "Correct-Horse-9";
     private static final String AUTHENTICATED = "arn:aws:iam::123456789012:role/classic-users";
     private static final String GUEST = "arn:aws:iam::123456789012:role/classic-guests";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,9 +70,7 @@ class OpenIdTokenIT {
         anonymous = Gatehouse.anonymousIdentityClient();
         sts = Gatehouse.stsClient(AnonymousCredentialsProvider.create());
         userPoolId = userPools.createUserPool(r -> r.poolName("openid-tokens")).userPool().id();
-        clientId = userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("app").explicitAuthFlows(
-                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                .userPoolClient().clientId();
+        clientId = PoolUsers.passwordClient(userPools, userPoolId, "app");
         provider = "cognito-idp.us-east-1.amazonaws.com/" + userPoolId;
         classicPoolId = identityPool("classic", true);
         enhancedPoolId = identityPool("enhanced only", false);
@@ -102,13 +96,7 @@ class OpenIdTokenIT {
 
     /** A new user's ID token. */
     private static String idToken() {
-        String username = "user-" + UUID.randomUUID();
-        userPools.adminCreateUser(r -> r.userPoolId(userPoolId).username(username).messageAction("SUPPRESS"));
-        userPools.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(PASSWORD)
-                .permanent(true));
-        return userPools.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult()
-                .idToken();
+        return PoolUsers.idToken(userPools, userPoolId, clientId);
     }
 
     private static String identityOf(String identityPoolId, String idToken) {

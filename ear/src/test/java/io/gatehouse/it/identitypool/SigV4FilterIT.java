@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -39,7 +37,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +51,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class SigV4FilterIT {
 
-    private static final String PASSWORD = "Correct-Horse-9";
     private static final String ROLE = "arn:aws:iam::123456789012:role/orders-users";
     private static final String SERVICE = "orders";
     private static final Duration DEPLOY_WAIT = Duration.ofSeconds(120);
@@ -84,15 +80,8 @@ class SigV4FilterIT {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
         String userPoolId = userPools.createUserPool(r -> r.poolName("sigv4-filter")).userPool().id();
-        String clientId = userPools.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("app")
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
-        String username = "user-" + UUID.randomUUID();
-        userPools.adminCreateUser(r -> r.userPoolId(userPoolId).username(username).messageAction("SUPPRESS"));
-        userPools.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(PASSWORD)
-                .permanent(true));
-        String idToken = userPools.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult().idToken();
+        String clientId = PoolUsers.passwordClient(userPools, userPoolId, "app");
+        String idToken = PoolUsers.idToken(userPools, userPoolId, clientId);
         String provider = "cognito-idp.us-east-1.amazonaws.com/" + userPoolId;
         identityPoolId = admin.createIdentityPool(r -> r.identityPoolName("orders")
                 .allowUnauthenticatedIdentities(false)

@@ -53,13 +53,17 @@ public class IdentityCredentials {
     /**
      * Credentials for {@code identity}, which has proven {@code logins} (none for a guest).
      *
-     * @throws ServiceException {@code NotAuthorizedException} (logins that do not match the identity, guests where
-     *                          the pool takes none, a role the mapping denies), {@code
+     * @throws ServiceException {@code NotAuthorizedException} (a disabled identity, logins that do not match it,
+     *                          guests where the pool takes none, a role the mapping denies), {@code
      *                          InvalidIdentityPoolConfigurationException} (no role to give, a role the broker's
      *                          service refuses), {@code ExternalServiceException} (the broker's service is down)
      */
     public IssuedCredentials issue(IdentityPool pool, Identity identity, List<Login> logins,
                                    Optional<String> customRoleArn) {
+        if (identity.disabled()) {
+            throw new ServiceException("NotAuthorizedException", "Access to Identity '" + identity.id()
+                    + "' is forbidden.");
+        }
         IdentityPoolRoles roles = pools.roles(pool.id());
         String role;
         Map<String, String> tags = Map.of();

@@ -182,7 +182,8 @@ public class Identities {
             throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at least one"
                     + " valid login for this identity or identity pool.");
         }
-        IdentityEntity entity = em.find(IdentityEntity.class, identity.id(), LockModeType.PESSIMISTIC_WRITE);
+        IdentityEntity entity = IdentityRows.inPool(em, identity.identityPoolId(), identity.id(),
+                LockModeType.PESSIMISTIC_WRITE);
         List<IdentityLoginEntity> removed = IdentityRows.logins(em, identity.id()).stream()
                 .filter(l -> providersToRemove.contains(l.provider())).toList();
         if (!removed.isEmpty()) {

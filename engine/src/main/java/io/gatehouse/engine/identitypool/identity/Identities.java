@@ -91,7 +91,7 @@ public class Identities {
 
     /**
      * Links logins to an identity that GetCredentialsForIdentity was called for: a guest's identity becomes
-     * authenticated by them.
+     * authenticated by them. The pool's OpenID token ({@value #OPEN_ID_PROVIDER}) must be the identity's own.
      *
      * @throws ServiceException {@code NotAuthorizedException} when a login belongs to another identity, the
      *                          identity already has logins and these are not among them, or it is disabled
@@ -103,6 +103,14 @@ public class Identities {
         long now = clock.millis();
         boolean linked = false;
         for (Login login : logins) {
+            if (OPEN_ID_PROVIDER.equals(login.provider())) {
+                // The pool's OpenID token proves the identity it was issued for, and is never linked.
+                if (!login.subject().equals(identity.id())) {
+                    throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at"
+                            + " least one valid login for this identity or identity pool.");
+                }
+                continue;
+            }
             Optional<String> owner = owner(identity.identityPoolId(), login);
             if (owner.isPresent() && !owner.get().equals(identity.id())
                     || owner.isEmpty() && !identity.guest()) {
@@ -175,10 +183,7 @@ public class Identities {
         if (identity.disabled()) {
             throw IdentityRows.forbidden(identity.id());
         }
-        boolean proven = !proof.isEmpty() && proof.stream().allMatch(login -> OPEN_ID_PROVIDER.equals(login.provider())
-                ? login.subject().equals(identity.id())
-                : owner(identity.identityPoolId(), login).filter(identity.id()::equals).isPresent());
-        if (!proven) {
+        if (proof.isEmpty() || !proof.stream().allMatch(login -> proves(login, identity))) {
             throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at least one"
                     + " valid login for this identity or identity pool.");
         }
@@ -202,6 +207,14 @@ public class Identities {
                 em.remove(entity);
             }
         }
+    }
+
+    /** Whether a verified login is the identity's: linked to it, or the pool's OpenID token for it. */
+    private boolean proves(Login login, Identity identity) {
+        if (OPEN_ID_PROVIDER.equals(login.provider())) {
+            return login.subject().equals(identity.id());
+        }
+        return owner(identity.identityPoolId(), login).filter(identity.id()::equals).isPresent();
     }
 
     private Optional<String> owner(String identityPoolId, Login login) {

@@ -2,8 +2,9 @@
 # An administrator's day with the AWS CLI (Debian's awscli, v2) against Gatehouse, as AwsCliScenarioIT runs it:
 # a pool with a custom attribute, an invited user through the temporary-password challenge, a group in the tokens,
 # a filtered, paged list-users, a CSV import job, an export with password hashes, an identity provider, (when the
-# CLI is new enough) a client secret rotation, and an identity pool for the client with a rule mapping its groups to
-# roles. Each step checks its answer; the first surprise stops the script (exit 1).
+# CLI is new enough) a client secret rotation, an identity pool for the client with a rule mapping its groups to
+# roles, and developer-authenticated identities looked up, merged and unlinked. Each step checks its answer; the
+# first surprise stops the script (exit 1).
 #
 # Environment: GATEHOUSE_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the admin credential), AWS_CLI (the
 # aws binary; default /usr/bin/aws, Debian's, not a pip-installed v1 that may come first on PATH), GATEHOUSE_IDP_TYPE
@@ -201,6 +202,43 @@ if out=$(identity describe-identity-pool --identity-pool-id "$identity_pool" 2>&
   fail "the deleted identity pool is still described"
 fi
 [[ "$out" == *ResourceNotFoundException* ]] || fail "describe after delete: $out"
+
+echo "== developer-authenticated identities: lookup, merge, unlink (aws cognito-identity)"
+developer="login.cli-$RANDOM$RANDOM.app"
+dev_pool=$(identity create-identity-pool --identity-pool-name "cli developers" \
+  --no-allow-unauthenticated-identities --developer-provider-name "$developer" --query IdentityPoolId)
+expect "$(identity describe-identity-pool --identity-pool-id "$dev_pool" --query DeveloperProviderName)" \
+  "$developer" "the developer provider name"
+if out=$(identity lookup-developer-identity --identity-pool-id "$dev_pool" --developer-user-identifier nobody \
+  2>&1); then fail "an unknown developer user was found"; fi
+[[ "$out" == *ResourceNotFoundException* ]] || fail "lookup of an unknown developer user: $out"
+if out=$(identity merge-developer-identities --identity-pool-id "$dev_pool" --developer-provider-name other.app \
+  --source-user-identifier a --destination-user-identifier b 2>&1); then fail "a merge under another provider"; fi
+[[ "$out" == *InvalidParameterException* ]] || fail "a merge under another provider: $out"
+if out=$(identity get-open-id-token-for-developer-identity --identity-pool-id "$dev_pool" \
+  --logins "$developer=alice" --query IdentityId 2>&1); then
+  alice_identity=$out
+  bob_identity=$(identity get-open-id-token-for-developer-identity --identity-pool-id "$dev_pool" \
+    --logins "$developer=bob" --query IdentityId)
+  expect "$(identity lookup-developer-identity --identity-pool-id "$dev_pool" --developer-user-identifier alice \
+    --query IdentityId)" "$alice_identity" "lookup-developer-identity by user"
+  expect "$(identity merge-developer-identities --identity-pool-id "$dev_pool" --developer-provider-name "$developer" \
+    --source-user-identifier bob --destination-user-identifier alice --query IdentityId)" "$alice_identity" \
+    "merge-developer-identities"
+  expect "$(identity lookup-developer-identity --identity-pool-id "$dev_pool" --identity-id "$alice_identity" \
+    --query 'join(`,`, sort(DeveloperUserIdentifierList))')" "alice,bob" "the merged identity's developer users"
+  if out=$(identity describe-identity --identity-id "$bob_identity" 2>&1); then fail "the merged identity is left"; fi
+  [[ "$out" == *ResourceNotFoundException* ]] || fail "describe the merged identity: $out"
+  identity unlink-developer-identity --identity-pool-id "$dev_pool" --identity-id "$alice_identity" \
+    --developer-provider-name "$developer" --developer-user-identifier bob
+  expect "$(identity lookup-developer-identity --identity-pool-id "$dev_pool" --identity-id "$alice_identity" \
+    --query 'DeveloperUserIdentifierList[0]')" "alice" "the developer users after unlink-developer-identity"
+elif [[ "$out" == *UnsupportedOperationException* ]]; then
+  echo "(skipped: this server does not build GetOpenIdTokenForDeveloperIdentity yet)"
+else
+  fail "get-open-id-token-for-developer-identity: $out"
+fi
+identity delete-identity-pool --identity-pool-id "$dev_pool"
 
 idp delete-user-pool --user-pool-id "$pool"
 echo "SCENARIO PASSED"

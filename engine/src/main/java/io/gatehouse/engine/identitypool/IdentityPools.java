@@ -52,6 +52,7 @@ public class IdentityPools {
     public IdentityPool create(JsonNode request) {
         IdentityPool pool = parse(config.region() + ":" + UUID.randomUUID(), request,
                 Json.stringMap(request.path("IdentityPoolTags")));
+        DeveloperProviderNames.check(pool);
         pool.developerProviderName().ifPresent(name -> checkDeveloperProviderFree(name, pool.id()));
         em.persist(new IdentityPoolEntity(pool, clock.millis()));
         flushOrConflict(pool);
@@ -90,6 +91,7 @@ public class IdentityPools {
         IdentityPool after = new IdentityPool(asked.id(), asked.name(), asked.allowUnauthenticated(),
                 asked.allowClassicFlow(), developer, asked.supportedLoginProviders(), asked.cognitoIdentityProviders(),
                 asked.openIdConnectProviderArns(), asked.samlProviderArns(), asked.tags());
+        DeveloperProviderNames.check(after);
         long now = clock.millis();
         entity.configure(after, now);
         IdentityPoolRoles roles = entity.roles();

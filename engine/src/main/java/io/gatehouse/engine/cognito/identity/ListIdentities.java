@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * ListIdentities: a page of an identity pool's identities. {@code HideDisabled} changes nothing: identities are
- * never disabled here (Cognito disables those whose logins were all unlinked; UnlinkIdentity is not offered yet).
+ * ListIdentities: a page of an identity pool's identities; with {@code HideDisabled}, not those disabled by the
+ * unlinking of their last login.
  */
 @ApplicationScoped
 public class ListIdentities implements IdentityOperation {
@@ -34,7 +34,8 @@ public class ListIdentities implements IdentityOperation {
     public ObjectNode handle(ObjectNode request) {
         String poolId = pools.get(request.get("IdentityPoolId").asText()).id();
         Page<Identity> page = identities.list(poolId, request.get("MaxResults").asInt(),
-                Optional.ofNullable(request.path("NextToken").textValue()));
+                Optional.ofNullable(request.path("NextToken").textValue()),
+                request.path("HideDisabled").asBoolean(false));
         ObjectNode response = Json.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
         ArrayNode list = response.putArray("Identities");
         page.items().forEach(i -> list.add(DescribeIdentity.shape(i)));

@@ -2,11 +2,14 @@ package io.gatehouse.engine.identitypool.identity;
 
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.identitypool.IdentityPool;
+import io.gatehouse.engine.identitypool.openid.OpenIdTokens;
 import io.gatehouse.engine.userpool.Page;
 import io.gatehouse.engine.userpool.PageToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -19,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class Identities {
+
 
     private static final String TOKEN_KIND = "identities";
 
@@ -84,15 +87,26 @@ public class Identities {
 
     /**
      * Links logins to an identity that GetCredentialsForIdentity was called for: a guest's identity becomes
-     * authenticated by them.
+     * authenticated by them. The pool's OpenID token ({@value OpenIdTokens#LOGIN_PROVIDER}) must be the identity's own.
      *
-     * @throws ServiceException {@code NotAuthorizedException} when a login belongs to another identity, or the
-     *                          identity already has logins and these are not among them
+     * @throws ServiceException {@code NotAuthorizedException} when a login belongs to another identity, the
+     *                          identity already has logins and these are not among them, or it is disabled
      */
     public void requireLinked(Identity identity, List<Login> logins) {
+        if (identity.disabled()) {
+            throw IdentityRows.forbidden(identity.id());
+        }
         long now = clock.millis();
         boolean linked = false;
         for (Login login : logins) {
+            if (OpenIdTokens.LOGIN_PROVIDER.equals(login.provider())) {
+                // The pool's OpenID token proves the identity it was issued for, and is never linked.
+                if (!login.subject().equals(identity.id())) {
+                    throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at"
+                            + " least one valid login for this identity or identity pool.");
+                }
+                continue;
+            }
             Optional<String> owner = owner(identity.identityPoolId(), login);
             if (owner.isPresent() && !owner.get().equals(identity.id())
                     || owner.isEmpty() && !identity.guest()) {
@@ -124,12 +138,14 @@ public class Identities {
         return view(entity, providers(List.of(identityId)).getOrDefault(identityId, List.of()));
     }
 
-    /** ListIdentities: a page of the pool's identities, oldest first. */
+    /** ListIdentities: a page of the pool's identities in id order, without the disabled ones if asked. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Identity> list(String identityPoolId, int maxResults, Optional<String> nextToken) {
+    public Page<Identity> list(String identityPoolId, int maxResults, Optional<String> nextToken,
+                               boolean hideDisabled) {
         Optional<String> after = PageToken.decode(TOKEN_KIND, nextToken);
         TypedQuery<IdentityEntity> query = em.createQuery("select i from IdentityEntity i"
                 + " where i.identityPoolId = :pool" + (after.isPresent() ? " and i.id > :after" : "")
+                + (hideDisabled ? " and i.disabled = false" : "")
                 + " order by i.identityPoolId, i.id", IdentityEntity.class).setParameter("pool", identityPoolId);
         after.ifPresent(a -> query.setParameter("after", a));
         List<IdentityEntity> rows = query.setMaxResults(maxResults + 1).getResultList();
@@ -137,6 +153,44 @@ public class Identities {
         List<Identity> identities = rows.stream().map(r -> view(r, logins.getOrDefault(r.id(), List.of())))
                 .toList();
         return Page.cut(identities, maxResults, TOKEN_KIND, Identity::id);
+    }
+
+    /**
+     * UnlinkIdentity: removes the links of the providers {@code providersToRemove} from the identity, which the
+     * caller proved with {@code proof}: verified logins, every one linked to it (or the identity pool's OpenID token
+     * for it, {@value OpenIdTokens#LOGIN_PROVIDER}, whose subject is the identity). A provider not linked to it is passed
+     * over. The identity is disabled when its last login goes. The developer provider is unlinked with
+     * UnlinkDeveloperIdentity, by the developer's back end, never by the caller.
+     *
+     * @throws ServiceException {@code NotAuthorizedException} when {@code proof} is empty or does not prove the
+     *                          identity, or the identity is disabled; {@code InvalidParameterException} for the
+     *                          pool's developer provider or {@value OpenIdTokens#LOGIN_PROVIDER} among the providers to remove
+     */
+    public void unlink(IdentityPool pool, Identity identity, List<Login> proof, List<String> providersToRemove) {
+        for (String provider : providersToRemove) {
+            if (pool.developerProviderName().filter(provider::equals).isPresent()) {
+                throw ServiceException.invalidParameter("The developer provider " + provider + " cannot be "
+                        + "unlinked by UnlinkIdentity; the developer's back end calls UnlinkDeveloperIdentity.");
+            }
+            if (OpenIdTokens.LOGIN_PROVIDER.equals(provider)) {
+                throw ServiceException.invalidParameter(OpenIdTokens.LOGIN_PROVIDER + " is not a login linked to an identity.");
+            }
+        }
+        if (identity.disabled()) {
+            throw IdentityRows.forbidden(identity.id());
+        }
+        if (proof.isEmpty() || !proof.stream().allMatch(login -> proves(login, identity))) {
+            throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at least one"
+                    + " valid login for this identity or identity pool.");
+        }
+        IdentityEntity entity = IdentityRows.inPool(em, identity.identityPoolId(), identity.id(),
+                LockModeType.PESSIMISTIC_WRITE);
+        List<IdentityLoginEntity> removed = IdentityRows.logins(em, identity.id()).stream()
+                .filter(l -> providersToRemove.contains(l.provider())).toList();
+        if (!removed.isEmpty()) {
+            IdentityRows.unlink(em, entity, removed, clock.millis());
+            em.flush();
+        }
     }
 
     /** DeleteIdentities: deletes those that exist, with their logins; unknown ids are passed over. */
@@ -151,16 +205,20 @@ public class Identities {
         }
     }
 
+    /** Whether a verified login is the identity's: linked to it, or the pool's OpenID token for it. */
+    private boolean proves(Login login, Identity identity) {
+        if (OpenIdTokens.LOGIN_PROVIDER.equals(login.provider())) {
+            return login.subject().equals(identity.id());
+        }
+        return owner(identity.identityPoolId(), login).filter(identity.id()::equals).isPresent();
+    }
+
     private Optional<String> owner(String identityPoolId, Login login) {
-        IdentityLoginEntity row = em.find(IdentityLoginEntity.class,
-                new IdentityLoginEntity.Key(identityPoolId, login.provider(), login.subject()));
-        return Optional.ofNullable(row).map(IdentityLoginEntity::identityId);
+        return IdentityRows.owner(em, identityPoolId, login.provider(), login.subject());
     }
 
     private String create(String identityPoolId, long now) {
-        String id = config.region() + ":" + UUID.randomUUID();
-        em.persist(new IdentityEntity(id, identityPoolId, now));
-        return id;
+        return IdentityRows.create(em, config.region(), identityPoolId, now);
     }
 
     private Map<String, List<String>> providers(List<String> identityIds) {
@@ -175,6 +233,7 @@ public class Identities {
 
     private static Identity view(IdentityEntity entity, List<String> providers) {
         return new Identity(entity.id(), entity.identityPoolId(), providers.stream().distinct().sorted().toList(),
-                Instant.ofEpochMilli(entity.createdAt()), Instant.ofEpochMilli(entity.modifiedAt()));
+                Instant.ofEpochMilli(entity.createdAt()), Instant.ofEpochMilli(entity.modifiedAt()),
+                entity.disabled());
     }
 }

@@ -23,6 +23,9 @@ public class IdentityEntity {
     @Column(name = "modified_at", nullable = false)
     private long modifiedAt;
 
+    @Column(name = "disabled", nullable = false)
+    private boolean disabled;
+
     protected IdentityEntity() {
     }
 
@@ -49,7 +52,17 @@ public class IdentityEntity {
         return modifiedAt;
     }
 
+    boolean disabled() {
+        return disabled;
+    }
+
     void touch(long now) {
+        modifiedAt = now;
+    }
+
+    /** Its last login was unlinked: nothing may use it again. */
+    void disable(long now) {
+        disabled = true;
         modifiedAt = now;
     }
 }

@@ -84,4 +84,9 @@ public class IdentityLoginEntity {
     String identityId() {
         return identityId;
     }
+
+    /** MergeDeveloperIdentities: the login now belongs to another identity of the pool. */
+    void moveTo(String otherIdentityId) {
+        identityId = otherIdentityId;
+    }
 }

@@ -27,10 +27,13 @@ public class IdentityProofs {
     /**
      * {@code identity} as {@code logins} prove it.
      *
-     * @throws ServiceException {@code NotAuthorizedException} when they do not prove it, or it is a guest's where
-     *                          the pool takes none
+     * @throws ServiceException {@code NotAuthorizedException} when they do not prove it, it is a guest's where
+     *                          the pool takes none, or it is disabled (its last login was unlinked)
      */
     public ProvenIdentity prove(IdentityPool pool, Identity identity, List<Login> logins) {
+        if (identity.disabled()) {
+            throw IdentityRows.forbidden(identity.id());
+        }
         if (logins.isEmpty()) {
             if (!identity.guest()) {
                 throw new ServiceException("NotAuthorizedException", NO_MATCH);
@@ -41,24 +44,17 @@ public class IdentityProofs {
             }
             return new ProvenIdentity(pool, identity, logins, List.of("unauthenticated"));
         }
-        List<Login> linkable = new ArrayList<>();
+        identities.requireLinked(identity, logins);
         List<String> amr = new ArrayList<>(List.of("authenticated"));
         for (Login login : logins) {
             if (OpenIdTokens.LOGIN_PROVIDER.equals(login.provider())) {
-                if (!login.subject().equals(identity.id())) {
-                    throw new ServiceException("NotAuthorizedException", NO_MATCH);
-                }
                 if (login.claims().get(IdentityTokenLogins.AMR) instanceof List<?> tokenAmr) {
                     tokenAmr.stream().map(String::valueOf).filter(a -> !amr.contains(a)).forEach(amr::add);
                 }
             } else {
-                linkable.add(login);
                 amr.add(login.provider());
                 amr.add(login.amrReference());
             }
-        }
-        if (!linkable.isEmpty()) {
-            identities.requireLinked(identity, linkable);
         }
         return new ProvenIdentity(pool, identity, logins, amr);
     }

@@ -57,7 +57,7 @@ public class AddressThrottle {
             "ResendConfirmationCode", "ChangePassword", "VerifyUserAttribute", "VerifySoftwareToken",
             "GetTokensFromRefreshToken", "RevokeToken",
             // The identity-pool API's unsigned calls that take a login token.
-            "GetId", "GetCredentialsForIdentity", "GetOpenIdToken");
+            "GetId", "GetCredentialsForIdentity", "GetOpenIdToken", "UnlinkIdentity");
 
     /** The answers that mean a guess was wrong (a wrong or unknown name is a guess too). */
     private static final Set<String> WRONG_GUESS = Set.of("NotAuthorizedException", "CodeMismatchException",

@@ -1,0 +1,51 @@
+package io.gatehouse.engine.cognito.identity;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.identitypool.IdentityPool;
+import io.gatehouse.engine.identitypool.IdentityPools;
+import io.gatehouse.engine.identitypool.identity.Identities;
+import io.gatehouse.engine.identitypool.identity.Identity;
+import io.gatehouse.engine.identitypool.identity.Logins;
+import io.gatehouse.engine.identitypool.quota.IdentityPoolQuotas;
+import io.gatehouse.engine.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * UnlinkIdentity (unsigned): a user who proves an identity with its logins removes some providers' links from it.
+ * Rate-limited as GetId is, since anyone may call it.
+ */
+@ApplicationScoped
+public class UnlinkIdentity implements IdentityOperation {
+
+    @Inject
+    IdentityPools pools;
+
+    @Inject
+    Identities identities;
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    IdentityPoolQuotas quotas;
+
+    @Override
+    public String name() {
+        return "UnlinkIdentity";
+    }
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        Identity identity = identities.get(request.get("IdentityId").asText());
+        IdentityPool pool = pools.get(identity.identityPoolId());
+        quotas.admit(pool.id());
+        List<String> remove = new ArrayList<>();
+        request.get("LoginsToRemove").forEach(p -> remove.add(p.asText()));
+        identities.unlink(pool, identity, logins.verify(pool, request.get("Logins")), remove);
+        return Json.MAPPER.createObjectNode();
+    }
+}

@@ -134,7 +134,8 @@ class AwsStsBrokerIT {
 
     /** AWS's STS client, signing with the credentials, asks this server's STS who they are. */
     private static String whoAmI(IssuedCredentials credentials) {
-        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())) {
+        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken())) {
             return sts.getCallerIdentity().arn();
         }
     }

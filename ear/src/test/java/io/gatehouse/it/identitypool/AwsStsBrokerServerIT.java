@@ -98,7 +98,8 @@ class AwsStsBrokerServerIT {
     }
 
     private static String whoAmI(Credentials credentials) {
-        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken())) {
+        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretKey(),
+                credentials.sessionToken())) {
             return sts.getCallerIdentity().arn();
         }
     }

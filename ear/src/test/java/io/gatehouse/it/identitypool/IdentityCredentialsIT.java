@@ -93,7 +93,8 @@ class IdentityCredentialsIT {
 
     /** AWS's STS client, signing with the credentials, asks who they are. */
     private static GetCallerIdentityResponse whoAmI(Credentials credentials) {
-        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken())) {
+        try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretKey(),
+                credentials.sessionToken())) {
             return sts.getCallerIdentity();
         }
     }

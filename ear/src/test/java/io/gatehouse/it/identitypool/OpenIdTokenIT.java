@@ -139,7 +139,8 @@ class OpenIdTokenIT {
     }
 
     private static GetCallerIdentityResponse whoAmI(software.amazon.awssdk.services.sts.model.Credentials issued) {
-        try (StsClient signed = Gatehouse.stsClient(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken())) {
+        try (StsClient signed = Gatehouse.stsClient(issued.accessKeyId(), issued.secretAccessKey(),
+                issued.sessionToken())) {
             return signed.getCallerIdentity();
         }
     }

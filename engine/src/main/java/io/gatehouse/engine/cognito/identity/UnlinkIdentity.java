@@ -2,11 +2,8 @@ package io.gatehouse.engine.cognito.identity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.identitypool.IdentityPool;
-import io.gatehouse.engine.identitypool.IdentityPools;
 import io.gatehouse.engine.identitypool.identity.Identities;
 import io.gatehouse.engine.identitypool.identity.Identity;
-import io.gatehouse.engine.identitypool.identity.Logins;
-import io.gatehouse.engine.identitypool.quota.IdentityPoolQuotas;
 import io.gatehouse.engine.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,16 +19,10 @@ import java.util.List;
 public class UnlinkIdentity implements IdentityOperation {
 
     @Inject
-    IdentityPools pools;
+    UnsignedCalls calls;
 
     @Inject
     Identities identities;
-
-    @Inject
-    Logins logins;
-
-    @Inject
-    IdentityPoolQuotas quotas;
 
     @Override
     public String name() {
@@ -41,11 +32,10 @@ public class UnlinkIdentity implements IdentityOperation {
     @Override
     public ObjectNode handle(ObjectNode request) {
         Identity identity = identities.get(request.get("IdentityId").asText());
-        IdentityPool pool = pools.get(identity.identityPoolId());
-        quotas.admit(pool.id());
+        IdentityPool pool = calls.admitted(identity.identityPoolId());
         List<String> remove = new ArrayList<>();
         request.get("LoginsToRemove").forEach(p -> remove.add(p.asText()));
-        identities.unlink(pool, identity, logins.verify(pool, request.get("Logins")), remove);
+        identities.unlink(pool, identity, calls.logins(pool, request), remove);
         return Json.MAPPER.createObjectNode();
     }
 }

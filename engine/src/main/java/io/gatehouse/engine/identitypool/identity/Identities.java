@@ -158,13 +158,14 @@ public class Identities {
     /**
      * UnlinkIdentity: removes the links of the providers {@code providersToRemove} from the identity, which the
      * caller proved with {@code proof}: verified logins, every one linked to it (or the identity pool's OpenID token
-     * for it, {@value OpenIdTokens#LOGIN_PROVIDER}, whose subject is the identity). A provider not linked to it is passed
-     * over. The identity is disabled when its last login goes. The developer provider is unlinked with
+     * for it, {@value OpenIdTokens#LOGIN_PROVIDER}, whose subject is the identity). A provider not linked to it is
+     * passed over. The identity is disabled when its last login goes. The developer provider is unlinked with
      * UnlinkDeveloperIdentity, by the developer's back end, never by the caller.
      *
      * @throws ServiceException {@code NotAuthorizedException} when {@code proof} is empty or does not prove the
      *                          identity, or the identity is disabled; {@code InvalidParameterException} for the
-     *                          pool's developer provider or {@value OpenIdTokens#LOGIN_PROVIDER} among the providers to remove
+     *                          pool's developer provider or {@value OpenIdTokens#LOGIN_PROVIDER} among the
+     *                          providers to remove
      */
     public void unlink(IdentityPool pool, Identity identity, List<Login> proof, List<String> providersToRemove) {
         for (String provider : providersToRemove) {
@@ -173,7 +174,8 @@ public class Identities {
                         + "unlinked by UnlinkIdentity; the developer's back end calls UnlinkDeveloperIdentity.");
             }
             if (OpenIdTokens.LOGIN_PROVIDER.equals(provider)) {
-                throw ServiceException.invalidParameter(OpenIdTokens.LOGIN_PROVIDER + " is not a login linked to an identity.");
+                throw ServiceException.invalidParameter(OpenIdTokens.LOGIN_PROVIDER
+                        + " is not a login linked to an identity.");
             }
         }
         if (identity.disabled()) {

@@ -82,8 +82,9 @@ class OidcLogins {
     private Issuer issuer(OidcProvider provider) {
         Issuer issuer = issuers.get(provider.url());
         if (issuer == null || issuer.loadedAt().plus(DISCOVERY_KEPT).isBefore(clock.instant())) {
-            issuer = new Issuer(clock.instant(), JWKSourceBuilder.create(jwksUri(provider), new DefaultResourceRetriever(
-                    (int) TIMEOUT.toMillis(), (int) TIMEOUT.toMillis(), KEYS_SIZE_LIMIT)).build());
+            DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) TIMEOUT.toMillis(),
+                    (int) TIMEOUT.toMillis(), KEYS_SIZE_LIMIT);
+            issuer = new Issuer(clock.instant(), JWKSourceBuilder.create(jwksUri(provider), retriever).build());
             issuers.put(provider.url(), issuer);
         }
         return issuer;

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 
 /**
- * Rate limits on the identity-pool calls anyone may make unsigned (GetId, GetCredentialsForIdentity, GetOpenIdToken): per identity
- * pool, so that no pool's callers can flood the server with identities and credentials, and per caller address
+ * Rate limits on the identity-pool calls anyone may make unsigned (GetId, GetCredentialsForIdentity, GetOpenIdToken,
+ * UnlinkIdentity): per identity pool, so that no pool's callers can flood the server with identities and
+ * credentials, and per caller address
  * within a pool (an IPv6 caller by its network, as the brute-force buckets count it; the addresses of
  * {@code gatehouse.lockout.address.exempt} are not limited per caller), so that one caller cannot use up its pool's
  * share. Over a limit: {@code TooManyRequestsException} (429). Limits hold per node.

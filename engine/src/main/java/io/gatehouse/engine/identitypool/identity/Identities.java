@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class Identities {
 
-
     private static final String TOKEN_KIND = "identities";
 
     @PersistenceContext(unitName = "gatehouse")
@@ -102,16 +101,14 @@ public class Identities {
             if (OpenIdTokens.LOGIN_PROVIDER.equals(login.provider())) {
                 // The pool's OpenID token proves the identity it was issued for, and is never linked.
                 if (!login.subject().equals(identity.id())) {
-                    throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at"
-                            + " least one valid login for this identity or identity pool.");
+                    throw IdentityRows.loginsDoNotMatch();
                 }
                 continue;
             }
             Optional<String> owner = owner(identity.identityPoolId(), login);
             if (owner.isPresent() && !owner.get().equals(identity.id())
                     || owner.isEmpty() && !identity.guest()) {
-                throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at least one"
-                        + " valid login for this identity or identity pool.");
+                throw IdentityRows.loginsDoNotMatch();
             }
             if (owner.isEmpty()) {
                 em.persist(new IdentityLoginEntity(identity.identityPoolId(), login, identity.id(), now));
@@ -182,8 +179,7 @@ public class Identities {
             throw IdentityRows.forbidden(identity.id());
         }
         if (proof.isEmpty() || !proof.stream().allMatch(login -> proves(login, identity))) {
-            throw new ServiceException("NotAuthorizedException", "Logins don't match. Please include at least one"
-                    + " valid login for this identity or identity pool.");
+            throw IdentityRows.loginsDoNotMatch();
         }
         IdentityEntity entity = IdentityRows.inPool(em, identity.identityPoolId(), identity.id(),
                 LockModeType.PESSIMISTIC_WRITE);

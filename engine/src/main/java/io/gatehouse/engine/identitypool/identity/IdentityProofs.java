@@ -18,9 +18,6 @@ import java.util.List;
 @ApplicationScoped
 public class IdentityProofs {
 
-    private static final String NO_MATCH = "Logins don't match. Please include at least one valid login for this"
-            + " identity or identity pool.";
-
     @Inject
     Identities identities;
 
@@ -36,7 +33,7 @@ public class IdentityProofs {
         }
         if (logins.isEmpty()) {
             if (!identity.guest()) {
-                throw new ServiceException("NotAuthorizedException", NO_MATCH);
+                throw IdentityRows.loginsDoNotMatch();
             }
             if (!pool.allowUnauthenticated()) {
                 throw new ServiceException("NotAuthorizedException",

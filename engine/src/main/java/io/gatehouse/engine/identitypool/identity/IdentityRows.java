@@ -70,4 +70,10 @@ final class IdentityRows {
         return new ServiceException("NotAuthorizedException", "Access to Identity '" + identityId
                 + "' is forbidden.");
     }
+
+    /** Cognito's answer to logins that do not prove the identity a call names. */
+    static ServiceException loginsDoNotMatch() {
+        return new ServiceException("NotAuthorizedException", "Logins don't match. Please include at least one valid"
+                + " login for this identity or identity pool.");
+    }
 }

@@ -191,4 +191,31 @@ public interface FederationProvider extends Provider {
         throw new FederationException(FederationException.Reason.INVALID_RESPONSE,
                 "the identity provider type " + providerType() + " takes no unsolicited sign-ins");
     }
+
+    /**
+     * The name identity pools know this type's IdP by, in {@code SupportedLoginProviders} and {@code Logins}, for a
+     * type whose IdP gives apps tokens they may bring to an identity pool on their own: Cognito's
+     * {@code accounts.google.com}, {@code graph.facebook.com}, {@code appleid.apple.com} and {@code www.amazon.com}.
+     * Empty (the default) for a type an identity pool does not name this way; SAML's logins are named by their IAM
+     * provider's ARN instead. Since API 1.8.
+     */
+    default Optional<String> identityPoolLoginName() {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks a login an app brings to an identity pool, in full (signature or the IdP's own answer, issuer, audience,
+     * times, single use where the IdP gives the token an identifier), and reads whose it is. The engine then links the
+     * identity to {@link UpstreamIdentity#subject()} under the provider's name, refuses a
+     * {@link UpstreamIdentity#replayKey()} seen before, and maps roles and principal tags from
+     * {@link UpstreamIdentity#claims()}. The default refuses: the type takes no identity-pool logins. Since API 1.8.
+     *
+     * @throws FederationException {@link FederationException.Reason#INVALID_RESPONSE} when the token is malformed,
+     *                             forged, expired or for another audience; {@link FederationException.Reason#UNAVAILABLE}
+     *                             when the IdP could not be asked
+     */
+    default UpstreamIdentity verifyIdentityPoolLogin(IdentityPoolLogin login) throws FederationException {
+        throw new FederationException(FederationException.Reason.INVALID_RESPONSE,
+                "the identity provider type " + providerType() + " takes no identity-pool logins");
+    }
 }

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  *
  * <p>A provider jar declares the version it was compiled against in its {@code META-INF/MANIFEST.MF} as
  * {@value #MANIFEST_ATTRIBUTE}{@code : <major>.<minor>}. Minor versions only add (new families, new
- * {@code default} methods), so a provider built for {@code 1.0} runs on {@code 1.7}; a provider built for a newer
+ * {@code default} methods), so a provider built for {@code 1.0} runs on {@code 1.8}; a provider built for a newer
  * minor or another major is refused, because it may call what this runtime does not have.
  */
 public final class ProviderApi {
 
     /** The contract version this api jar defines. Kept equal to the build's {@code gatehouse.provider.api.version}. */
-    public static final String VERSION = "1.7";
+    public static final String VERSION = "1.8";
 
     /** The manifest attribute in which a provider jar names the contract version it was built for. */
     public static final String MANIFEST_ATTRIBUTE = "Gatehouse-Provider-Api";

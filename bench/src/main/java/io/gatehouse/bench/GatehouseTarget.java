@@ -124,9 +124,29 @@ final class GatehouseTarget implements Target {
 
     /** Signs user number {@code user} in with a password, as {@link #signIn}; the ID token it returned. */
     String idTokenOf(int user) throws IOException, InterruptedException {
+        return tokensOf(user).path("IdToken").asText();
+    }
+
+    /** Signs user number {@code user} in with a password, as {@link #signIn}; its AuthenticationResult. */
+    JsonNode tokensOf(int user) throws IOException, InterruptedException {
         JsonNode result = call("InitiateAuth", Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", clientId,
                 "AuthParameters", Map.of("USERNAME", Users.name(user), "PASSWORD", Users.PASSWORD)));
-        return result.path("AuthenticationResult").path("IdToken").asText();
+        return result.path("AuthenticationResult");
+    }
+
+    /** GetUser with an access token: the user's name, as the server answered it. */
+    String getUser(String accessToken) throws IOException {
+        return Http.send(request("GetUser", Map.of("AccessToken", accessToken))).path("Username").asText();
+    }
+
+    /** The user pool {@link #setUp} made. */
+    String poolId() {
+        return poolId;
+    }
+
+    /** The app client {@link #setUp} made. */
+    String clientId() {
+        return clientId;
     }
 
     @Override

@@ -112,6 +112,7 @@ final class Report {
         saml(medians);
         triggers(inOrder, medians);
         threats(inOrder, medians);
+        identityPools(medians);
 
         List<Result> refreshes = medians.stream().filter(r -> r.label().endsWith("refresh") && r.clients() == 32)
                 .toList();
@@ -275,6 +276,25 @@ final class Report {
         System.out.printf(Locale.ROOT, "  on/off: %.1f%% of the rate (medians); rate %s a round; server CPU %+.3f ms a "
                         + "sign-in (rounds: %s)%n", 100 * on.get().perSecond() / off.get().perSecond(), spread(rates),
                 on.get().serverCpuMs() - off.get().serverCpuMs(), spread(cpu));
+    }
+
+    /**
+     * Identity-pool GetId + GetCredentialsForIdentity pairs beside GetUser on the same server (identity-pools.sh): the
+     * rate of pairs against half GetUser's rate (a pair is two calls), and a pair's server CPU in GetUser calls.
+     */
+    private static void identityPools(List<Result> medians) {
+        List<Result> pairs = medians.stream().filter(r -> r.label().equals(IdentityPoolBenchmark.PAIRS)).toList();
+        if (pairs.isEmpty()) {
+            return;
+        }
+        System.out.println("== identity pools: GetId + GetCredentialsForIdentity pairs beside GetUser, same server "
+                + "and run (reported, not a gate)");
+        pairs.forEach(p -> find(medians, IdentityPoolBenchmark.GET_USER, p.clients()).ifPresent(g -> System.out.printf(
+                Locale.ROOT, "  %2d clients: %7.1f pairs/s (p50 %.2f ms, p99 %.2f ms, server CPU %.3f ms a pair) "
+                        + "against %7.1f GetUser/s (%.3f ms each): %.0f%% of two GetUser calls' rate; a pair costs "
+                        + "%.1f GetUser calls of server CPU%n", p.clients(), p.perSecond(), p.p50Ms(), p.p99Ms(),
+                p.serverCpuMs(), g.perSecond(), g.serverCpuMs(), 200 * p.perSecond() / g.perSecond(),
+                p.serverCpuMs() / g.serverCpuMs())));
     }
 
     /** Round i's {@code field} of {@code point} less round i's of {@code base}, in the order the file was written. */

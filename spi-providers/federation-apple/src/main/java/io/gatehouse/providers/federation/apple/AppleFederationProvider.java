@@ -79,8 +79,8 @@ final class AppleFederationProvider extends SchemaFederationProvider {
 
     /**
      * An Apple ID token an app got from Sign in with Apple on its own (its JS SDK, or an iOS app's): signed by
-     * Apple's keys, issued by Apple, for the pool's services id (or the app's bundle id, which an iOS app's tokens
-     * name), current. The user is {@code sub}; the claims are the token's.
+     * Apple's keys, issued by Apple, for the id the pool names (a services id; an iOS app's tokens name its bundle
+     * id), current. The user is {@code sub}; the claims are the token's.
      */
     @Override
     public UpstreamIdentity verifyIdentityPoolLogin(IdentityPoolLogin login) throws FederationException {

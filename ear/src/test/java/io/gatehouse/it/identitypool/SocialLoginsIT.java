@@ -1,5 +1,7 @@
 package io.gatehouse.it.identitypool;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.gatehouse.it.Gatehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.RoleMappingType;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * client. The IdPs are {@link SocialIdps}, on the port the server's federation types are pointed at
  * ({@code identity-pool-*} options in ear/pom.xml): ID tokens are checked against the published keys, access tokens
  * at Graph's {@code /app} and {@code /me} and LWA's tokeninfo and profile. Each IdP's token gives an authenticated
- * identity, one per user, linkable to another IdP's; role rules read the IdP's claims; tokens forged, expired, for
+ * identity, one per user, linkable to another IdP's, whose OpenID token's {@code amr} names the IdP and the user;
+ * role rules read the IdP's claims; tokens forged, expired, for
  * another app or of a provider the pool does not list are refused; an IdP in trouble is an external service's
  * failure.
  */
@@ -146,6 +150,20 @@ class SocialLoginsIT {
         assertThat(admin.describeIdentity(r -> r.identityId(identityId)).logins())
                 .containsExactlyInAnyOrder(GOOGLE, FACEBOOK);
         assertThat(roleOf(Map.of(FACEBOOK, facebook))).isEqualTo(role(MEMBERS));
+    }
+
+    @Test
+    void openIdTokenWhenAFacebookUserAsksThenItsAmrNamesFacebookAndTheUser() throws Exception {
+        String stamp = Long.toString(System.nanoTime());
+        Map<String, String> logins = Map.of(FACEBOOK, idps.facebookToken(FACEBOOK_APP, "15" + stamp, "Erin"));
+        String identityId = idOf(logins);
+
+        String token = anonymous.getOpenIdToken(r -> r.identityId(identityId).logins(logins)).token();
+
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertThat(claims.path("sub").asText()).isEqualTo(identityId);
+        assertThat(claims.path("amr")).extracting(JsonNode::asText)
+                .containsExactly("authenticated", FACEBOOK, FACEBOOK + ":15" + stamp);
     }
 
     @Test

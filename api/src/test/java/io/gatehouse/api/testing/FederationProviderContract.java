@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link FederationProvider#begin} returned as a browser would and returns the callback the IdP sent back.
  *
  * <p>What the contract asks of every type: it names its type and keys; it refuses details that lack a required key
- * or name an unknown one; each sign-in carries the engine's state and a pending state of its own; a callback
+ * or name an unknown one; an identity-pool login name, where the type has one, is a provider name as Cognito spells
+ * them; each sign-in carries the engine's state and a pending state of its own; a callback
  * completes the sign-in it belongs to and no other; an IdP's error and a callback without its answer are
  * {@link FederationException}s with the right reason; and no value shows a secret in {@code toString()}.
  */
@@ -127,6 +128,19 @@ public abstract class FederationProviderContract {
         assertTrue(Pattern.matches("[A-Z][A-Za-z0-9]{1,31}", provider.providerType()), provider.providerType());
         assertKeysIdentifyTheIdp(provider.detailKeys());
         assertTrue(provider.fixedAttributeMapping().containsKey("username"));
+    }
+
+    /**
+     * A type that checks identity-pool logins names them as identity pools spell a provider: a host name, with a
+     * path at most ({@code accounts.google.com}), and never one of Cognito's own ({@code cognito-identity.amazonaws.com},
+     * a user pool's {@code cognito-idp.…}), which the engine resolves before any type.
+     */
+    @Test
+    void identityPoolLoginNameWhenTheTypeHasOneThenAProviderNameNotCognitos() {
+        provider.identityPoolLoginName().ifPresent(name -> {
+            assertTrue(Pattern.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[\\w.-]+)*", name), name);
+            assertFalse(name.equals("cognito-identity.amazonaws.com") || name.startsWith("cognito-idp."), name);
+        });
     }
 
     @Test

@@ -29,6 +29,7 @@ public class FederationTypes {
     Clock clock;
 
     private volatile Map<String, FederationProviderFactory> byType;
+    private volatile Map<String, FederationProviderFactory> byLoginName;
 
     /** Whether a provider offers this type. */
     public boolean exists(String type) {
@@ -55,6 +56,17 @@ public class FederationTypes {
     }
 
     /**
+     * A provider of the type that checks the logins identity pools know by {@code loginName}
+     * ({@link FederationProvider#identityPoolLoginName()}: {@code accounts.google.com}, {@code graph.facebook.com}...),
+     * for one unit of work; the caller closes it. Empty when no installed type claims the name.
+     */
+    public Optional<FederationProvider> identityPoolLogins(String loginName) {
+        factories();
+        return Optional.ofNullable(byLoginName.get(loginName))
+                .map(factory -> factory.create(ProviderContext.of(Optional.empty(), clock)));
+    }
+
+    /**
      * The issuer an unasked message claims, read by the first installed type that reads one (SAML's), before any
      * check: only to find the IdPs that may have sent it, each of which then checks it in full.
      */
@@ -71,20 +83,25 @@ public class FederationTypes {
     }
 
     /**
-     * The factories by the type each makes: learnt once, from a provider each makes (the registry is fixed for the
-     * application's life; installing a provider restarts it). Two factories of one type: the higher order wins.
+     * The factories by the type each makes, and by the identity-pool login name each claims: learnt once, from a
+     * provider each makes (the registry is fixed for the application's life; installing a provider restarts it). Two
+     * factories of one type or one login name: the higher order wins.
      */
     private Map<String, FederationProviderFactory> factories() {
         Map<String, FederationProviderFactory> known = byType;
         if (known == null) {
             known = new HashMap<>();
+            Map<String, FederationProviderFactory> logins = new HashMap<>();
             for (FederationProviderFactory factory
                     : registry.factories(Spi.FEDERATION, FederationProviderFactory.class)) {
                 try (FederationProvider made = factory.create(ProviderContext.of(Optional.empty(), clock))) {
                     known.merge(made.providerType(), factory,
                             (kept, other) -> other.order() > kept.order() ? other : kept);
+                    made.identityPoolLoginName().ifPresent(name -> logins.merge(name, factory,
+                            (kept, other) -> other.order() > kept.order() ? other : kept));
                 }
             }
+            byLoginName = Map.copyOf(logins);
             byType = known;
         }
         return known;

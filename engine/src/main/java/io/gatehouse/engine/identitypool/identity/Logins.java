@@ -17,8 +17,9 @@ import java.util.Optional;
  * Verifies an identity-pool call's {@code Logins} map, each token in full before anything is linked or issued, by
  * the kind of its provider: a user pool's ID token ({@link UserPoolLogins}), or this server's own identity-pool
  * OpenID token under {@value OpenIdTokens#LOGIN_PROVIDER}, which is how a developer-authenticated identity signs in
- * ({@link IdentityTokenLogins}), or an ID token of an OpenID Connect provider the pool names ({@link OidcLogins}).
- * Logins of other providers (social, SAML) are not taken yet and are refused.
+ * ({@link IdentityTokenLogins}), or an ID token of an OpenID Connect provider the pool names ({@link OidcLogins}), or a
+ * token of a social IdP the pool lists in {@code SupportedLoginProviders}, checked by the federation type that claims
+ * its name ({@link SocialLogins}). Logins of other providers (SAML) are not taken yet and are refused.
  */
 @ApplicationScoped
 public class Logins {
@@ -36,6 +37,9 @@ public class Logins {
 
     @Inject
     OidcProviders oidcProviders;
+
+    @Inject
+    SocialLogins social;
 
     /**
      * The verified logins of {@code logins} (the request's map; missing or empty for none).
@@ -66,7 +70,10 @@ public class Logins {
                     "NotAuthorizedException", INVALID + "The OpenID Connect provider " + provider
                     + " is not registered.")), token);
         }
-        if (pool.roleMappingProviders().contains(provider) || pool.supportedLoginProviders().containsKey(provider)) {
+        if (pool.supportedLoginProviders().containsKey(provider)) {
+            return social.verify(pool, provider, token);
+        }
+        if (pool.roleMappingProviders().contains(provider)) {
             throw new ServiceException("NotAuthorizedException", INVALID + "Logins of " + provider
                     + " are not supported by this server yet.");
         }

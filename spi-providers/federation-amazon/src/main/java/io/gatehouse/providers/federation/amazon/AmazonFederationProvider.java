@@ -4,7 +4,9 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.gatehouse.api.federation.DetailKey;
 import io.gatehouse.api.federation.FederationException;
+import io.gatehouse.api.federation.IdentityPoolLogin;
 import io.gatehouse.api.federation.IdentityProviderSettings;
+import io.gatehouse.api.federation.UpstreamIdentity;
 import io.gatehouse.providers.federation.oauth.DetailsRules;
 import io.gatehouse.providers.federation.oauth.DetailsSchema;
 import io.gatehouse.providers.federation.oauth.EndpointDefaults;
@@ -12,7 +14,9 @@ import io.gatehouse.providers.federation.oauth.ProfileFederationProvider;
 import io.gatehouse.providers.federation.oauth.StoredDetails;
 import io.gatehouse.providers.federation.oauth.Upstream;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import static io.gatehouse.providers.federation.oauth.DetailNames.ATTRIBUTES_URL;
 import static io.gatehouse.providers.federation.oauth.DetailNames.AUTHORIZE_SCOPES;
@@ -48,8 +52,29 @@ final class AmazonFederationProvider extends ProfileFederationProvider {
             List.of(AUTHORIZE_URL, TOKEN_URL, ATTRIBUTES_URL),
             details -> DetailsRules.scopes(details, AUTHORIZE_SCOPES, " +"));
 
-    AmazonFederationProvider(Upstream upstream) {
+    /** The name identity pools know Login with Amazon by, in {@code SupportedLoginProviders} and {@code Logins}. */
+    static final String LOGIN_NAME = "www.amazon.com";
+
+    private final TokenInfoLogins logins;
+
+    /**
+     * @param tokenInfo LWA's tokeninfo endpoint for identity-pool logins (option {@code identity-pool-tokeninfo-url})
+     * @param profile   LWA's profile API for them (option {@code identity-pool-profile-url})
+     */
+    AmazonFederationProvider(Upstream upstream, URI tokenInfo, URI profile) {
         super(SCHEMA, upstream, FORMAT, "user_id");
+        this.logins = new TokenInfoLogins(upstream.http(), tokenInfo, profile);
+    }
+
+    @Override
+    public Optional<String> identityPoolLoginName() {
+        return Optional.of(LOGIN_NAME);
+    }
+
+    /** A Login with Amazon access token an app got on its own; see {@link TokenInfoLogins}. */
+    @Override
+    public UpstreamIdentity verifyIdentityPoolLogin(IdentityPoolLogin login) throws FederationException {
+        return logins.verify(login);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.gatehouse.api.federation.Callback;
 import io.gatehouse.api.federation.FederationException;
+import io.gatehouse.api.federation.IdentityPoolLogin;
 import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.Outgoing;
 import io.gatehouse.api.federation.SignInRequest;
@@ -16,6 +17,7 @@ import io.gatehouse.providers.federation.oauth.AuthorizationAnswer;
 import io.gatehouse.providers.federation.oauth.ClaimText;
 import io.gatehouse.providers.federation.oauth.CodeExchange;
 import io.gatehouse.providers.federation.oauth.IdTokenCheck;
+import io.gatehouse.providers.federation.oauth.IdTokenLogins;
 import io.gatehouse.providers.federation.oauth.PendingSignIn;
 import io.gatehouse.providers.federation.oauth.SchemaFederationProvider;
 import io.gatehouse.providers.federation.oauth.Urls;
@@ -44,20 +46,45 @@ final class AppleFederationProvider extends SchemaFederationProvider {
     /** The largest {@code user} a browser posts: a name and an address. */
     private static final int USER_SIZE_LIMIT = 4096;
 
+    /** The name identity pools know Apple by, in {@code SupportedLoginProviders} and {@code Logins}. */
+    static final String LOGIN_NAME = "appleid.apple.com";
+    static final String APPLE_ISSUER = "https://appleid.apple.com";
+
     private final CodeExchange codeExchange;
     private final IdTokenCheck idTokenCheck;
     private final Clock clock;
+    private final URI loginKeys;
 
-    AppleFederationProvider(CodeExchange codeExchange, IdTokenCheck idTokenCheck, Clock clock) {
+    /**
+     * @param loginKeys Apple's keys for the ID tokens apps bring to identity pools (option
+     *                  {@code identity-pool-jwks-uri})
+     */
+    AppleFederationProvider(CodeExchange codeExchange, IdTokenCheck idTokenCheck, Clock clock, URI loginKeys) {
         super(AppleDetailKeys.SCHEMA);
         this.codeExchange = codeExchange;
         this.idTokenCheck = idTokenCheck;
         this.clock = clock;
+        this.loginKeys = loginKeys;
     }
 
     @Override
     public String providerType() {
         return "SignInWithApple";
+    }
+
+    @Override
+    public Optional<String> identityPoolLoginName() {
+        return Optional.of(LOGIN_NAME);
+    }
+
+    /**
+     * An Apple ID token an app got from Sign in with Apple on its own (its JS SDK, or an iOS app's): signed by
+     * Apple's keys, issued by Apple, for the id the pool names (a services id; an iOS app's tokens name its bundle
+     * id), current. The user is {@code sub}; the claims are the token's.
+     */
+    @Override
+    public UpstreamIdentity verifyIdentityPoolLogin(IdentityPoolLogin login) throws FederationException {
+        return new IdTokenLogins(idTokenCheck, Set.of(APPLE_ISSUER), loginKeys).verify(login);
     }
 
     /** Apple posts its answer whenever scopes are asked for, which it requires then. */

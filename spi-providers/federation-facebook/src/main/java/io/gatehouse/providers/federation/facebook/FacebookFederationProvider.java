@@ -4,8 +4,10 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.gatehouse.api.federation.DetailKey;
 import io.gatehouse.api.federation.FederationException;
+import io.gatehouse.api.federation.IdentityPoolLogin;
 import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
+import io.gatehouse.api.federation.UpstreamIdentity;
 import io.gatehouse.providers.federation.oauth.DetailsRules;
 import io.gatehouse.providers.federation.oauth.DetailsSchema;
 import io.gatehouse.providers.federation.oauth.EndpointDefaults;
@@ -13,8 +15,10 @@ import io.gatehouse.providers.federation.oauth.ProfileFederationProvider;
 import io.gatehouse.providers.federation.oauth.StoredDetails;
 import io.gatehouse.providers.federation.oauth.Upstream;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static io.gatehouse.providers.federation.oauth.DetailNames.ATTRIBUTES_URL;
@@ -62,10 +66,27 @@ final class FacebookFederationProvider extends ProfileFederationProvider {
     private static final DetailsSchema SCHEMA = new DetailsSchema("Facebook", KEYS, DEFAULTS,
             List.of(AUTHORIZE_URL, TOKEN_URL, ATTRIBUTES_URL), FacebookFederationProvider::check);
 
-    private final GraphRequests graph = new GraphRequests();
+    /** The name identity pools know Facebook by, in {@code SupportedLoginProviders} and {@code Logins}. */
+    static final String LOGIN_NAME = "graph.facebook.com";
 
-    FacebookFederationProvider(Upstream upstream) {
+    private final GraphRequests graph = new GraphRequests();
+    private final GraphLogins logins;
+
+    /** @param graphUrl the Graph API for identity-pool logins (option {@code identity-pool-graph-url}) */
+    FacebookFederationProvider(Upstream upstream, URI graphUrl) {
         super(SCHEMA, upstream, FORMAT, "id");
+        this.logins = new GraphLogins(upstream.http(), graphUrl);
+    }
+
+    @Override
+    public Optional<String> identityPoolLoginName() {
+        return Optional.of(LOGIN_NAME);
+    }
+
+    /** A Facebook access token an app got from Facebook Login on its own; see {@link GraphLogins}. */
+    @Override
+    public UpstreamIdentity verifyIdentityPoolLogin(IdentityPoolLogin login) throws FederationException {
+        return logins.verify(login);
     }
 
     private static String versioned(Map<String, String> details) {

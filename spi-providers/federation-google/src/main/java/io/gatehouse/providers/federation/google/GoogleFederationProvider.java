@@ -6,6 +6,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.gatehouse.api.federation.Callback;
 import io.gatehouse.api.federation.FederationException;
+import io.gatehouse.api.federation.IdentityPoolLogin;
 import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.SignInRequest;
 import io.gatehouse.api.federation.SignInStart;
@@ -18,12 +19,15 @@ import io.gatehouse.providers.federation.oauth.DetailNames;
 import io.gatehouse.providers.federation.oauth.DetailsRules;
 import io.gatehouse.providers.federation.oauth.DetailsSchema;
 import io.gatehouse.providers.federation.oauth.IdTokenCheck;
+import io.gatehouse.providers.federation.oauth.IdTokenLogins;
 import io.gatehouse.providers.federation.oauth.PendingSignIn;
 import io.gatehouse.providers.federation.oauth.SchemaFederationProvider;
 
+import java.net.URI;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code Google}: Sign in with Google, Google's OpenID Connect: the authorization code flow with PKCE (S256) and a
@@ -40,18 +44,42 @@ final class GoogleFederationProvider extends SchemaFederationProvider {
                 DetailsRules.oneOf(details, DetailNames.ATTRIBUTES_URL_ADD_ATTRIBUTES, List.of("true", "false"));
             });
 
+    /** The name identity pools know Google by, in {@code SupportedLoginProviders} and {@code Logins}. */
+    static final String LOGIN_NAME = "accounts.google.com";
+
     private final CodeExchange codeExchange;
     private final IdTokenCheck idTokenCheck;
+    private final URI loginKeys;
 
-    GoogleFederationProvider(CodeExchange codeExchange, IdTokenCheck idTokenCheck) {
+    /**
+     * @param loginKeys Google's keys for the ID tokens apps bring to identity pools (option
+     *                  {@code identity-pool-jwks-uri})
+     */
+    GoogleFederationProvider(CodeExchange codeExchange, IdTokenCheck idTokenCheck, URI loginKeys) {
         super(SCHEMA);
         this.codeExchange = codeExchange;
         this.idTokenCheck = idTokenCheck;
+        this.loginKeys = loginKeys;
     }
 
     @Override
     public String providerType() {
         return "Google";
+    }
+
+    @Override
+    public Optional<String> identityPoolLoginName() {
+        return Optional.of(LOGIN_NAME);
+    }
+
+    /**
+     * A Google ID token an app got from Google Sign-In on its own: signed by Google's keys, issued by Google (either
+     * form of its issuer), for the pool's client id, current. The user is {@code sub}; the claims are the token's.
+     */
+    @Override
+    public UpstreamIdentity verifyIdentityPoolLogin(IdentityPoolLogin login) throws FederationException {
+        return new IdTokenLogins(idTokenCheck, Set.of(GoogleDetailKeys.GOOGLE_ISSUER,
+                GoogleDetailKeys.GOOGLE_ISSUER_WITHOUT_SCHEME), loginKeys).verify(login);
     }
 
     @Override

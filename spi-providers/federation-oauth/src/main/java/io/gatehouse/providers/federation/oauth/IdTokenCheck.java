@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.Nonce;
@@ -17,9 +18,13 @@ import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationException.Reason;
 
 import java.net.URI;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,7 +59,7 @@ public final class IdTokenCheck {
      * @param issuer   the issuer the token must name
      * @param clientId the client it must be issued to (its audience)
      * @param jwksUri  where the issuer publishes its signing keys
-     * @param nonce    the sign-in's nonce, which the token must carry
+     * @param nonce    the sign-in's nonce, which the token must carry; null for a token that carries none of ours
      * @throws FederationException {@code INVALID_RESPONSE} naming the check that failed; {@code UNAVAILABLE} when
      *                             the keys cannot be read
      */
@@ -82,6 +87,36 @@ public final class IdTokenCheck {
     }
 
     /**
+     * The claims of an ID token an app brings on its own (to an identity pool: no nonce of ours), once every other
+     * check passed: signed by a key of {@code jwksUri} with an asymmetric algorithm, issued by one of
+     * {@code issuers}, for one of {@code audiences}, current.
+     *
+     * @param issuers   the issuers the token may name (Google's two forms)
+     * @param audiences the clients it may be issued to
+     * @throws FederationException as {@link #check}; {@code INVALID_RESPONSE} for what is no JWT
+     */
+    public IDTokenClaimsSet check(Set<String> issuers, Set<String> audiences, URI jwksUri, String idToken)
+            throws FederationException {
+        JWT jwt;
+        List<String> named;
+        String namedIssuer;
+        try {
+            jwt = JWTParser.parse(idToken);
+            named = Optional.ofNullable(jwt.getJWTClaimsSet().getAudience()).orElse(List.of());
+            namedIssuer = jwt.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw invalid("it is no JWT");
+        }
+        // The issuer and audience it names when they are among those allowed, else one of those, which the check
+        // then refuses; the signature is checked all the same.
+        String issuer = namedIssuer != null && issuers.contains(namedIssuer) ? namedIssuer
+                : issuers.iterator().next();
+        String audience = named.stream().filter(audiences::contains).findFirst()
+                .orElse(audiences.iterator().next());
+        return check(new Issuer(issuer), new ClientID(audience), jwksUri, jwt, null);
+    }
+
+    /**
      * The validator reads the system clock; the provider's clock (the same one in production, a test's or a
      * replay's otherwise) must agree too.
      */
@@ -92,6 +127,11 @@ public final class IdTokenCheck {
         }
         if (claims.getIssueTime().toInstant().isAfter(now.plus(clockSkew))) {
             throw invalid("JWT issue time ahead of current time");
+        }
+        // The validator leaves nbf alone; a token that says it is not valid yet is not.
+        Date notBefore = claims.getDateClaim("nbf");
+        if (notBefore != null && notBefore.toInstant().isAfter(now.plus(clockSkew))) {
+            throw invalid("JWT before use time");
         }
     }
 

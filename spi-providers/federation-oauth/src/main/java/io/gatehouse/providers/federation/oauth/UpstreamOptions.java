@@ -1,10 +1,12 @@
 package io.gatehouse.providers.federation.oauth;
 
+import io.gatehouse.api.federation.InvalidProviderDetailsException;
 import io.gatehouse.api.provider.ProviderConfig;
 import io.gatehouse.api.provider.ProviderInitializationException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
+import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,6 +53,21 @@ public record UpstreamOptions(Duration connectTimeout, Duration readTimeout, Dur
             return Optional.of(SSLContext.getDefault().getSocketFactory());
         } catch (NoSuchAlgorithmException e) {
             throw new ProviderInitializationException("the JVM has no default TLS context; set 'tls-trust' to server");
+        }
+    }
+
+    /**
+     * A URL option of a type's own ({@code identity-pool-jwks-uri}...), by the rule of every IdP URL
+     * ({@link UpstreamUrls}: https, plain http only to loopback).
+     *
+     * @throws ProviderInitializationException naming the option when its value breaks the rule
+     */
+    public static URI url(ProviderConfig config, String option, String fallback)
+            throws ProviderInitializationException {
+        try {
+            return UpstreamUrls.check("option '" + option + "'", config.get(option, fallback));
+        } catch (InvalidProviderDetailsException e) {
+            throw new ProviderInitializationException(e.getMessage());
         }
     }
 

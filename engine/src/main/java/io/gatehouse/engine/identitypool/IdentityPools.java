@@ -145,6 +145,16 @@ public class IdentityPools {
     }
 
     /**
+     * The pool's roles and principal tag maps in one read: what GetCredentialsForIdentity and GetOpenIdToken need
+     * of it on every call, after the pool itself was read to prove the caller.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RoleSettings roleSettings(String id) {
+        IdentityPoolEntity entity = find(id, LockModeType.NONE);
+        return new RoleSettings(entity.roles(), entity.principalTags());
+    }
+
+    /**
      * SetPrincipalTagAttributeMap: the provider's map, replaced; an empty map without defaults removes it.
      *
      * @throws ServiceException {@code InvalidParameterException} for a provider the pool does not accept

@@ -9,6 +9,7 @@ import io.gatehouse.engine.identitypool.IdentityPool;
 import io.gatehouse.engine.identitypool.IdentityPoolRoles;
 import io.gatehouse.engine.identitypool.IdentityPools;
 import io.gatehouse.engine.identitypool.PrincipalTags;
+import io.gatehouse.engine.identitypool.RoleSettings;
 import io.gatehouse.engine.identitypool.identity.IdentityTokenLogins;
 import io.gatehouse.engine.identitypool.identity.Login;
 import io.gatehouse.engine.identitypool.identity.ProvenIdentity;
@@ -62,7 +63,8 @@ public class IdentityCredentials {
      */
     public IssuedCredentials issue(ProvenIdentity proven, Optional<String> customRoleArn) {
         IdentityPool pool = proven.pool();
-        IdentityPoolRoles roles = pools.roles(pool.id());
+        RoleSettings settings = pools.roleSettings(pool.id());
+        IdentityPoolRoles roles = settings.roles();
         String role;
         Map<String, String> tags = Map.of();
         if (!proven.authenticated()) {
@@ -77,7 +79,7 @@ public class IdentityCredentials {
             } catch (RoleDeniedException e) {
                 throw new ServiceException("NotAuthorizedException", e.getMessage());
             }
-            tags = sessionTags(pool, login);
+            tags = sessionTags(settings, login);
         }
         try (CredentialsBroker broker = brokers.open(pool.id()).orElseThrow(() -> new ServiceException(
                 "InvalidIdentityPoolConfigurationException", "The credentials broker " + brokers.id()
@@ -102,9 +104,11 @@ public class IdentityCredentials {
      * that decides its role.
      */
     public Map<String, String> sessionTags(ProvenIdentity proven) {
-        return proven.authenticated()
-                ? sessionTags(proven.pool(), deciding(proven.logins(), pools.roles(proven.pool().id())))
-                : Map.of();
+        if (!proven.authenticated()) {
+            return Map.of();
+        }
+        RoleSettings settings = pools.roleSettings(proven.pool().id());
+        return sessionTags(settings, deciding(proven.logins(), settings.roles()));
     }
 
     /** The login whose provider decides the role: the first with a role mapping, else the first. */
@@ -113,9 +117,9 @@ public class IdentityCredentials {
                 .orElse(logins.get(0));
     }
 
-    private Map<String, String> sessionTags(IdentityPool pool, Login login) {
+    private static Map<String, String> sessionTags(RoleSettings settings, Login login) {
         return OpenIdTokens.LOGIN_PROVIDER.equals(login.provider()) ? developerTags(login)
-                : sessionTags(pools.principalTags(pool.id(), login.provider()), login.claims());
+                : sessionTags(settings.principalTags(login.provider()), login.claims());
     }
 
     /** A developer identity's session tags: those its OpenID token carries. */

@@ -17,8 +17,9 @@ import java.util.Optional;
  * Verifies an identity-pool call's {@code Logins} map, each token in full before anything is linked or issued, by
  * the kind of its provider: a user pool's ID token ({@link UserPoolLogins}), or this server's own identity-pool
  * OpenID token under {@value OpenIdTokens#LOGIN_PROVIDER}, which is how a developer-authenticated identity signs in
- * ({@link IdentityTokenLogins}), or an ID token of an OpenID Connect provider the pool names ({@link OidcLogins}).
- * Logins of other providers (social, SAML) are not taken yet and are refused.
+ * ({@link IdentityTokenLogins}), or an ID token of an OpenID Connect provider the pool names ({@link OidcLogins}),
+ * or a SAML response of an IAM SAML provider the pool names, under its ARN ({@link SamlLogins}).
+ * Logins of other providers (social) are not taken yet and are refused.
  */
 @ApplicationScoped
 public class Logins {
@@ -36,6 +37,9 @@ public class Logins {
 
     @Inject
     OidcProviders oidcProviders;
+
+    @Inject
+    SamlLogins saml;
 
     /**
      * The verified logins of {@code logins} (the request's map; missing or empty for none).
@@ -65,6 +69,9 @@ public class Logins {
             return oidc.verify(oidcProviders.find(oidcArn.get()).orElseThrow(() -> new ServiceException(
                     "NotAuthorizedException", INVALID + "The OpenID Connect provider " + provider
                     + " is not registered.")), token);
+        }
+        if (pool.samlProviderArns().contains(provider)) {
+            return saml.verify(provider, token);
         }
         if (pool.roleMappingProviders().contains(provider) || pool.supportedLoginProviders().containsKey(provider)) {
             throw new ServiceException("NotAuthorizedException", INVALID + "Logins of " + provider

@@ -14,10 +14,13 @@ CREATE TABLE iam_saml_provider (
     created_at   BIGINT        NOT NULL
 );
 
--- The SAML assertions identity pools have taken (their IAM provider's ARN and ID, hashed together), each once
--- across every node, until it would have expired anyway: as federated_replay does for user pools' sign-ins.
+-- The SAML assertions identity pools have taken (their IAM provider's ARN and ID, hashed together), each bound to
+-- the identity pool that took it first, across every node, until it would have expired anyway: as federated_replay
+-- does for user pools' sign-ins. An app brings the same assertion to GetId, GetCredentialsForIdentity and
+-- GetOpenIdToken of one pool; another pool refuses it.
 CREATE TABLE identity_pool_replay (
-    key_hash    VARCHAR(64) NOT NULL PRIMARY KEY,
-    expires_at  BIGINT      NOT NULL
+    key_hash          VARCHAR(64) NOT NULL PRIMARY KEY,
+    identity_pool_id  VARCHAR(55) NOT NULL,
+    expires_at        BIGINT      NOT NULL
 );
 CREATE INDEX identity_pool_replay_expiry ON identity_pool_replay (expires_at);

@@ -62,12 +62,13 @@ public class FederatedReplays {
     }
 
     /**
-     * Takes {@code key}, a SAML assertion an app brought to an identity pool, for the IAM SAML provider whose
-     * {@code providerArn} it came under: as {@link #firstUse}, across every identity pool (the provider is the
-     * account's, and an assertion is for one login wherever it is brought).
+     * Takes {@code key}, a SAML assertion an app brought to the identity pool {@code identityPoolId} under the IAM SAML
+     * provider {@code providerArn}: true the first time, and again at the same pool until it expires (an app brings
+     * one assertion to GetId, GetCredentialsForIdentity and GetOpenIdToken, and Cognito takes it until it expires);
+     * false when another identity pool took it first. Two nodes taking it at once meet at the primary key.
      */
     @Transactional
-    public boolean firstIdentityPoolUse(String providerArn, ReplayKey key) {
+    public boolean takenForIdentityPool(String identityPoolId, String providerArn, ReplayKey key) {
         long now = clock.millis();
         if (identityPoolPurge.due(now)) {
             em.createQuery("delete from IdentityPoolReplayEntity r where r.expiresAt < :now")
@@ -76,12 +77,12 @@ public class FederatedReplays {
         String hash = Hashes.sha256Hex(providerArn + "\n" + key.id());
         IdentityPoolReplayEntity seen = em.find(IdentityPoolReplayEntity.class, hash, LockModeType.PESSIMISTIC_WRITE);
         if (seen != null && seen.expiresAt() > now) {
-            return false;
+            return seen.identityPoolId().equals(identityPoolId);
         }
         if (seen != null) {
-            seen.renew(until(key, now));
+            seen.renew(identityPoolId, until(key, now));
         } else {
-            em.persist(new IdentityPoolReplayEntity(hash, until(key, now)));
+            em.persist(new IdentityPoolReplayEntity(hash, identityPoolId, until(key, now)));
         }
         em.flush();
         return true;

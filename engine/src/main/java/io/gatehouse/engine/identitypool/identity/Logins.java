@@ -71,7 +71,7 @@ public class Logins {
                     + " is not registered.")), token);
         }
         if (pool.samlProviderArns().contains(provider)) {
-            return saml.verify(provider, token);
+            return saml.verify(pool, provider, token);
         }
         if (pool.roleMappingProviders().contains(provider) || pool.supportedLoginProviders().containsKey(provider)) {
             throw new ServiceException("NotAuthorizedException", INVALID + "Logins of " + provider

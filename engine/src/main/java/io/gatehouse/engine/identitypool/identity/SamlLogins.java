@@ -11,6 +11,7 @@ import io.gatehouse.engine.federation.FederationTypes;
 import io.gatehouse.engine.federation.flow.FederatedReplays;
 import io.gatehouse.engine.iam.SamlProvider;
 import io.gatehouse.engine.iam.SamlProviders;
+import io.gatehouse.engine.identitypool.IdentityPool;
 import io.gatehouse.engine.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,9 +31,10 @@ import java.util.logging.Logger;
  * for AWS, base64, under the provider's ARN, as an app gets it from an IdP-initiated sign-in. The installed
  * {@code SAML} federation type checks it against the provider's metadata (signature by the metadata's certificates,
  * issuer, audience {@code urn:amazon:webservices} or {@code https://signin.aws.amazon.com/saml}, Destination and
- * Recipient, times, no InResponseTo, one assertion); each assertion is then taken once, across identity pools and
- * nodes. The identity is the assertion's NameID at the provider; its attributes are the login's claims, and the role
- * comes from its {@code https://aws.amazon.com/SAML/Attributes/Role} as Cognito chooses it ({@code SamlRoles}).
+ * Recipient, times, no InResponseTo, one assertion); each assertion is then bound to the identity pool that takes it
+ * first, across nodes, and refused by any other (the app brings the same assertion to each call of its sign-in, and
+ * to later ones until it expires, as Cognito takes it). The identity is the assertion's NameID at the provider; its
+ * attributes are the login's claims, and the role comes from its {@code https://aws.amazon.com/SAML/Attributes/Role} as Cognito chooses it ({@code SamlRoles}).
  *
  * <p>Recipients: AWS's sign-in endpoint (global, and this server's region's), as an IdP configured for AWS sends;
  * and this server's own name for it, {@code <gatehouse.base-url>/saml2/identity-pool} (no page answers there), for
@@ -60,8 +62,8 @@ class SamlLogins {
     @Inject
     GatehouseConfig config;
 
-    /** Verifies {@code token}, a login under {@code arn}, one of the pool's {@code SamlProviderARNs}. */
-    Login verify(String arn, String token) {
+    /** Verifies {@code token}, a login under {@code arn}, one of {@code pool}'s {@code SamlProviderARNs}. */
+    Login verify(IdentityPool pool, String arn, String token) {
         SamlProvider provider = providers.find(arn).orElseThrow(() -> new ServiceException("NotAuthorizedException",
                 Logins.INVALID + "The SAML provider " + arn + " is not registered."));
         if (!types.exists(TYPE)) {
@@ -82,17 +84,17 @@ class SamlLogins {
             throw new ServiceException("NotAuthorizedException", Logins.INVALID + "The SAML response of " + arn
                     + " does not verify: " + e.getMessage() + ".");
         }
-        if (identity.replayKey().isEmpty() || !firstUse(arn, identity)) {
+        if (identity.replayKey().isEmpty() || !takenHere(pool, arn, identity)) {
             throw new ServiceException("NotAuthorizedException", Logins.INVALID + "The SAML assertion of " + arn
-                    + " has been used before.");
+                    + " has been used with another identity pool.");
         }
         return new Login(arn, identity.subject(), arn, claims(identity.claims()),
                 arn + ":" + identity.subject());
     }
 
-    private boolean firstUse(String arn, UpstreamIdentity identity) {
+    private boolean takenHere(IdentityPool pool, String arn, UpstreamIdentity identity) {
         try {
-            return replays.firstIdentityPoolUse(arn, identity.replayKey().get());
+            return replays.takenForIdentityPool(pool.id(), arn, identity.replayKey().get());
         } catch (PersistenceException | TransactionalException e) {
             // Another node took the same assertion at the same moment: the primary key refused the second.
             return false;

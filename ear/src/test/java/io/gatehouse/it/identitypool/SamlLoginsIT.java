@@ -137,10 +137,11 @@ class SamlLoginsIT {
                 + "/CognitoIdentityCredentials";
     }
 
-    private static void refused(String pool, String xml) {
+    /** Refused with Cognito's "Invalid login token." and the rule's words. */
+    private static void refused(String pool, String xml, String reason) {
         assertThatThrownBy(() -> anonymous.getId(r -> r.identityPoolId(pool).logins(logins(xml))))
-                .isInstanceOfSatisfying(NotAuthorizedException.class, e -> assertThat(e.getMessage())
-                        .startsWith("Invalid login token."));
+                .isInstanceOfSatisfying(NotAuthorizedException.class, e -> assertThat(e.awsErrorDetails()
+                        .errorMessage()).startsWith("Invalid login token.").contains(reason));
     }
 
     @Test
@@ -267,17 +268,16 @@ class SamlLoginsIT {
     @Test
     void forgedExpiredMisaddressedOrSolicitedResponsesWhenShownThenNotAuthorized() {
         String user = "attacked@example.test";
-        List<String> attacks = List.of(
-                response(user).signedBy(TestCertificates.rsa("mallory")).xml(),
-                response(user).signed(SamlResponseBuilder.Signed.NONE).xml(),
-                response(user).issuedAt(Instant.now().minus(Duration.ofMinutes(15))).xml(),
-                response(user).audience("urn:amazon:cognito:sp:us-east-1_Other").xml(),
-                response(user).recipient("https://evil.example.test/saml").xml(),
-                response(user).inResponseTo("_request-of-someone").xml(),
-                response(user).signed(SamlResponseBuilder.Signed.RESPONSE).extraAssertion().xml());
-        for (String xml : attacks) {
-            refused(identityPoolId, xml);
-        }
+        Map<String, String> attacks = Map.of(
+                response(user).signedBy(TestCertificates.rsa("mallory")).xml(), "does not verify",
+                response(user).signed(SamlResponseBuilder.Signed.NONE).xml(), "is signed",
+                response(user).issuedAt(Instant.now().minus(Duration.ofMinutes(15))).xml(), "expired",
+                response(user).audience("urn:amazon:cognito:sp:us-east-1_Other").xml(), "audience",
+                response(user).recipient("https://evil.example.test/saml").xml(), "Recipient",
+                response(user).inResponseTo("_request-of-someone").xml(), "InResponseTo",
+                response(user).signed(SamlResponseBuilder.Signed.RESPONSE).extraAssertion().xml(),
+                "exactly one assertion");
+        attacks.forEach((xml, reason) -> refused(identityPoolId, xml, reason));
         assertThatThrownBy(() -> anonymous.getId(r -> r.identityPoolId(identityPoolId)
                 .logins(Map.of(providerArn, "not base64!")))).isInstanceOf(NotAuthorizedException.class);
         assertThat(roleOf(identityPoolId, response(user).xml(), Optional.empty())).as("the unforged control")
@@ -289,7 +289,7 @@ class SamlLoginsIT {
         String xml = response("replayed-" + UUID.randomUUID() + "@example.test").xml();
         anonymous.getId(r -> r.identityPoolId(identityPoolId).logins(logins(xml)));
 
-        refused(rulesPoolId, xml);
+        refused(rulesPoolId, xml, "another identity pool");
         assertThat(anonymous.getId(r -> r.identityPoolId(identityPoolId).logins(logins(xml))).identityId())
                 .as("the pool that took it, as an app's next call brings it").isNotBlank();
     }

@@ -14,7 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The IdPs' single-use answers already taken (SAML assertion ids), in the database so that every node agrees: an
+ * The IdPs' single-use answers already taken (SAML assertion ids, of user pools' sign-ins and of identity pools'
+ * logins), in the database so that every node agrees: an
  * assertion captured and posted again, to this node or another, finds its row. Rows go once their answer would
  * have expired anyway, so the table holds only minutes of sign-ins.
  */
@@ -31,6 +32,7 @@ public class FederatedReplays {
     Clock clock;
 
     private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+    private final Throttle identityPoolPurge = new Throttle(Duration.ofMinutes(1));
 
     /**
      * Takes {@code key} for the IdP: true the first time, false when it was taken before and has not expired. Two
@@ -43,9 +45,7 @@ public class FederatedReplays {
             em.createQuery("delete from FederatedReplayEntity r where r.expiresAt < :now").setParameter("now", now)
                     .executeUpdate();
         }
-        // An expiry in the past still keeps the key a few minutes: the provider accepted it within its skew.
-        long until = Math.min(Math.max(key.until().toEpochMilli(), now) + Duration.ofMinutes(5).toMillis(),
-                now + LONGEST.toMillis());
+        long until = until(key, now);
         FederatedReplayEntity.Key id = new FederatedReplayEntity.Key(userPoolId, providerName,
                 Hashes.sha256Hex(key.id()));
         FederatedReplayEntity seen = em.find(FederatedReplayEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -59,5 +59,38 @@ public class FederatedReplays {
         }
         em.flush();
         return true;
+    }
+
+    /**
+     * Takes {@code key}, a SAML assertion an app brought to the identity pool {@code identityPoolId} under the IAM SAML
+     * provider {@code providerArn}: true the first time, and again at the same pool until it expires (an app brings
+     * one assertion to GetId, GetCredentialsForIdentity and GetOpenIdToken, and Cognito takes it until it expires);
+     * false when another identity pool took it first. Two nodes taking it at once meet at the primary key.
+     */
+    @Transactional
+    public boolean takenForIdentityPool(String identityPoolId, String providerArn, ReplayKey key) {
+        long now = clock.millis();
+        if (identityPoolPurge.due(now)) {
+            em.createQuery("delete from IdentityPoolReplayEntity r where r.expiresAt < :now")
+                    .setParameter("now", now).executeUpdate();
+        }
+        String hash = Hashes.sha256Hex(providerArn + "\n" + key.id());
+        IdentityPoolReplayEntity seen = em.find(IdentityPoolReplayEntity.class, hash, LockModeType.PESSIMISTIC_WRITE);
+        if (seen != null && seen.expiresAt() > now) {
+            return seen.identityPoolId().equals(identityPoolId);
+        }
+        if (seen != null) {
+            seen.renew(identityPoolId, until(key, now));
+        } else {
+            em.persist(new IdentityPoolReplayEntity(hash, identityPoolId, until(key, now)));
+        }
+        em.flush();
+        return true;
+    }
+
+    /** How long a key is kept: an expiry in the past still keeps it a few minutes (it was taken within the skew). */
+    private static long until(ReplayKey key, long now) {
+        return Math.min(Math.max(key.until().toEpochMilli(), now) + Duration.ofMinutes(5).toMillis(),
+                now + LONGEST.toMillis());
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * OpenID token under {@value OpenIdTokens#LOGIN_PROVIDER}, which is how a developer-authenticated identity signs in
  * ({@link IdentityTokenLogins}), or an ID token of an OpenID Connect provider the pool names ({@link OidcLogins}), or a
  * token of a social IdP the pool lists in {@code SupportedLoginProviders}, checked by the federation type that claims
- * its name ({@link SocialLogins}). Logins of other providers (SAML) are not taken yet and are refused.
+ * its name ({@link SocialLogins}), or a SAML response of an IAM SAML provider the pool names, under its ARN
+ * ({@link SamlLogins}). Any other provider is refused.
  */
 @ApplicationScoped
 public class Logins {
@@ -40,6 +41,9 @@ public class Logins {
 
     @Inject
     SocialLogins social;
+
+    @Inject
+    SamlLogins saml;
 
     /**
      * The verified logins of {@code logins} (the request's map; missing or empty for none).
@@ -73,9 +77,8 @@ public class Logins {
         if (pool.supportedLoginProviders().containsKey(provider)) {
             return social.verify(pool, provider, token);
         }
-        if (pool.roleMappingProviders().contains(provider)) {
-            throw new ServiceException("NotAuthorizedException", INVALID + "Logins of " + provider
-                    + " are not supported by this server yet.");
+        if (pool.samlProviderArns().contains(provider)) {
+            return saml.verify(pool, provider, token);
         }
         throw new ServiceException("NotAuthorizedException", INVALID + "The provider " + provider
                 + " is not configured for this identity pool.");

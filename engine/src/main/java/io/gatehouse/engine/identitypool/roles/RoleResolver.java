@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Picks an authenticated identity's role: by the pool's {@code RoleMapping} for the login's provider where it has
- * one ({@link TokenRoles}, {@link RuleRoles}), else the pool's authenticated role. What a mapping cannot tell goes
+ * one ({@link TokenRoles}, {@link RuleRoles}), else the pool's authenticated role; a SAML login's roles come from
+ * its assertion ({@link SamlRoles}). What a mapping cannot tell goes
  * to its {@code AmbiguousRoleResolution}: the authenticated role, or a denial.
  */
 public final class RoleResolver {
@@ -23,9 +24,9 @@ public final class RoleResolver {
      */
     public static Optional<String> resolve(Optional<RoleMapping> mapping, RoleRequest request) {
         if (mapping.isEmpty()) {
-            return request.authenticatedRole();
+            return SamlRoles.isSamlLogin(request) ? SamlRoles.unmapped(request) : request.authenticatedRole();
         }
-        Optional<String> chosen = mapper(mapping.get()).choose(request);
+        Optional<String> chosen = mapper(mapping.get(), request).choose(request);
         if (chosen.isPresent()) {
             return chosen;
         }
@@ -36,9 +37,10 @@ public final class RoleResolver {
                 + " denied this request.");
     }
 
-    private static RoleMapper mapper(RoleMapping mapping) {
+    private static RoleMapper mapper(RoleMapping mapping, RoleRequest request) {
         return switch (mapping.type()) {
-            case "Token" -> new TokenRoles();
+            // A SAML login's token is its assertion, whose roles are in its Role attribute.
+            case "Token" -> SamlRoles.isSamlLogin(request) ? new SamlRoles() : new TokenRoles();
             case "Rules" -> new RuleRoles(mapping.rules());
             // SetIdentityPoolRoles accepts only the two; a stored mapping of another type is a defect.
             default -> throw new IllegalStateException("unknown role mapping type " + mapping.type());

@@ -59,14 +59,23 @@ final class ResponseCheck {
      *                             IdP answered with an error status
      */
     UpstreamIdentity check(SamlIdp idp, byte[] xml, Optional<String> requestId) throws FederationException {
+        return check(ResponseExpectations.of(idp), xml, requestId);
+    }
+
+    /**
+     * The identity the response asserts, for whom {@code expected} names.
+     *
+     * @param requestId as {@link #check(SamlIdp, byte[], Optional)}
+     */
+    UpstreamIdentity check(ResponseExpectations expected, byte[] xml, Optional<String> requestId)
+            throws FederationException {
         Instant now = clock.instant();
-        String acs = idp.localParty().assertionConsumerUri().toString();
         Response response = SamlMessages.parse(xml, "Response", Response.class, "SAMLResponse");
         Document document = response.getDOM().getOwnerDocument();
 
         SamlMessages.requireVersion2(response.getVersion(), "the response");
-        SamlMessages.requireDestination(response.getDestination(), acs, "the response");
-        SamlMessages.requireIssuer(response.getIssuer(), idp.entityId(), "the response", false);
+        requireDestination(response.getDestination(), expected);
+        SamlMessages.requireIssuer(response.getIssuer(), expected.entityId(), "the response", false);
         requireInResponseTo(response.getInResponseTo(), requestId, "the response");
         requireSuccess(response);
 
@@ -77,42 +86,46 @@ final class ResponseCheck {
             throw Refusal.invalid("the response must hold exactly one assertion; it holds " + (plain + encrypted)
                     + " (signature wrapping, or several assertions)");
         }
-        if (idp.encryptedResponses() && response.getEncryptedAssertions().isEmpty()) {
+        if (expected.encryptedOnly() && response.getEncryptedAssertions().isEmpty()) {
             throw Refusal.invalid("the assertion is not encrypted, and the IdP's EncryptedResponses is true");
         }
+        if (!response.getEncryptedAssertions().isEmpty() && expected.decryptionKeys().isEmpty()) {
+            throw Refusal.invalid("the assertion is encrypted, and " + expected.receiver()
+                    + " has no key to decrypt it: the IdP must send it unencrypted (signed)");
+        }
 
-        List<X509Certificate> certificates = idp.metadata().currentSigningCertificates(now);
+        List<X509Certificate> certificates = expected.metadata().currentSigningCertificates(now);
         boolean responseSigned = response.isSigned();
         if (responseSigned) {
             XmlSignatures.verify(response, certificates, "the response");
         }
         Assertion assertion = response.getAssertions().isEmpty()
-                ? AssertionDecryption.decrypt(response.getEncryptedAssertions().get(0), idp.localParty().encryption())
+                ? AssertionDecryption.decrypt(response.getEncryptedAssertions().get(0), expected.decryptionKeys())
                 : response.getAssertions().get(0);
         if (assertion.isSigned()) {
             XmlSignatures.verify(assertion, certificates, "the assertion");
         } else if (!responseSigned) {
             throw Refusal.invalid("neither the response nor its assertion is signed");
         }
-        return identity(idp, assertion, requestId, now, acs);
+        return identity(expected, assertion, requestId, now);
     }
 
-    private UpstreamIdentity identity(SamlIdp idp, Assertion assertion, Optional<String> requestId, Instant now,
-                                      String acs) throws FederationException {
+    private UpstreamIdentity identity(ResponseExpectations expected, Assertion assertion, Optional<String> requestId,
+                                      Instant now) throws FederationException {
         SamlMessages.requireVersion2(assertion.getVersion(), "the assertion");
-        SamlMessages.requireIssuer(assertion.getIssuer(), idp.entityId(), "the assertion", true);
+        SamlMessages.requireIssuer(assertion.getIssuer(), expected.entityId(), "the assertion", true);
         if (assertion.getID() == null || assertion.getID().isBlank()) {
             throw Refusal.invalid("the assertion has no ID");
         }
         if (assertion.getIssueInstant() != null && assertion.getIssueInstant().isAfter(now.plus(skew))) {
             throw Refusal.invalid("the assertion is issued in the future");
         }
-        Instant conditionsEnd = checkConditions(assertion.getConditions(), idp.localParty().entityId(), now);
+        Instant conditionsEnd = checkConditions(assertion.getConditions(), expected, now);
         Subject subject = assertion.getSubject();
         if (subject == null) {
             throw Refusal.invalid("the assertion has no Subject");
         }
-        Instant confirmationEnd = checkBearerConfirmation(subject, acs, requestId, now);
+        Instant confirmationEnd = checkBearerConfirmation(subject, expected, requestId, now);
         if (assertion.getAuthnStatements().isEmpty()) {
             throw Refusal.invalid("the assertion has no AuthnStatement");
         }
@@ -142,7 +155,8 @@ final class ResponseCheck {
     }
 
     /** Checks the validity window and the audience; returns the NotOnOrAfter, if any. */
-    private Instant checkConditions(Conditions conditions, String audience, Instant now) throws FederationException {
+    private Instant checkConditions(Conditions conditions, ResponseExpectations expected, Instant now)
+            throws FederationException {
         if (conditions == null) {
             throw Refusal.invalid("the assertion has no Conditions (and so no audience)");
         }
@@ -158,9 +172,11 @@ final class ResponseCheck {
         }
         // Core 2.5.1.4: every AudienceRestriction must be met, each by one of its audiences.
         for (AudienceRestriction restriction : restrictions) {
-            boolean ours = restriction.getAudiences().stream().map(Audience::getURI).anyMatch(audience::equals);
+            boolean ours = restriction.getAudiences().stream().map(Audience::getURI)
+                    .anyMatch(expected.audiences()::contains);
             if (!ours) {
-                throw Refusal.invalid("the assertion's audience is not this pool (" + audience + ")");
+                throw Refusal.invalid("the assertion's audience is not " + expected.receiver() + " ("
+                        + ResponseExpectations.named(expected.audiences()) + ")");
             }
         }
         for (Condition condition : conditions.getConditions()) {
@@ -174,18 +190,18 @@ final class ResponseCheck {
     }
 
     /**
-     * Profiles 4.1.4.2: at least one bearer SubjectConfirmation whose data names this pool's ACS as Recipient, has
-     * not expired and answers this request (or, unsolicited, none). Returns its NotOnOrAfter.
+     * Profiles 4.1.4.2: at least one bearer SubjectConfirmation whose data names an expected recipient (this pool's
+     * ACS) as Recipient, has not expired and answers this request (or, unsolicited, none). Returns its NotOnOrAfter.
      */
-    private Instant checkBearerConfirmation(Subject subject, String acs, Optional<String> requestId, Instant now)
-            throws FederationException {
+    private Instant checkBearerConfirmation(Subject subject, ResponseExpectations expected,
+                                            Optional<String> requestId, Instant now) throws FederationException {
         FederationException first = null;
         for (SubjectConfirmation confirmation : subject.getSubjectConfirmations()) {
             if (!SubjectConfirmation.METHOD_BEARER.equals(confirmation.getMethod())) {
                 continue;
             }
             try {
-                return checkBearer(confirmation.getSubjectConfirmationData(), acs, requestId, now);
+                return checkBearer(confirmation.getSubjectConfirmationData(), expected, requestId, now);
             } catch (FederationException e) {
                 first = first == null ? e : first;
             }
@@ -193,13 +209,14 @@ final class ResponseCheck {
         throw first != null ? first : Refusal.invalid("the assertion has no bearer SubjectConfirmation");
     }
 
-    private Instant checkBearer(SubjectConfirmationData data, String acs, Optional<String> requestId, Instant now)
-            throws FederationException {
+    private Instant checkBearer(SubjectConfirmationData data, ResponseExpectations expected,
+                                Optional<String> requestId, Instant now) throws FederationException {
         if (data == null) {
             throw Refusal.invalid("the bearer SubjectConfirmation has no SubjectConfirmationData");
         }
-        if (!acs.equals(data.getRecipient())) {
-            throw Refusal.invalid("the bearer SubjectConfirmationData's Recipient is not this pool's ACS " + acs);
+        if (data.getRecipient() == null || !expected.recipients().contains(data.getRecipient())) {
+            throw Refusal.invalid("the bearer SubjectConfirmationData's Recipient is not " + expected.receiver()
+                    + "'s ACS " + ResponseExpectations.named(expected.recipients()));
         }
         if (data.getNotOnOrAfter() == null) {
             throw Refusal.invalid("the bearer SubjectConfirmationData has no NotOnOrAfter");
@@ -212,6 +229,18 @@ final class ResponseCheck {
         }
         requireInResponseTo(data.getInResponseTo(), requestId, "the bearer SubjectConfirmationData");
         return data.getNotOnOrAfter();
+    }
+
+    /** Refuses a Destination that is absent or none of the expected recipients. */
+    private static void requireDestination(String destination, ResponseExpectations expected)
+            throws FederationException {
+        if (destination == null) {
+            throw Refusal.invalid("the response names no Destination");
+        }
+        if (!expected.recipients().contains(destination)) {
+            throw Refusal.invalid("the response's Destination is not " + expected.receiver() + "'s endpoint "
+                    + ResponseExpectations.named(expected.recipients()));
+        }
     }
 
     private static void requireInResponseTo(String inResponseTo, Optional<String> requestId, String what)

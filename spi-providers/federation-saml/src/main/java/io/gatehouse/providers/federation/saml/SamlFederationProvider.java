@@ -4,6 +4,7 @@ import io.gatehouse.api.federation.Callback;
 import io.gatehouse.api.federation.DetailKey;
 import io.gatehouse.api.federation.FederationException;
 import io.gatehouse.api.federation.FederationProvider;
+import io.gatehouse.api.federation.IdentityPoolLogin;
 import io.gatehouse.api.federation.IdentityProviderSettings;
 import io.gatehouse.api.federation.InvalidProviderDetailsException;
 import io.gatehouse.api.federation.KeyCredential;
@@ -118,6 +119,32 @@ final class SamlFederationProvider implements FederationProvider {
         }
         SamlIdp idp = SamlIdp.of(settings, metadata, clock.instant());
         return responses.check(idp, postedResponse(callback), Optional.empty());
+    }
+
+    /**
+     * A SAML Response an app brings to an identity pool (base64, under the IAM SAML provider's ARN), checked as an
+     * unsolicited sign-in: every rule of {@link #completeUnsolicited}, with no InResponseTo allowed, against the IAM
+     * provider's metadata ({@code MetadataFile} of the login's details), for one of the login's audiences and sent to
+     * one of its recipients. An encrypted assertion is refused: an identity pool has no key of its own to open it.
+     */
+    @Override
+    public UpstreamIdentity verifyIdentityPoolLogin(IdentityPoolLogin login) throws FederationException {
+        if (login.recipients().isEmpty()) {
+            throw new IllegalArgumentException("a SAML identity-pool login needs the recipients it may be sent to");
+        }
+        String file = login.details().get(SamlDetailKeys.METADATA_FILE);
+        if (file == null || file.isBlank()) {
+            throw Refusal.invalid("the SAML provider has no " + SamlDetailKeys.METADATA_FILE);
+        }
+        IdpMetadata idp;
+        try {
+            idp = metadata.fromFile(file, clock.instant());
+        } catch (MetadataException e) {
+            throw Refusal.invalid("the SAML provider's metadata cannot be used: " + e.getMessage(), e);
+        }
+        byte[] xml = PostBinding.decode(login.token(), "SAMLResponse");
+        return responses.check(new ResponseExpectations(idp, login.audiences(), login.recipients(), false, List.of(),
+                "an identity pool"), xml, Optional.empty());
     }
 
     @Override

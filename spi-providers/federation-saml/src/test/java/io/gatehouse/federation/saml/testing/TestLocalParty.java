@@ -22,6 +22,16 @@ public final class TestLocalParty {
                 List.of(TestCertificates.rsa("sp-encryption " + poolId)));
     }
 
+    /**
+     * AWS as the service provider an IdP sends identity-pool (and AWS sign-in) assertions to: entity id
+     * {@code urn:amazon:webservices}, ACS {@code https://signin.aws.amazon.com/saml}; no keys (AWS publishes none an
+     * identity pool could use). Responses built for it are what an app brings to an identity pool.
+     */
+    public static LocalParty aws() {
+        return new LocalParty("urn:amazon:webservices", URI.create("https://signin.aws.amazon.com/saml"),
+                URI.create("https://signin.aws.amazon.com/saml/logout"), List.of(), List.of());
+    }
+
     /** The same with the given keys (the active one first). */
     public static LocalParty create(String poolId, URI base, List<KeyCredential> signing,
                                     List<KeyCredential> encryption) {

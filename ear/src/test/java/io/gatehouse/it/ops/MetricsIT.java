@@ -3,6 +3,8 @@ package io.gatehouse.it.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.support.TriggerStandIn;
+import io.gatehouse.it.support.TriggerStandIn.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -126,6 +129,31 @@ class MetricsIT {
         assertThat(after.delta(before, "gatehouse_http_requests_seconds_count", "endpoint", "unmatched",
                 "status", "4xx")).isEqualTo(1);
         assertThat(after.text).doesNotContain(marker);
+    }
+
+    @Test
+    void triggerAnsweredThenFailedThenEachCountedByItsSourceAndOutcome() throws Exception {
+        try (TriggerStandIn standIn = new TriggerStandIn()) {
+            String triggered = cognito.createUserPool(r -> r.poolName("metrics-trigger")
+                    .lambdaConfig(l -> l.preSignUp(standIn.url("/pre-sign-up")))).userPool().id();
+            String app = cognito.createUserPoolClient(r -> r.userPoolId(triggered).clientName("app"))
+                    .userPoolClient().clientId();
+            Scrape before = Scrape.now();
+
+            standIn.on("/pre-sign-up", event -> Answer.respond(event, JSON.createObjectNode()));
+            cognito.signUp(r -> r.clientId(app).username("tom").password(PASSWORD));
+            standIn.on("/pre-sign-up", event -> Answer.error("no sign-ups today"));
+            assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(app).username("tim").password(PASSWORD)))
+                    .isInstanceOf(UserLambdaValidationException.class);
+
+            Scrape after = Scrape.now();
+            String count = "gatehouse_trigger_calls_seconds_count";
+            assertThat(after.delta(before, count, "source", "PreSignUp_SignUp", "outcome", "ok")).isEqualTo(1);
+            assertThat(after.delta(before, count, "source", "PreSignUp_SignUp", "outcome", "function_error"))
+                    .isEqualTo(1);
+            assertThat(after.delta(before, "gatehouse_cognito_requests_seconds_count", "operation", "SignUp",
+                    "outcome", "UserLambdaValidationException")).isEqualTo(1);
+        }
     }
 
     @Test

@@ -126,13 +126,18 @@ public class SignInService {
                              Map<String, String> clientMetadata) {
         String label = SignInMetrics.flow(flow);
         return SignInMetrics.step(metrics, "REFRESH_TOKEN".equals(label) ? SignInMetrics.REFRESH_TOKEN_AUTH : label,
-                () -> switch (flow) {
+                () -> initiateFlow(clientId, expectedPoolId, flow, parameters, clientMetadata));
+    }
+
+    private AuthStep initiateFlow(String clientId, String expectedPoolId, String flow, Map<String, String> parameters,
+                                  Map<String, String> clientMetadata) {
+        return switch (flow) {
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
                     new AuthStep.Authenticated(refresh(clientId, expectedPoolId, parameters));
             case "USER_SRP_AUTH" -> srp.initiate(clientId, expectedPoolId, parameters, clientMetadata);
             case "CUSTOM_AUTH" -> customAuth.initiate(clientId, expectedPoolId, parameters, clientMetadata);
             default -> passwordSignIn(clientId, expectedPoolId, flow, parameters, clientMetadata);
-        });
+        };
     }
 
     /**

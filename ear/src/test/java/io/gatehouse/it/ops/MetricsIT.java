@@ -15,17 +15,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MetricsIT {
 
-    private static final URI METRICS = Gatehouse.ENDPOINT.resolve("/metrics");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "Metrics-Pass-1";
     private static final String USER_POOLS = "AWSCognitoIdentityProviderService";
@@ -66,7 +61,7 @@ class MetricsIT {
 
     @Test
     void signInWrongPasswordAndTokenEndpointThenTheirSeriesMoveByWhatWasDone() throws Exception {
-        Scrape before = Scrape.now();
+        PrometheusScrape before = PrometheusScrape.now();
 
         String refresh = cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", "mia", "PASSWORD", PASSWORD))).authenticationResult()
@@ -81,7 +76,7 @@ class MetricsIT {
         HttpResponse<String> badGrant = post("/oauth2/token", "grant_type=password&client_id=" + clientId);
         assertThat(badGrant.statusCode()).isEqualTo(400);
 
-        Scrape after = Scrape.now();
+        PrometheusScrape after = PrometheusScrape.now();
         String cognitoCount = "gatehouse_cognito_requests_seconds_count";
         assertThat(after.delta(before, cognitoCount, "operation", "InitiateAuth", "outcome", "ok",
                 "service", USER_POOLS)).isEqualTo(1);
@@ -106,7 +101,7 @@ class MetricsIT {
     @Test
     void unknownOperationOrPathThenCountedAsUnknownAndNeverAsWhatWasSent() throws Exception {
         String marker = "Probe" + UUID.randomUUID().toString().replace("-", "");
-        Scrape before = Scrape.now();
+        PrometheusScrape before = PrometheusScrape.now();
 
         HttpResponse<String> unknownOperation = Gatehouse.HTTP.send(HttpRequest.newBuilder(Gatehouse.ENDPOINT)
                 .header("Content-Type", "application/x-amz-json-1.1")
@@ -121,14 +116,14 @@ class MetricsIT {
         assertThat(List.of(unknownOperation.statusCode(), unknownService.statusCode(), unknownPath.statusCode()))
                 .containsExactly(400, 400, 404);
 
-        Scrape after = Scrape.now();
+        PrometheusScrape after = PrometheusScrape.now();
         assertThat(after.delta(before, "gatehouse_cognito_requests_seconds_count", "service", USER_POOLS,
                 "operation", "unknown", "outcome", "UnknownOperationException")).isEqualTo(1);
         assertThat(after.delta(before, "gatehouse_cognito_requests_seconds_count", "service", "unknown",
                 "operation", "unknown", "outcome", "UnknownOperationException")).isEqualTo(1);
         assertThat(after.delta(before, "gatehouse_http_requests_seconds_count", "endpoint", "unmatched",
                 "status", "4xx")).isEqualTo(1);
-        assertThat(after.text).doesNotContain(marker);
+        assertThat(after.text()).doesNotContain(marker);
     }
 
     @Test
@@ -138,7 +133,7 @@ class MetricsIT {
                     .lambdaConfig(l -> l.preSignUp(standIn.url("/pre-sign-up")))).userPool().id();
             String app = cognito.createUserPoolClient(r -> r.userPoolId(triggered).clientName("app"))
                     .userPoolClient().clientId();
-            Scrape before = Scrape.now();
+            PrometheusScrape before = PrometheusScrape.now();
 
             standIn.on("/pre-sign-up", event -> Answer.respond(event, JSON.createObjectNode()));
             cognito.signUp(r -> r.clientId(app).username("tom").password(PASSWORD));
@@ -146,7 +141,7 @@ class MetricsIT {
             assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(app).username("tim").password(PASSWORD)))
                     .isInstanceOf(UserLambdaValidationException.class);
 
-            Scrape after = Scrape.now();
+            PrometheusScrape after = PrometheusScrape.now();
             String count = "gatehouse_trigger_calls_seconds_count";
             assertThat(after.delta(before, count, "source", "PreSignUp_SignUp", "outcome", "ok")).isEqualTo(1);
             assertThat(after.delta(before, count, "source", "PreSignUp_SignUp", "outcome", "function_error"))
@@ -158,11 +153,11 @@ class MetricsIT {
 
     @Test
     void metricsThenJvmAndLibertysConnectionPoolSeriesToo() throws Exception {
-        Scrape scrape = Scrape.now();
+        PrometheusScrape scrape = PrometheusScrape.now();
 
-        assertThat(scrape.text).contains("mp_scope=\"base\"");
+        assertThat(scrape.text()).contains("mp_scope=\"base\"");
         assertThat(scrape.names()).anySatisfy(name -> assertThat(name).startsWith("connectionpool_"));
-        assertThat(scrape.text).containsPattern("connectionpool_\\w+\\{datasource=\"jdbc_gatehouse\"");
+        assertThat(scrape.text()).containsPattern("connectionpool_\\w+\\{datasource=\"jdbc_gatehouse\"");
     }
 
     @Test
@@ -205,61 +200,5 @@ class MetricsIT {
         return Gatehouse.HTTP.send(HttpRequest.newBuilder(Gatehouse.ENDPOINT.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** One reading of /metrics: each sample line as its name, its labels and its value. */
-    private record Scrape(String text, List<Sample> samples) {
-
-        private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)");
-        private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-        record Sample(String name, Map<String, String> labels, double value) {
-        }
-
-        static Scrape now() throws Exception {
-            HttpResponse<String> response = Gatehouse.HTTP.send(HttpRequest.newBuilder(METRICS)
-                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-            List<Sample> samples = response.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
-                    .map(Scrape::parse).toList();
-            return new Scrape(response.body(), samples);
-        }
-
-        private static Sample parse(String line) {
-            Matcher m = SAMPLE.matcher(line);
-            assertThat(m.find()).as("a Prometheus sample: " + line).isTrue();
-            Map<String, String> labels = new HashMap<>();
-            if (m.group(2) != null) {
-                Matcher l = LABEL.matcher(m.group(2));
-                while (l.find()) {
-                    labels.put(l.group(1), l.group(2));
-                }
-            }
-            return new Sample(m.group(1), labels, Double.parseDouble(m.group(3)));
-        }
-
-        List<String> names() {
-            return samples.stream().map(Sample::name).distinct().toList();
-        }
-
-        /** The sum of the samples of this name carrying these labels (and any others); 0 when there is none. */
-        double sum(String name, String... labels) {
-            return samples.stream().filter(s -> s.name().equals(name) && matches(s.labels(), labels))
-                    .mapToDouble(Sample::value).sum();
-        }
-
-        double delta(Scrape before, String name, String... labels) {
-            return sum(name, labels) - before.sum(name, labels);
-        }
-
-        private static boolean matches(Map<String, String> actual, String... wanted) {
-            for (int i = 0; i < wanted.length; i += 2) {
-                if (!wanted[i + 1].equals(actual.get(wanted[i]))) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

@@ -12,7 +12,7 @@
 # The first surprise stops it (exit 1). Needs python3, curl and the AWS CLI (AWS_CLI, default aws).
 set -euo pipefail
 mode=${1:-term}
-cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../../../.."
 wlp=$PWD/ear/target/liberty/wlp
 server=$wlp/usr/servers/gatehouse-it
 endpoint=http://localhost:19080

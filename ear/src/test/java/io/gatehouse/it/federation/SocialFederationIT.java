@@ -2,6 +2,7 @@ package io.gatehouse.it.federation;
 
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.ops.PrometheusScrape;
 import io.gatehouse.it.hostedui.Chromium;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -160,10 +161,19 @@ class SocialFederationIT {
 
     @Test
     void googleWhenUserSignsInThereThenTheAppGetsTokensOfGoogleSub() throws Exception {
+        PrometheusScrape before = PrometheusScrape.now();
+
         IDTokenClaimsSet claims = signInWith("Google");
 
         assertThat(claims.getStringClaim("cognito:username")).isEqualTo("Google_110169484474386276334");
         assertThat(claims.getStringClaim("email")).isEqualTo("alice.liddell@gmail.com");
+        PrometheusScrape after = PrometheusScrape.now();
+        assertThat(after.delta(before, "gatehouse_federation_calls_seconds_count", "provider_type", "Google",
+                "outcome", "ok")).as("the code exchanged and the ID token checked, timed").isEqualTo(1);
+        assertThat(after.delta(before, "gatehouse_sign_ins_total", "flow", "FEDERATED", "outcome", "success"))
+                .isEqualTo(1);
+        assertThat(after.delta(before, "gatehouse_http_requests_seconds_count", "endpoint", "/oauth2/idpresponse"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.gatehouse.engine.cognito.model.ServiceModel;
 import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.metrics.GatehouseMetrics;
 import io.gatehouse.engine.threat.lockout.AddressThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,6 +104,26 @@ public class CognitoDispatcher {
         // Operations that take a guessable secret: an address that has guessed wrong too often is turned away
         // before it guesses again, and each wrong guess is counted against it.
         return addressThrottle.guard(() -> handler.handle(input), ServiceException.class, AddressThrottle::wrongGuess);
+    }
+
+    /**
+     * The labels of a call in the metrics: the service's {@code X-Amz-Target} prefix and the operation's name, both
+     * taken from the services' models (so never what the caller wrote), or {@code unknown} for a target naming none.
+     */
+    public CallLabel label(String target) {
+        int dot = target == null ? -1 : target.indexOf('.');
+        AwsJsonService service = dot < 0 ? null : services.byPrefix(target.substring(0, dot)).orElse(null);
+        if (service == null) {
+            return CallLabel.UNKNOWN;
+        }
+        return service.model().operation(target.substring(dot + 1))
+                .map(o -> new CallLabel(service.targetPrefix(), o.name()))
+                .orElse(new CallLabel(service.targetPrefix(), GatehouseMetrics.UNKNOWN));
+    }
+
+    /** A call's service and operation, as the metrics label it. */
+    public record CallLabel(String service, String operation) {
+        static final CallLabel UNKNOWN = new CallLabel(GatehouseMetrics.UNKNOWN, GatehouseMetrics.UNKNOWN);
     }
 
     private static ServiceModel.Operation operation(AwsJsonService service, String target) {

@@ -5,6 +5,7 @@ import io.gatehouse.engine.cognito.sigv4.SignedRequest;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.error.Throttling;
 import io.gatehouse.engine.json.Json;
+import io.gatehouse.engine.metrics.GatehouseMetrics;
 import io.gatehouse.engine.query.QueryAnswer;
 import io.gatehouse.engine.query.QueryProtocol;
 import jakarta.inject.Inject;
@@ -54,6 +55,9 @@ public class CognitoEndpoint extends HttpServlet {
     @Inject
     transient QueryProtocol query;
 
+    @Inject
+    transient GatehouseMetrics metrics;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = UUID.randomUUID().toString();
@@ -62,11 +66,14 @@ public class CognitoEndpoint extends HttpServlet {
             answerQuery(request, response, requestId);
             return;
         }
+        long started = System.nanoTime();
+        String outcome = "ok";
         try {
             byte[] result = Json.MAPPER.writeValueAsBytes(dispatcher.dispatch(SignedRequest.of(request,
                     read(request))));
             answer(response, HttpServletResponse.SC_OK, requestId, null, result);
         } catch (ServiceException e) {
+            outcome = e.type();
             answer(response, e.httpStatus(), requestId, e.type(), CognitoErrors.body(e.type(), e.getMessage()));
         } catch (RuntimeException | JsonProcessingException e) {
             Optional<ServiceException> throttled = Throttling.of(e);
@@ -74,13 +81,18 @@ public class CognitoEndpoint extends HttpServlet {
                 // Expected under a flood, and one line per refused call would flood the log too.
                 LOG.fine(() -> "Request " + requestId + " throttled: " + e.getMessage());
                 ServiceException t = throttled.get();
+                outcome = t.type();
                 answer(response, t.httpStatus(), requestId, t.type(), CognitoErrors.body(t.type(), t.getMessage()));
                 return;
             }
+            outcome = CognitoErrors.INTERNAL;
             LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
             answer(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, requestId, CognitoErrors.INTERNAL,
                     CognitoErrors.body(CognitoErrors.INTERNAL, "An internal error occurred (request id "
                             + requestId + ")."));
+        } finally {
+            CognitoDispatcher.CallLabel label = dispatcher.label(request.getHeader("X-Amz-Target"));
+            metrics.cognitoRequest(label.service(), label.operation(), outcome, System.nanoTime() - started);
         }
     }
 

@@ -11,6 +11,8 @@ import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.federation.FederationTypes;
+import io.gatehouse.engine.metrics.GatehouseMetrics;
+import io.gatehouse.engine.metrics.SignInMetrics;
 import io.gatehouse.engine.federation.IdentityProviders;
 import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
 import io.gatehouse.engine.federation.flow.FederatedLogins;
@@ -53,6 +55,9 @@ public class FederatedSignIn {
 
     /** How many pools' IdPs one sign-out request from a shared IdP reaches, at most. */
     static final int MAX_POOLS_PER_ISSUER = 50;
+
+    @Inject
+    GatehouseMetrics metrics;
 
     @Inject
     PageSupport support;
@@ -219,10 +224,13 @@ public class FederatedSignIn {
         AuthorizationRequest request = support.request(query);
         PoolIdentityProvider idp = returned.idp();
         UpstreamIdentity identity;
+        long started = System.nanoTime();
         try (FederationProvider provider = types.named(idp.providerType())) {
             identity = provider.complete(localParties.settingsOf(idp), new Callback(callback, Map.copyOf(parameters)),
                     returned.pendingState());
+            counted(idp, null, started);
         } catch (FederationException e) {
+            counted(idp, e, started);
             logFailure(idp, e);
             return failure.answer(request, idp.providerName(), e.reason());
         }
@@ -247,8 +255,15 @@ public class FederatedSignIn {
                         new Object[] {idp.providerName(), idp.userPoolId()});
                 return failure.answer(request, idp.providerName(), FederationException.Reason.INVALID_RESPONSE);
             }
-            identity = provider.completeUnsolicited(settings, new Callback(localParties.assertionConsumerUri(),
-                    Map.copyOf(parameters)));
+            long started = System.nanoTime();
+            try {
+                identity = provider.completeUnsolicited(settings, new Callback(localParties.assertionConsumerUri(),
+                        Map.copyOf(parameters)));
+            } catch (FederationException e) {
+                counted(idp, e, started);
+                throw e;
+            }
+            counted(idp, null, started);
         } catch (FederationException e) {
             logFailure(idp, e);
             return failure.answer(request, idp.providerName(), e.reason());
@@ -301,6 +316,19 @@ public class FederatedSignIn {
                 signOutHintContext(idp.userPoolId(), idp.providerName())));
         return support.flow().signedIn(support.browser(), request, user, Optional.of(new HostedSessions.Upstream(
                 idp.userPoolId(), idp.providerName(), sealedHint, identity.sessionKey())));
+    }
+
+    /**
+     * Counts one IdP answer checked by its type: the call's latency (a token exchange or key fetch happens in it)
+     * and the federated sign-in's outcome.
+     *
+     * @param failure the type's refusal, or null when the answer was verified
+     */
+    private void counted(PoolIdentityProvider idp, FederationException failure, long started) {
+        metrics.federationCall(idp.providerType(), failure == null ? "ok"
+                : failure.reason().name().toLowerCase(Locale.ROOT), System.nanoTime() - started);
+        metrics.signIn(SignInMetrics.FEDERATED, failure == null ? GatehouseMetrics.SignInOutcome.SUCCESS
+                : GatehouseMetrics.SignInOutcome.FAILURE);
     }
 
     private static void logFailure(PoolIdentityProvider idp, FederationException e) {

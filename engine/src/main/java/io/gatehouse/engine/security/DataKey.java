@@ -102,6 +102,11 @@ public class DataKey {
         return current.id();
     }
 
+    /** How many previous keys still open what they sealed (GATEHOUSE_DATA_KEY_PREVIOUS). */
+    public int previousKeyCount() {
+        return known.size() - 1;
+    }
+
     /**
      * Encrypts and authenticates {@code plain}, bound to {@code context} (what it is and whose), which
      * {@link #open} must be given again: a sealed value moved to another user or purpose does not open.

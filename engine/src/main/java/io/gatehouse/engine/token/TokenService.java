@@ -11,6 +11,8 @@ import io.gatehouse.api.userstore.UserRecord;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
 import io.gatehouse.engine.groups.Group;
+import io.gatehouse.engine.metrics.GatehouseMetrics;
+import io.gatehouse.engine.metrics.GatehouseMetrics.TokenKind;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.json.Json;
 import io.gatehouse.engine.persistence.Throttle;
@@ -59,6 +61,9 @@ public class TokenService {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    @Inject
+    GatehouseMetrics metrics;
 
     @Inject
     SigningKeys keys;
@@ -138,6 +143,7 @@ public class TokenService {
         String refresh = RandomTokens.urlSafe(48);
         Duration refreshValidity = validity(client.settings(), "RefreshTokenValidity", "RefreshToken");
         purgeExpired(now);
+        metrics.tokenIssued(TokenKind.REFRESH);
         em.persist(new RefreshTokenEntity(Hashes.sha256Hex(refresh), pool.id(), client.clientId(), user.sub(), originJti,
                 authTime, now.plus(refreshValidity).toEpochMilli(),
                 grant == null ? null : String.join(" ", grant.scopes())));
@@ -263,6 +269,7 @@ public class TokenService {
         }
         String fresh = RandomTokens.urlSafe(48);
         String freshHash = Hashes.sha256Hex(fresh);
+        metrics.tokenIssued(TokenKind.REFRESH);
         em.persist(new RefreshTokenEntity(freshHash, old.userPoolId(), old.clientId(), old.sub(),
                 old.originJti(), old.authTime(), old.expiresAt(), old.scopes()));
         old.supersede(now + grace.toMillis(), freshHash);
@@ -465,6 +472,7 @@ public class TokenService {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
+        metrics.tokenIssued(purpose == TokenPurpose.ID ? TokenKind.ID : TokenKind.ACCESS);
         return jwt.serialize();
     }
 

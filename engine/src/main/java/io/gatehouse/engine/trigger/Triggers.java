@@ -6,6 +6,7 @@ import io.gatehouse.api.trigger.TriggerContext;
 import io.gatehouse.api.trigger.TriggerKind;
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.metrics.GatehouseMetrics;
 import io.gatehouse.engine.userpool.UserPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +32,9 @@ public class Triggers {
 
     /** Cognito's {@code callerContext.clientId} of a call that names no app client (an administrator's). */
     static final String NO_CLIENT = "CLIENT_ID_NOT_APPLICABLE";
+
+    @Inject
+    GatehouseMetrics metrics;
 
     @Inject
     JavaRuntime java;
@@ -72,10 +77,13 @@ public class Triggers {
         try {
             R response = invoke(pool, trigger, call, event);
             log(Level.FINE, context, trigger, started, "ok");
+            metrics.triggerCall(context.triggerSource(), "ok", System.nanoTime() - started);
             return Optional.ofNullable(response);
         } catch (TriggerFailure e) {
             log(e.kind() == TriggerFailure.Kind.FUNCTION_ERROR ? Level.INFO : Level.WARNING, context, trigger,
                     started, e.kind() + ": " + e.getMessage());
+            metrics.triggerCall(context.triggerSource(), e.kind().name().toLowerCase(Locale.ROOT),
+                    System.nanoTime() - started);
             throw switch (e.kind()) {
                 case FUNCTION_ERROR -> new ServiceException("UserLambdaValidationException",
                         call.name() + " failed with error " + e.getMessage() + ".");

@@ -9,6 +9,8 @@ import io.gatehouse.api.userstore.UserStatus;
 import io.gatehouse.api.userstore.UserStore;
 import io.gatehouse.engine.auth.AuthStep;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.metrics.GatehouseMetrics;
+import io.gatehouse.engine.metrics.SignInMetrics;
 import io.gatehouse.engine.resourceservers.OAuthScopes;
 import io.gatehouse.engine.srp.SrpCredentials;
 import io.gatehouse.engine.threat.adaptive.AdaptiveAuthentication;
@@ -89,6 +91,9 @@ public class SignInService {
     CustomAuthFlow customAuth;
 
     @Inject
+    GatehouseMetrics metrics;
+
+    @Inject
     SignInTriggers signInTriggers;
 
     @Inject
@@ -119,6 +124,13 @@ public class SignInService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep initiate(String clientId, String expectedPoolId, String flow, Map<String, String> parameters,
                              Map<String, String> clientMetadata) {
+        String label = SignInMetrics.flow(flow);
+        return SignInMetrics.step(metrics, "REFRESH_TOKEN".equals(label) ? SignInMetrics.REFRESH_TOKEN_AUTH : label,
+                () -> initiateFlow(clientId, expectedPoolId, flow, parameters, clientMetadata));
+    }
+
+    private AuthStep initiateFlow(String clientId, String expectedPoolId, String flow, Map<String, String> parameters,
+                                  Map<String, String> clientMetadata) {
         return switch (flow) {
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
                     new AuthStep.Authenticated(refresh(clientId, expectedPoolId, parameters));
@@ -148,8 +160,8 @@ public class SignInService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuthStep respond(String clientId, String expectedPoolId, String challenge, String session,
                             Map<String, String> responses, Map<String, String> clientMetadata) {
-        return steps.named(challenge).answer(new ChallengeAnswer(clientId, expectedPoolId, session, responses,
-                clientMetadata));
+        return SignInMetrics.step(metrics, SignInMetrics.RESPOND_TO_AUTH_CHALLENGE, () -> steps.named(challenge)
+                .answer(new ChallengeAnswer(clientId, expectedPoolId, session, responses, clientMetadata)));
     }
 
     /**
@@ -175,6 +187,20 @@ public class SignInService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public PasswordProven provePassword(UserPoolClient client, String username, String password) {
+        PasswordProven proven;
+        try {
+            proven = checkPageSignIn(client, username, password);
+        } catch (RuntimeException e) {
+            metrics.signIn(SignInMetrics.HOSTED_UI, GatehouseMetrics.SignInOutcome.FAILURE);
+            throw e;
+        }
+        // The page's password is the first step: the code comes later from the authorization endpoint.
+        metrics.signIn(SignInMetrics.HOSTED_UI, proven.newPasswordSession() == null && proven.secondFactor() == null
+                ? GatehouseMetrics.SignInOutcome.SUCCESS : GatehouseMetrics.SignInOutcome.CHALLENGE);
+        return proven;
+    }
+
+    private PasswordProven checkPageSignIn(UserPoolClient client, String username, String password) {
         UserPool pool = pools.get(client.userPoolId());
         PasswordChecked checked = checkPassword(pool, client, stores.forPool(pool), username, password, Map.of());
         UserRecord user = checked.user();
@@ -406,6 +432,11 @@ public class SignInService {
     /** {@link #tokensFromRefreshToken(String, String, String)} for a client its caller has authenticated. */
     @Transactional
     public TokenSet tokensFromRefreshToken(UserPoolClient client, String refreshToken) {
+        return SignInMetrics.finished(metrics, SignInMetrics.REFRESH_TOKEN_AUTH,
+                () -> refreshedTokens(client, refreshToken));
+    }
+
+    private TokenSet refreshedTokens(UserPoolClient client, String refreshToken) {
         TokenSet fresh = refresh(client.clientId(), null, Map.of("REFRESH_TOKEN", refreshToken), false);
         JsonNode rotation = client.settings().path("RefreshTokenRotation");
         if (!"ENABLED".equals(rotation.path("Feature").asText())) {

@@ -84,7 +84,11 @@ class SamlLogins {
             throw new ServiceException("NotAuthorizedException", Logins.INVALID + "The SAML response of " + arn
                     + " does not verify: " + e.getMessage() + ".");
         }
-        if (identity.replayKey().isEmpty() || !takenHere(pool, arn, identity)) {
+        if (identity.replayKey().isEmpty()) {
+            throw new ServiceException("NotAuthorizedException", Logins.INVALID + "The SAML assertion of " + arn
+                    + " has no ID.");
+        }
+        if (!takenHere(pool, arn, identity)) {
             throw new ServiceException("NotAuthorizedException", Logins.INVALID + "The SAML assertion of " + arn
                     + " has been used with another identity pool.");
         }
@@ -96,8 +100,13 @@ class SamlLogins {
         try {
             return replays.takenForIdentityPool(pool.id(), arn, identity.replayKey().get());
         } catch (PersistenceException | TransactionalException e) {
-            // Another node took the same assertion at the same moment: the primary key refused the second.
-            return false;
+            // Another node took the same new assertion at the same moment and the primary key refused this one:
+            // its row is there now, and says which pool took it (the same pool, when an app's two calls crossed).
+            try {
+                return replays.takenForIdentityPool(pool.id(), arn, identity.replayKey().get());
+            } catch (PersistenceException | TransactionalException again) {
+                return false;
+            }
         }
     }
 

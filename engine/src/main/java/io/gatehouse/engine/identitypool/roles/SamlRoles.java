@@ -3,6 +3,7 @@ package io.gatehouse.engine.identitypool.roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The roles a SAML login's assertion allows, as Cognito reads them: its {@value #ROLE} attribute holds
@@ -20,9 +21,17 @@ final class SamlRoles implements RoleMapper {
     /** The attribute AWS reads a SAML user's roles from. */
     static final String ROLE = "https://aws.amazon.com/SAML/Attributes/Role";
 
+    /**
+     * An IAM SAML provider's ARN, whole. An OpenID Connect provider's name is its URL's host, port and path, which may
+     * hold {@code :saml-provider/} (a colon is legal in a path) but never this form: only a login under a SAML
+     * provider's ARN may take its role from a Role attribute.
+     */
+    private static final Pattern SAML_PROVIDER_ARN =
+            Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:saml-provider/[\\w.+=,@-]{1,128}");
+
     /** Whether the login is a SAML provider's: its provider name is an IAM SAML provider's ARN. */
     static boolean isSamlLogin(RoleRequest request) {
-        return request.provider().startsWith("arn:") && request.provider().contains(":saml-provider/");
+        return SAML_PROVIDER_ARN.matcher(request.provider()).matches();
     }
 
     @Override

@@ -52,6 +52,18 @@ class SamlRolesTest {
                 request(both, AUTHENTICATED)), "a role the assertion does not name");
     }
 
+    /**
+     * An OpenID Connect provider is named by its URL's host, port and path, where {@code :saml-provider/} may stand:
+     * its ID token's claim named as AWS's Role attribute must not choose a role.
+     */
+    @Test
+    void oidcProviderWhosePathLooksLikeASamlArnWhenItsTokenNamesRolesThenTheAuthenticatedRole() {
+        String oidc = "arn:443/x:saml-provider/Corp";
+        RoleRequest request = new RoleRequest(oidc, Map.of(SamlRoles.ROLE, ADMIN + "," + oidc),
+                Optional.of(ADMIN), Optional.of(AUTHENTICATED));
+        assertEquals(Optional.of(AUTHENTICATED), RoleResolver.resolve(Optional.empty(), request));
+    }
+
     @Test
     void pairsOfAnotherProviderOrMalformedDoNotCount() {
         List<String> roles = List.of(SALES + "," + OTHER_PROVIDER, ADMIN, "junk," + PROVIDER, pair(ADMIN));

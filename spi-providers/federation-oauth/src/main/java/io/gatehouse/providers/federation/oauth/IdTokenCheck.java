@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.Nonce;
@@ -102,6 +103,11 @@ public final class IdTokenCheck {
         String namedIssuer;
         try {
             jwt = JWTParser.parse(idToken);
+            // Only a signed JWT is an ID token here: an encrypted one has no claims to read before decryption
+            // (null), and an unsecured one no signature.
+            if (!(jwt instanceof SignedJWT) || jwt.getJWTClaimsSet() == null) {
+                throw invalid("it is no signed JWT");
+            }
             named = Optional.ofNullable(jwt.getJWTClaimsSet().getAudience()).orElse(List.of());
             namedIssuer = jwt.getJWTClaimsSet().getIssuer();
         } catch (ParseException e) {

@@ -43,6 +43,12 @@ public final class UpstreamHttp {
         try {
             response = send(request);
         } catch (IOException e) {
+            // The JDK's message may quote the whole URL ("... for URL: ..."), and a query may carry a token (LWA's
+            // tokeninfo takes the access token there): then neither the message nor the exception goes on.
+            if (request.getURL().getQuery() != null) {
+                throw new FederationException(Reason.UNAVAILABLE,
+                        "the IdP's " + endpoint + " cannot be reached (" + e.getClass().getSimpleName() + ")");
+            }
             throw new FederationException(Reason.UNAVAILABLE,
                     "the IdP's " + endpoint + " cannot be reached (" + e.getClass().getSimpleName() + ": "
                             + e.getMessage() + ")", e);

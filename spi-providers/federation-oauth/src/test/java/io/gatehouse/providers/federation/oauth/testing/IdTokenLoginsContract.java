@@ -1,12 +1,17 @@
 package io.gatehouse.providers.federation.oauth.testing;
 
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -156,6 +161,15 @@ public abstract class IdTokenLoginsContract {
     @Test
     void unsignedTokenWhenShownThenRefused() {
         assertRefused(new PlainJWT(parse(claims())).serialize(), Reason.INVALID_RESPONSE);
+    }
+
+    /** A JWE has no claims to read before it is decrypted: refused, not a NullPointerException (a 500). */
+    @Test
+    void encryptedTokenWhenShownThenRefused() throws Exception {
+        EncryptedJWT jwt = new EncryptedJWT(new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A128GCM),
+                parse(claims()));
+        jwt.encrypt(new RSAEncrypter(key.toRSAPublicKey()));
+        assertRefused(jwt.serialize(), Reason.INVALID_RESPONSE);
     }
 
     @Test

@@ -208,30 +208,13 @@ public final class AuthBenchmark {
         Target target = sources.target();
         int users = sources.users();
         return switch (flow) {
-            case "sign-in" -> client -> {
-                int[] next = {client};
-                return () -> {
-                    target.signIn(next[0] % users);
-                    next[0] += clients;
-                };
-            };
-            case "srp" -> client -> {
-                int[] next = {client};
-                return () -> {
-                    target.signInWithSrp(next[0] % users);
-                    next[0] += clients;
-                };
-            };
+            case "sign-in" -> LoadRun.cycling(users, clients, target::signIn);
+            case "srp" -> LoadRun.cycling(users, clients, target::signInWithSrp);
             case "sign-in-totp" -> client -> totpSignIns(target, client, clients, sources.totpUsers());
             case "federated-first" -> client -> () -> sources.signInThroughIdp("new-" + NEW_UPSTREAM_USERS
                     .incrementAndGet());
-            case "federated-repeat" -> client -> {
-                int[] next = {client};
-                return () -> {
-                    sources.signInThroughIdp(returningUpstreamUser(next[0] % sources.upstreamUsers()));
-                    next[0] += clients;
-                };
-            };
+            case "federated-repeat" -> LoadRun.cycling(sources.upstreamUsers(), clients,
+                    user -> sources.signInThroughIdp(returningUpstreamUser(user)));
             case "refresh" -> client -> {
                 String[] token = new String[1];
                 try {

@@ -96,9 +96,9 @@ public final class IdentityPoolBenchmark {
         }
         System.out.printf("identity pool %s over user pool %s, %d users%n", identityPoolId, userPool.poolId(), users);
 
-        IntFunction<IntFunction<LoadRun.Step>> pairs = clients -> steps(users, clients,
+        IntFunction<IntFunction<LoadRun.Step>> pairs = clients -> LoadRun.cycling(users, clients,
                 user -> pair(url, identityPoolId, tokens[user]));
-        IntFunction<IntFunction<LoadRun.Step>> getUsers = clients -> steps(users, clients, user -> {
+        IntFunction<IntFunction<LoadRun.Step>> getUsers = clients -> LoadRun.cycling(users, clients, user -> {
             if (!userPool.getUser(tokens[user].accessToken()).equals(Users.name(user))) {
                 throw new IOException("GetUser answered another user");
             }
@@ -121,22 +121,6 @@ public final class IdentityPoolBenchmark {
                 }
             }
         }
-    }
-
-    /** One user's step, as {@link UserStep}. */
-    private interface UserStep {
-        void run(int user) throws Exception;
-    }
-
-    /** Client {@code client}'s steps, cycling through its share of the users. */
-    private static IntFunction<LoadRun.Step> steps(int users, int clients, UserStep step) {
-        return client -> {
-            int[] next = {client};
-            return () -> {
-                step.run(next[0] % users);
-                next[0] += clients;
-            };
-        };
     }
 
     /** GetId, then GetCredentialsForIdentity with the same login: what a credential provider sends. */

@@ -34,7 +34,26 @@ final class LoadRun {
         void run() throws Exception;
     }
 
+    /** A request on behalf of user number {@code user}. */
+    interface UserStep {
+        void run(int user) throws Exception;
+    }
+
     private LoadRun() {
+    }
+
+    /**
+     * Each client's steps, cycling through its share of {@code users}: client {@code c} acts for users {@code c},
+     * {@code c + clients}, ... (modulo {@code users}), so that the clients do not take turns on one user.
+     */
+    static IntFunction<Step> cycling(int users, int clients, UserStep step) {
+        return client -> {
+            int[] next = {client};
+            return () -> {
+                step.run(next[0] % users);
+                next[0] += clients;
+            };
+        };
     }
 
     /**

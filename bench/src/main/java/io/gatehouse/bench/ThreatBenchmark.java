@@ -89,13 +89,7 @@ public final class ThreatBenchmark {
 
     /** Client {@code client}'s sign-ins, cycling through its share of the pool's users. */
     private static IntFunction<LoadRun.Step> signIns(GatehouseTarget pool, int users, int clients) {
-        return client -> {
-            int[] next = {client};
-            return () -> {
-                pool.signIn(next[0] % users);
-                next[0] += clients;
-            };
-        };
+        return LoadRun.cycling(users, clients, pool::signIn);
     }
 
     /**

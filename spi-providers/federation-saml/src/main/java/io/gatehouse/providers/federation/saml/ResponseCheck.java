@@ -74,7 +74,8 @@ final class ResponseCheck {
         Document document = response.getDOM().getOwnerDocument();
 
         SamlMessages.requireVersion2(response.getVersion(), "the response");
-        requireDestination(response.getDestination(), expected);
+        SamlMessages.requireDestination(response.getDestination(), expected.recipients(), expected.receiver(),
+                "the response");
         SamlMessages.requireIssuer(response.getIssuer(), expected.entityId(), "the response", false);
         requireInResponseTo(response.getInResponseTo(), requestId, "the response");
         requireSuccess(response);
@@ -232,17 +233,6 @@ final class ResponseCheck {
     }
 
     /** Refuses a Destination that is absent or none of the expected recipients. */
-    private static void requireDestination(String destination, ResponseExpectations expected)
-            throws FederationException {
-        if (destination == null) {
-            throw Refusal.invalid("the response names no Destination");
-        }
-        if (!expected.recipients().contains(destination)) {
-            throw Refusal.invalid("the response's Destination is not " + expected.receiver() + "'s endpoint "
-                    + ResponseExpectations.named(expected.recipients()));
-        }
-    }
-
     private static void requireInResponseTo(String inResponseTo, Optional<String> requestId, String what)
             throws FederationException {
         if (requestId.isEmpty()) {

@@ -13,6 +13,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** What every message from an IdP goes through before its own checks: parsing, and the rules they share. */
 final class SamlMessages {
@@ -85,13 +86,23 @@ final class SamlMessages {
         }
     }
 
-    /** Refuses a Destination that is absent or not exactly {@code expected}. */
+    /** Refuses a Destination that is absent or not exactly {@code expected}, this pool's endpoint. */
     static void requireDestination(String destination, String expected, String what) throws FederationException {
+        requireDestination(destination, Set.of(expected), "this pool", what);
+    }
+
+    /**
+     * Refuses a Destination that is absent or not exactly one of {@code expected}, the endpoints of
+     * {@code receiver} (this pool; an identity pool, for which AWS's sign-in endpoints are the Destination).
+     */
+    static void requireDestination(String destination, Set<String> expected, String receiver, String what)
+            throws FederationException {
         if (destination == null) {
             throw Refusal.invalid(what + " names no Destination");
         }
-        if (!destination.equals(expected)) {
-            throw Refusal.invalid(what + "'s Destination is not this pool's endpoint " + expected);
+        if (!expected.contains(destination)) {
+            throw Refusal.invalid(what + "'s Destination is not " + receiver + "'s endpoint "
+                    + ResponseExpectations.named(expected));
         }
     }
 

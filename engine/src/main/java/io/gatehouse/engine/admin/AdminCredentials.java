@@ -74,6 +74,9 @@ public class AdminCredentials {
             LOG.info(() -> "Admin credential " + config.adminAccessKeyId().get() + " comes from the configuration");
             return;
         }
+        // Nodes starting together on an empty database take turns here, so the first makes the credential and the
+        // others find it, rather than each making one of its own.
+        em.createNativeQuery("SELECT name FROM cluster_job WHERE name = 'admin-bootstrap' FOR UPDATE").getResultList();
         Long stored = em.createQuery("select count(c) from AdminCredentialEntity c", Long.class).getSingleResult();
         if (stored > 0) {
             return;

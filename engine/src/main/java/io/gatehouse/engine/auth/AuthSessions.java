@@ -1,7 +1,8 @@
 package io.gatehouse.engine.auth;
 
 import io.gatehouse.engine.error.ServiceException;
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,8 @@ public class AuthSessions {
     @Inject
     Clock clock;
 
-    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+    @Inject
+    ClusterJobs clusterJobs;
 
     /**
      * What a session carries to the next step.
@@ -60,7 +62,7 @@ public class AuthSessions {
     @Transactional(Transactional.TxType.REQUIRED)
     public String open(String userPoolId, String clientId, String sub, String challenge, Duration validity,
                        String state) {
-        if (purge.due(clock.millis())) {
+        if (clusterJobs.due(ClusterJob.AUTH_SESSION_PURGE, clock.millis())) {
             em.createQuery("delete from AuthSessionEntity s where s.expiresAt < :now")
                     .setParameter("now", clock.millis()).executeUpdate();
         }

@@ -1,7 +1,8 @@
 package io.gatehouse.engine.devices;
 
 import io.gatehouse.engine.error.ServiceException;
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import io.gatehouse.engine.srp.SrpGroup;
 import io.gatehouse.engine.userpool.Identifiers;
 import io.gatehouse.engine.userpool.Page;
@@ -32,7 +33,6 @@ import java.util.Optional;
 public class Devices {
 
     static final Duration UNCONFIRMED_FOR = Duration.ofDays(1);
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -40,7 +40,8 @@ public class Devices {
     @Inject
     Clock clock;
 
-    private final Throttle purge = new Throttle(PURGE_INTERVAL);
+    @Inject
+    ClusterJobs clusterJobs;
 
     /** A key handed out with a sign-in, and its group key. */
     public record NewDevice(String deviceKey, String deviceGroupKey) {
@@ -64,7 +65,7 @@ public class Devices {
 
     private void purgeUnconfirmed() {
         long now = clock.millis();
-        if (purge.due(now)) {
+        if (clusterJobs.due(ClusterJob.UNCONFIRMED_DEVICE_PURGE, now)) {
             em.createQuery("delete from DeviceEntity d where d.verifier is null and d.createdAt < :cutoff")
                     .setParameter("cutoff", now - UNCONFIRMED_FOR.toMillis()).executeUpdate();
         }

@@ -1,6 +1,7 @@
 package io.gatehouse.engine.hostedui;
 
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
 import io.gatehouse.engine.token.SignInsRevoked;
@@ -33,7 +34,8 @@ public class HostedSessions {
     @Inject
     Clock clock;
 
-    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+    @Inject
+    ClusterJobs clusterJobs;
 
     /** A live session: who signed in, and when (the ID tokens' auth_time). */
     public record Session(String sub, long authTime) {
@@ -42,7 +44,7 @@ public class HostedSessions {
     /** Opens a session for {@code sub}, who authenticated at {@code authTime}; returns the cookie's value. */
     public String open(String userPoolId, String sub, long authTime) {
         long now = clock.millis();
-        if (purge.due(now)) {
+        if (clusterJobs.due(ClusterJob.HOSTED_SESSION_PURGE, now)) {
             em.createQuery("delete from HostedSessionEntity s where s.expiresAt < :now").setParameter("now", now)
                     .executeUpdate();
         }

@@ -66,6 +66,14 @@ public class ImportJobEntity {
     @Column(name = "report")
     private String report;
 
+    /** When the node running the job last wrote its progress: a job InProgress whose heartbeat is old lost its node. */
+    @Column(name = "heartbeat_at")
+    private Long heartbeatAt;
+
+    /** Which run of which node works on the job; a node whose run was taken over stops at its next progress. */
+    @Column(name = "runner")
+    private String runner;
+
     protected ImportJobEntity() {
     }
 
@@ -118,10 +126,36 @@ public class ImportJobEntity {
         this.startedAt = now;
     }
 
-    void progress(long imported, long skipped, long failed) {
-        this.importedUsers = imported;
-        this.skippedUsers = skipped;
-        this.failedUsers = failed;
+    /** Gives the job to {@code runner}, from now. */
+    void run(String runner, long now) {
+        this.status = ImportJob.Status.InProgress.name();
+        this.runner = runner;
+        this.heartbeatAt = now;
+    }
+
+    /** Whether {@code runner} still has the job: no other run has taken it over. */
+    boolean runBy(String runner) {
+        return runner.equals(this.runner);
+    }
+
+    /** Whether the job waits for, or is in, a run that has shown no sign of life since {@code before}. */
+    boolean orphanedBefore(long before) {
+        long lastSign = heartbeatAt != null ? heartbeatAt : startedAt != null ? startedAt : createdAt;
+        return lastSign < before;
+    }
+
+    /** The counts so far, for a run that resumes the job. */
+    ImportJobs.Counts counts() {
+        return new ImportJobs.Counts(importedUsers, skippedUsers, failedUsers);
+    }
+
+    /** The counts, the report so far and a sign of life. */
+    void progress(ImportJobs.Counts counts, String report, long now) {
+        this.importedUsers = counts.imported();
+        this.skippedUsers = counts.skipped();
+        this.failedUsers = counts.failed();
+        this.report = report;
+        this.heartbeatAt = now;
     }
 
     void finish(ImportJob.Status status, String message, String report, long now) {

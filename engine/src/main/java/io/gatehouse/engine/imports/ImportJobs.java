@@ -15,12 +15,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * User import jobs, as Cognito runs them: created with a pre-signed URL that takes the CSV by HTTP PUT, started,
@@ -29,6 +32,8 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class ImportJobs {
+
+    private static final Logger LOG = Logger.getLogger(ImportJobs.class.getName());
 
     /** The largest CSV accepted. */
     public static final int MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -50,6 +55,11 @@ public class ImportJobs {
 
     @Inject
     DataKey dataKey;
+
+    /** How long a run may show no sign of life before another node takes its job over. */
+    @Inject
+    @ConfigProperty(name = "gatehouse.imports.takeover-after", defaultValue = "PT2M")
+    Duration takeoverAfter;
 
     /** A new job awaiting its CSV (CreateUserImportJob). */
     public ImportJob create(String userPoolId, String jobName, String roleArn) {
@@ -143,46 +153,94 @@ public class ImportJobs {
         return Optional.of(job.report() == null ? "" : job.report());
     }
 
-    /** What a runner needs to work on a job. */
-    record RunInput(String userPoolId, String csv) {
+    /** A job's row counts: imported, skipped (the user existed), failed. */
+    record Counts(long imported, long skipped, long failed) {
+
+        static final Counts NONE = new Counts(0, 0, 0);
+
+        /** How many rows of the CSV these counts cover. */
+        long rows() {
+            return imported + skipped + failed;
+        }
     }
 
-    /** Moves a queued job to InProgress; empty when it was stopped meanwhile (it is then Stopped). */
-    Optional<RunInput> begin(String jobId) {
+    /**
+     * What a runner needs to work on a job: its CSV, and where a run that stopped with its node left it (the counts
+     * and the report at its last progress), or nothing done for a job's first run.
+     */
+    record RunInput(String userPoolId, String csv, Counts done, String report) {
+    }
+
+    /**
+     * Gives a job to {@code runner}: a queued one, or one whose run has shown no sign of life for
+     * {@code gatehouse.imports.takeover-after} (its node stopped or died); empty when it is not to be run (ended,
+     * another run has it, or it was stopped meanwhile, which it now is).
+     */
+    Optional<RunInput> begin(String jobId, String runner) {
         ImportJobEntity job = em.find(ImportJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
             return Optional.empty();
         }
-        if (job.status() == ImportJob.Status.Stopping) {
-            job.finish(ImportJob.Status.Stopped, "Import job stopped before it started.", null, clock.millis());
+        long now = clock.millis();
+        boolean orphaned = job.orphanedBefore(now - takeoverAfter.toMillis());
+        if (job.status() == ImportJob.Status.Stopping && (orphaned || job.counts().rows() == 0)) {
+            job.finish(ImportJob.Status.Stopped, job.counts().rows() == 0 ? "Import job stopped before it started."
+                    : "Import job stopped.", job.report(), now);
             return Optional.empty();
         }
-        if (job.status() != ImportJob.Status.Pending) {
+        boolean queued = job.status() == ImportJob.Status.Pending;
+        if (!queued && !(job.status() == ImportJob.Status.InProgress && orphaned)) {
             return Optional.empty();
         }
-        job.status(ImportJob.Status.InProgress);
-        return Optional.of(new RunInput(job.userPoolId(), csv(jobId).orElse("")));
-    }
-
-    /** Records a running job's counts; returns its status, which StopUserImportJob may have set to Stopping. */
-    ImportJob.Status progress(String jobId, long imported, long skipped, long failed) {
-        ImportJobEntity job = em.find(ImportJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-        if (job == null) {
-            return ImportJob.Status.Stopping; // its pool was deleted under it
+        Counts done = job.counts();
+        if (!queued || done.rows() > 0) {
+            LOG.info(() -> "Import job " + jobId + ": its run stopped with its node after " + done.rows()
+                    + " row(s); " + runner + " resumes it");
         }
-        job.progress(imported, skipped, failed);
-        return job.status();
+        job.run(runner, now);
+        return Optional.of(new RunInput(job.userPoolId(), csv(jobId).orElse(""), done, job.report()));
     }
 
-    /** Ends a job: Stopped when it was asked to stop, else the given status. */
-    void finish(String jobId, ImportJob.Status status, String message, String report) {
+    /**
+     * Records a running job's counts and report so far, with a sign of life.
+     *
+     * @return whether the run goes on: false when StopUserImportJob asked it to stop, its pool was deleted under it,
+     *         or another node took it over (this run was thought dead)
+     */
+    boolean progress(String jobId, String runner, Counts counts, String report) {
         ImportJobEntity job = em.find(ImportJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-        if (job == null) {
+        if (job == null || !job.runBy(runner)) {
+            return false;
+        }
+        job.progress(counts, report, clock.millis());
+        return job.status() != ImportJob.Status.Stopping;
+    }
+
+    /** Ends a job that {@code runner} still has: Stopped when it was asked to stop, else the given status. */
+    void finish(String jobId, String runner, ImportJob.Status status, String message, String report) {
+        ImportJobEntity job = em.find(ImportJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !job.runBy(runner)) {
             return;
         }
         boolean stopped = job.status() == ImportJob.Status.Stopping;
         job.finish(stopped ? ImportJob.Status.Stopped : status, stopped ? "Import job stopped." : message, report,
                 clock.millis());
+    }
+
+    /** The jobs queued or running whose run has shown no sign of life since {@code before}: their node stopped. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<String> orphaned(long now) {
+        long before = now - takeoverAfter.toMillis();
+        return em.createQuery("select j from ImportJobEntity j where j.status in :running", ImportJobEntity.class)
+                .setParameter("running", List.of(ImportJob.Status.Pending.name(), ImportJob.Status.InProgress.name(),
+                        ImportJob.Status.Stopping.name()))
+                .getResultStream().filter(j -> j.orphanedBefore(before)).map(ImportJobEntity::jobId).toList();
+    }
+
+    /** How often a run shows a sign of life: well within the time after which another node takes its job over. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Duration heartbeatEvery() {
+        return takeoverAfter.dividedBy(4);
     }
 
     /** The job's uploaded CSV, read by query: see {@link ImportJobEntity}'s csvContent. */

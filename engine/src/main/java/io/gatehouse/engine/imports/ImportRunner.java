@@ -1,6 +1,8 @@
 package io.gatehouse.engine.imports;
 
+import io.gatehouse.engine.cluster.NodeName;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.imports.ImportJobs.Counts;
 import io.gatehouse.engine.transfer.FormulaCells;
 import io.gatehouse.engine.userpool.UserPool;
 import io.gatehouse.engine.userpool.UserPools;
@@ -14,17 +16,16 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,81 +71,96 @@ public class ImportRunner {
         });
     }
 
+    /** Runs again a job whose node stopped ({@link ImportWatch}); {@link ImportJobs#begin} decides whether it is. */
+    void resume(String jobId) {
+        executor.submit(() -> run(jobId));
+    }
+
     private void run(String jobId) {
+        String runner = NodeName.current() + "/" + UUID.randomUUID();
         try {
-            jobs.begin(jobId).ifPresent(input -> process(jobId, input));
+            jobs.begin(jobId, runner).ifPresent(input -> process(jobId, runner, input));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Import job " + jobId + " failed", e);
-            jobs.finish(jobId, ImportJob.Status.Failed, "The import job failed on a server error.", null);
+            jobs.finish(jobId, runner, ImportJob.Status.Failed, "The import job failed on a server error.", null);
         }
     }
 
-    private void process(String jobId, ImportJobs.RunInput input) {
+    /**
+     * Imports the CSV's rows after those {@code input} says are done (a run resuming a job whose node stopped goes on
+     * from the last progress its predecessor wrote; rows it did after that are done again, and a user it imported
+     * then is reported as skipped, since the user exists).
+     */
+    private void process(String jobId, String runner, ImportJobs.RunInput input) {
         UserPool pool = pools.get(input.userPoolId());
         List<String> known = UserImports.transferHeader(pool);
-        StringWriter report = new StringWriter();
-        long imported = 0;
-        long skipped = 0;
-        long failed = 0;
+        Progress progress = new Progress(input.done(), input.report());
         try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get().parse(new StringReader(input.csv()));
-             CSVPrinter printer = new CSVPrinter(report, CSVFormat.DEFAULT.builder()
-                     .setHeader("row", "cognito:username", "outcome", "reason").get())) {
+                .setIgnoreEmptyLines(true).get().parse(new StringReader(input.csv()))) {
             List<String> header = csv.getHeaderNames();
             List<String> unknown = new ArrayList<>(header);
             unknown.removeAll(known);
             if (!unknown.isEmpty() || !header.contains("cognito:username")) {
-                jobs.finish(jobId, ImportJob.Status.Failed, unknown.isEmpty()
+                jobs.finish(jobId, runner, ImportJob.Status.Failed, unknown.isEmpty()
                         ? "The CSV header has no cognito:username column."
                         : abbreviate("The CSV header has columns the pool does not know: " + unknown), null);
                 return;
             }
             boolean transfer = header.stream().anyMatch(UserImports.TRANSFER_COLUMNS::contains);
+            long row = 0;
+            long beatEvery = jobs.heartbeatEvery().toNanos();
+            long lastBeat = System.nanoTime();
             for (CSVRecord record : csv) {
-                Map<String, String> columns = new LinkedHashMap<>(record.toMap());
-                if (transfer) {
-                    // An export neutralised cells that looked like formulas: take the apostrophe off again.
-                    columns.replaceAll((column, value) -> FormulaCells.restore(value));
+                if (++row <= input.done().rows()) {
+                    continue;
                 }
-                String username = columns.getOrDefault("cognito:username", "");
-                try {
-                    if (!record.isConsistent()) {
-                        throw ServiceException.invalidParameter("The row has " + record.size() + " fields; the "
-                                + "header has " + header.size() + ".");
+                importRow(jobId, pool, header, record, transfer, progress);
+                boolean beat = System.nanoTime() - lastBeat >= beatEvery;
+                if (progress.counts().rows() % PROGRESS_EVERY == 0 || beat) {
+                    lastBeat = System.nanoTime();
+                    if (!jobs.progress(jobId, runner, progress.counts(), progress.report())) {
+                        break;
                     }
-                    if (imports.importRow(pool, columns, transfer) == UserImports.Outcome.IMPORTED) {
-                        imported++;
-                    } else {
-                        skipped++;
-                        printer.printRecord(record.getRecordNumber(), FormulaCells.neutralise(username), "skipped",
-                                "The user already exists.");
-                    }
-                } catch (ServiceException e) {
-                    failed++;
-                    printer.printRecord(record.getRecordNumber(), FormulaCells.neutralise(username), "failed",
-                            FormulaCells.neutralise(e.getMessage()));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Import job " + jobId + ": row " + record.getRecordNumber() + " failed", e);
-                    failed++;
-                    printer.printRecord(record.getRecordNumber(), FormulaCells.neutralise(username), "failed",
-                            "A server error stopped this row.");
-                }
-                if ((imported + skipped + failed) % PROGRESS_EVERY == 0
-                        && jobs.progress(jobId, imported, skipped, failed) == ImportJob.Status.Stopping) {
-                    break;
                 }
             }
-            printer.flush();
-            jobs.progress(jobId, imported, skipped, failed);
-            jobs.finish(jobId, ImportJob.Status.Succeeded, failed + skipped == 0
+            jobs.progress(jobId, runner, progress.counts(), progress.report());
+            Counts counts = progress.counts();
+            jobs.finish(jobId, runner, ImportJob.Status.Succeeded, counts.failed() + counts.skipped() == 0
                     ? "Import Job Completed Successfully."
-                    : "Import Job Completed: " + failed + " rows failed and " + skipped + " were skipped; see the report.",
-                    report.toString());
+                    : "Import Job Completed: " + counts.failed() + " rows failed and " + counts.skipped()
+                            + " were skipped; see the report.",
+                    progress.report());
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             // Commons CSV reports a malformed file (an unclosed quote, a duplicate column) this way.
-            jobs.progress(jobId, imported, skipped, failed);
-            jobs.finish(jobId, ImportJob.Status.Failed, abbreviate("The CSV file is malformed: " + e.getMessage()),
-                    report.toString());
+            jobs.progress(jobId, runner, progress.counts(), progress.report());
+            jobs.finish(jobId, runner, ImportJob.Status.Failed,
+                    abbreviate("The CSV file is malformed: " + e.getMessage()), progress.report());
+        }
+    }
+
+    private void importRow(String jobId, UserPool pool, List<String> header, CSVRecord record, boolean transfer,
+                           Progress progress) {
+        Map<String, String> columns = new LinkedHashMap<>(record.toMap());
+        if (transfer) {
+            // An export neutralised cells that looked like formulas: take the apostrophe off again.
+            columns.replaceAll((column, value) -> FormulaCells.restore(value));
+        }
+        String username = columns.getOrDefault("cognito:username", "");
+        try {
+            if (!record.isConsistent()) {
+                throw ServiceException.invalidParameter("The row has " + record.size() + " fields; the "
+                        + "header has " + header.size() + ".");
+            }
+            if (imports.importRow(pool, columns, transfer) == UserImports.Outcome.IMPORTED) {
+                progress.imported();
+            } else {
+                progress.skipped(record.getRecordNumber(), username, "The user already exists.");
+            }
+        } catch (ServiceException e) {
+            progress.failed(record.getRecordNumber(), username, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Import job " + jobId + ": row " + record.getRecordNumber() + " failed", e);
+            progress.failed(record.getRecordNumber(), username, "A server error stopped this row.");
         }
     }
 

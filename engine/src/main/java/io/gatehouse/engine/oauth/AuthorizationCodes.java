@@ -1,6 +1,7 @@
 package io.gatehouse.engine.oauth;
 
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
 import io.gatehouse.engine.token.OAuthGrant;
@@ -44,7 +45,8 @@ public class AuthorizationCodes {
     @Inject
     Clock clock;
 
-    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+    @Inject
+    ClusterJobs clusterJobs;
 
     /** A code redeemed: the user and what the sign-in was granted. */
     public record Redeemed(String userPoolId, String sub, OAuthGrant grant, String codeHash) {
@@ -53,7 +55,7 @@ public class AuthorizationCodes {
     /** A new code for the user who just signed in (or was signed in) for {@code request}. */
     public String issue(AuthorizationRequest request, String sub, long authTime) {
         long now = clock.millis();
-        if (purge.due(now)) {
+        if (clusterJobs.due(ClusterJob.AUTHORIZATION_CODE_PURGE, now)) {
             // A redeemed code is kept while it could still be replayed, so a replay is recognised as one.
             em.createQuery("delete from AuthorizationCodeEntity c where c.expiresAt < :now")
                     .setParameter("now", now).executeUpdate();

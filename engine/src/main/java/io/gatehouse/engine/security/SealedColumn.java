@@ -37,9 +37,14 @@ public record SealedColumn(String table, String column, List<String> rowColumns)
      */
     public static final SealedColumn UPLOAD_TOKEN =
             new SealedColumn("user_import_job", "upload_token", List.of("user_pool_id", "job_id"));
+    /**
+     * A known text sealed when the database was first used ({@link DataKeyCheck}): re-sealed like the others, so it
+     * always names a key the cluster's nodes have.
+     */
+    public static final SealedColumn DATA_KEY_PROBE = new SealedColumn("data_key_check", "probe", List.of("name"));
     /** Every sealed column of the engine's schema. */
     public static final List<SealedColumn> ALL = List.of(SIGNING_KEY, CLIENT_SECRET, SECOND_CLIENT_SECRET, ADMIN_SECRET,
-            LOCAL_PARTY_KEY, UPLOAD_TOKEN);
+            LOCAL_PARTY_KEY, UPLOAD_TOKEN, DATA_KEY_PROBE);
 
     private static final char SEPARATOR = '\u0000';
 

@@ -15,7 +15,8 @@ import io.gatehouse.engine.metrics.GatehouseMetrics;
 import io.gatehouse.engine.metrics.GatehouseMetrics.TokenKind;
 import io.gatehouse.engine.groups.Groups;
 import io.gatehouse.engine.json.Json;
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
 import io.gatehouse.engine.trigger.UserAttributes;
@@ -54,7 +55,6 @@ public class TokenService {
 
     /** Cognito's longest ID and access token lifetime, one day, plus clock skew. */
     static final Duration LONGEST_SIGNED_TOKEN = Duration.ofDays(1).plusMinutes(5);
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     /** How far ahead of this node's clock another node's may be when it issues a token. */
     private static final Map<String, Duration> UNITS = Map.of("seconds", Duration.ofSeconds(1),
             "minutes", Duration.ofMinutes(1), "hours", Duration.ofHours(1), "days", Duration.ofDays(1));
@@ -92,7 +92,8 @@ public class TokenService {
     @Inject
     PreTokenGeneration preTokenGeneration;
 
-    private final Throttle purge = new Throttle(PURGE_INTERVAL);
+    @Inject
+    ClusterJobs clusterJobs;
 
     /**
      * A live refresh token: whose it is and which sign-in it continues.
@@ -174,12 +175,12 @@ public class TokenService {
     }
 
     /**
-     * Deletes refresh tokens past use, at most once a minute on each node rather than at every sign-in. An expired
+     * Deletes refresh tokens past use, at most once a minute across the cluster rather than at every sign-in. An expired
      * refresh token is kept until every access token of its sign-in has expired too, since its revocation is what
      * refuses them.
      */
     private void purgeExpired(Instant now) {
-        if (purge.due(now.toEpochMilli())) {
+        if (clusterJobs.due(ClusterJob.REFRESH_TOKEN_PURGE, now.toEpochMilli())) {
             em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :cutoff")
                     .setParameter("cutoff", now.minus(LONGEST_SIGNED_TOKEN).toEpochMilli()).executeUpdate();
         }

@@ -14,7 +14,8 @@ import io.gatehouse.engine.federation.IdentityProviders;
 import io.gatehouse.engine.federation.IdentityProviders.PoolIdentityProvider;
 import io.gatehouse.engine.federation.local.LocalParties;
 import io.gatehouse.engine.json.Json;
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import io.gatehouse.engine.security.DataKey;
 import io.gatehouse.engine.security.Hashes;
 import io.gatehouse.engine.security.RandomTokens;
@@ -63,7 +64,8 @@ public class FederatedLogins {
     @Inject
     Clock clock;
 
-    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+    @Inject
+    ClusterJobs clusterJobs;
 
     /**
      * A sign-in begun: what to send the browser, the state it carries, the value of the cookie that binds the
@@ -136,7 +138,7 @@ public class FederatedLogins {
     private void keep(PoolIdentityProvider idp, String state, String binding, Map<String, String> requestParameters,
                       String pendingState, String purpose) {
         long now = clock.millis();
-        if (purge.due(now)) {
+        if (clusterJobs.due(ClusterJob.FEDERATED_LOGIN_PURGE, now)) {
             em.createQuery("delete from FederatedLoginEntity l where l.expiresAt < :now").setParameter("now", now)
                     .executeUpdate();
         }

@@ -1,7 +1,8 @@
 package io.gatehouse.engine.federation.flow;
 
 import io.gatehouse.api.federation.ReplayKey;
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import io.gatehouse.engine.security.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +32,8 @@ public class FederatedReplays {
     @Inject
     Clock clock;
 
-    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
-    private final Throttle identityPoolPurge = new Throttle(Duration.ofMinutes(1));
+    @Inject
+    ClusterJobs clusterJobs;
 
     /**
      * Takes {@code key} for the IdP: true the first time, false when it was taken before and has not expired. Two
@@ -41,7 +42,7 @@ public class FederatedReplays {
     @Transactional
     public boolean firstUse(String userPoolId, String providerName, ReplayKey key) {
         long now = clock.millis();
-        if (purge.due(now)) {
+        if (clusterJobs.due(ClusterJob.FEDERATED_REPLAY_PURGE, now)) {
             em.createQuery("delete from FederatedReplayEntity r where r.expiresAt < :now").setParameter("now", now)
                     .executeUpdate();
         }
@@ -70,7 +71,7 @@ public class FederatedReplays {
     @Transactional
     public boolean takenForIdentityPool(String identityPoolId, String providerArn, ReplayKey key) {
         long now = clock.millis();
-        if (identityPoolPurge.due(now)) {
+        if (clusterJobs.due(ClusterJob.IDENTITY_POOL_REPLAY_PURGE, now)) {
             em.createQuery("delete from IdentityPoolReplayEntity r where r.expiresAt < :now")
                     .setParameter("now", now).executeUpdate();
         }

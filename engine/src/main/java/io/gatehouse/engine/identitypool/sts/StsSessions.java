@@ -1,6 +1,7 @@
 package io.gatehouse.engine.identitypool.sts;
 
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import io.gatehouse.engine.security.DataKey;
 import io.gatehouse.engine.security.Hashes;
 import jakarta.annotation.PostConstruct;
@@ -34,7 +35,8 @@ public class StsSessions implements SessionStore {
     @Inject
     DataKey dataKey;
 
-    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+    @Inject
+    ClusterJobs clusterJobs;
     private LocalStsKeys keys;
 
     @PostConstruct
@@ -53,7 +55,7 @@ public class StsSessions implements SessionStore {
     @Transactional(Transactional.TxType.REQUIRED)
     public void add(String accessKeyId, String sessionToken, StsSession session) {
         long now = clock.millis();
-        if (purge.due(now)) {
+        if (clusterJobs.due(ClusterJob.STS_SESSION_PURGE, now)) {
             var expired = em.createQuery("select s.accessKeyId from StsSessionEntity s where s.expiresAt < :now"
                     + " order by s.expiresAt", String.class).setParameter("now", now).setMaxResults(PURGE_BATCH)
                     .getResultList();

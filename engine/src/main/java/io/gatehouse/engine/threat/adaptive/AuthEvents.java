@@ -1,6 +1,7 @@
 package io.gatehouse.engine.threat.adaptive;
 
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,7 +42,8 @@ public class AuthEvents {
     /** The most expired events one purge deletes: at 500 a minute, 720,000 a day. */
     static final int PURGE_BATCH = 500;
 
-    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+    @Inject
+    ClusterJobs clusterJobs;
 
     /** Deletes a user's events (the user is being deleted), in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -59,7 +61,7 @@ public class AuthEvents {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void add(AuthEvent event) {
         long now = clock.millis();
-        if (purge.due(now)) {
+        if (clusterJobs.due(ClusterJob.AUTH_EVENT_PURGE, now)) {
             List<String> expired = em.createQuery("select e.id from AuthEvent e where e.createdAt < :before"
                             + " order by e.createdAt", String.class)
                     .setParameter("before", now - retention.toMillis()).setMaxResults(PURGE_BATCH).getResultList();

@@ -1,6 +1,8 @@
 package io.gatehouse.engine.threat.lockout;
 
-import io.gatehouse.engine.persistence.Throttle;
+import io.gatehouse.engine.cluster.ClusterJob;
+import io.gatehouse.engine.cluster.ClusterJobs;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +27,8 @@ import java.util.function.BooleanSupplier;
 @ApplicationScoped
 public class LockoutStore {
 
-    private final Throttle purge = new Throttle(Duration.ofMinutes(1));
+    @Inject
+    ClusterJobs clusterJobs;
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -119,7 +122,7 @@ public class LockoutStore {
 
     /** Now and then, with a failure (never a success), deletes the rows that say nothing any more. */
     private void purgeWhenDue(long now) {
-        if (purge.due(now)) {
+        if (clusterJobs.due(ClusterJob.ADDRESS_THROTTLE_PURGE, now)) {
             em.createQuery("delete from UserLockoutEntity u where u.expiresAt <= :now").setParameter("now", now)
                     .executeUpdate();
             em.createQuery("delete from AddressThrottleEntity a where a.fullAt <= :now").setParameter("now", now)

@@ -1,23 +1,23 @@
-package io.gatehouse.engine.persistence;
+package io.gatehouse.engine.cluster;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Lets a clean-up that hot paths trigger (deleting expired sessions, refresh tokens, unconfirmed devices) run at
- * most once per interval on this node, instead of as an extra DELETE on every request.
+ * Lets one caller per interval on this node through, so that a job that hot paths notice asks the database whether
+ * it is due ({@link ClusterJobs}) once per interval, not on every request.
  */
-public final class Throttle {
+final class Throttle {
 
     private final long intervalMillis;
     private final AtomicLong last = new AtomicLong();
 
-    public Throttle(Duration interval) {
+    Throttle(Duration interval) {
         this.intervalMillis = interval.toMillis();
     }
 
     /** Whether the caller should run now; true for one caller per interval. */
-    public boolean due(long nowMillis) {
+    boolean due(long nowMillis) {
         long previous = last.get();
         return nowMillis - previous >= intervalMillis && last.compareAndSet(previous, nowMillis);
     }

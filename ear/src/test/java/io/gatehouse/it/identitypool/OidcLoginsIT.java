@@ -26,9 +26,15 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,6 +120,37 @@ class OidcLoginsIT {
         try (StsClient sts = Gatehouse.stsClient(credentials.accessKeyId(), credentials.secretKey(),
                 credentials.sessionToken())) {
             return sts.getCallerIdentity().arn();
+        }
+    }
+
+    @Test
+    void createWhenManyRegisterTheSameUrlAtOnceThenOneIsRegisteredAndTheOthersAreTold() throws Exception {
+        String url = "https://race-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        int callers = 6;
+        CyclicBarrier together = new CyclicBarrier(callers);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                outcomes.add(pool.submit(() -> {
+                    together.await();
+                    try {
+                        iam.createOpenIDConnectProvider(r -> r.url(url).clientIDList("race"));
+                        return "created";
+                    } catch (IamException e) {
+                        return e.awsErrorDetails().errorCode();
+                    }
+                }));
+            }
+            List<String> seen = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                seen.add(outcome.get());
+            }
+            assertThat(seen).containsOnlyOnce("created").containsOnly("created", "EntityAlreadyExists");
+        } finally {
+            pool.shutdownNow();
+            iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(
+                    "arn:aws:iam::000000000000:oidc-provider/" + url.substring("https://".length())));
         }
     }
 

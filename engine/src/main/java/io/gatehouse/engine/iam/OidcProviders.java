@@ -2,10 +2,12 @@ package io.gatehouse.engine.iam;
 
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -40,7 +42,16 @@ public class OidcProviders {
             throw new ServiceException("EntityAlreadyExists", "Provider with url " + url + " already exists.");
         }
         OidcProvider provider = new OidcProvider(arn, url, clientIds, thumbprints, clock.instant());
-        em.persist(new OidcProviderEntity(provider));
+        try {
+            em.persist(new OidcProviderEntity(provider));
+            // Now, not at commit: another request registering the same name meanwhile is refused as above.
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.causes(e)) {
+                throw new ServiceException("EntityAlreadyExists", "Provider with url " + url + " already exists.");
+            }
+            throw e;
+        }
         return provider;
     }
 

@@ -2,10 +2,12 @@ package io.gatehouse.engine.iam;
 
 import io.gatehouse.engine.config.GatehouseConfig;
 import io.gatehouse.engine.error.ServiceException;
+import io.gatehouse.engine.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -44,7 +46,16 @@ public class SamlProviders {
         }
         SamlProvider provider = new SamlProvider(arn, name, UUID.randomUUID().toString(), metadata, validUntil, tags,
                 clock.instant());
-        em.persist(new SamlProviderEntity(provider));
+        try {
+            em.persist(new SamlProviderEntity(provider));
+            // Now, not at commit: another request registering the same name meanwhile is refused as above.
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.causes(e)) {
+                throw new ServiceException("EntityAlreadyExists", "SAMLProvider named " + name + " already exists.");
+            }
+            throw e;
+        }
         return provider;
     }
 

@@ -12,11 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import io.gatehouse.engine.persistence.UniqueViolation;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -290,21 +290,11 @@ public class IdentityPools {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (pool.developerProviderName().isPresent() && uniqueViolation(e)) {
+            if (pool.developerProviderName().isPresent() && UniqueViolation.causes(e)) {
                 throw developerProviderTaken(pool.developerProviderName().get());
             }
             throw e;
         }
-    }
-
-    /** Whether a unique index refused the write: SQLSTATE 23505, on H2 as on PostgreSQL. */
-    private static boolean uniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ServiceException developerProviderTaken(String name) {

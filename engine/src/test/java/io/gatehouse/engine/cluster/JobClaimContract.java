@@ -1,10 +1,8 @@
 package io.gatehouse.engine.cluster;
 
-import io.gatehouse.engine.persistence.DatabaseMigrations;
-import org.junit.jupiter.api.BeforeEach;
+import io.gatehouse.engine.persistence.MigratedDatabaseContract;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,18 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Claims on cluster jobs on a real database with the real migrations, nodes standing for themselves as connections
  * of their own: one claim wins per interval, whoever asks and however many ask at once.
  */
-abstract class JobClaimContract {
+abstract class JobClaimContract extends MigratedDatabaseContract {
 
-    private DataSource db;
-
-    /** An empty database, each time a new one. */
-    protected abstract DataSource emptyDatabase() throws Exception;
-
-    @BeforeEach
-    void migrated() throws Exception {
-        db = emptyDatabase();
-        DatabaseMigrations.migrate(db, getClass().getClassLoader());
-    }
 
     @Test
     void claimWhenFirstThenTakenAndNotAgainWithinTheIntervalOnAnyNode() throws Exception {

@@ -2,11 +2,10 @@ package io.gatehouse.engine.security;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import io.gatehouse.engine.persistence.DatabaseMigrations;
+import io.gatehouse.engine.persistence.MigratedDatabaseContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,22 +27,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * migrations: what a server does at its first start after the upgrade, and after a data key rotation. Run on the
  * embedded database and on PostgreSQL.
  */
-abstract class ColumnSealerContract {
+abstract class ColumnSealerContract extends MigratedDatabaseContract {
 
     private static final String POOL = "us-east-1_Seal12345";
     private static final String CLIENT_SECRET = "clearclientsecretstoredbeforesealing0123456789abcdefghijklmno";
     private static final String ADMIN_SECRET = "clearAdminSecretStoredBeforeSealing01234";
 
-    private DataSource db;
     private RSAKey jwk;
-
-    /** An empty database, each time a new one. */
-    protected abstract DataSource emptyDatabase() throws Exception;
 
     @BeforeEach
     void databaseWithClearSecrets() throws Exception {
-        db = emptyDatabase();
-        DatabaseMigrations.migrate(db, getClass().getClassLoader());
         jwk = new RSAKeyGenerator(2048).keyID("kid-1").generate();
         execute("INSERT INTO user_pool (id, name, settings, created_at, modified_at, version)"
                 + " VALUES (?, 'p', '{}', 0, 0, 0)", POOL);

@@ -1,10 +1,8 @@
 package io.gatehouse.engine.security;
 
-import io.gatehouse.engine.persistence.DatabaseMigrations;
-import org.junit.jupiter.api.BeforeEach;
+import io.gatehouse.engine.persistence.MigratedDatabaseContract;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,18 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Nodes starting on one database, each with its data key, through {@link SealSecretsAtStart#sealAll}: check, seal,
  * record. One with another key than the database's is refused, before and after the other's first start.
  */
-abstract class DataKeyCheckContract {
+abstract class DataKeyCheckContract extends MigratedDatabaseContract {
 
-    private DataSource db;
-
-    /** An empty database, each time a new one. */
-    protected abstract DataSource emptyDatabase() throws Exception;
-
-    @BeforeEach
-    void migrated() throws Exception {
-        db = emptyDatabase();
-        DatabaseMigrations.migrate(db, getClass().getClassLoader());
-    }
 
     private void start(DataKey key) {
         SealSecretsAtStart.sealAll(db, key, (column, changed) -> { });

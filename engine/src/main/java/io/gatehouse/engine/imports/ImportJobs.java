@@ -156,8 +156,6 @@ public class ImportJobs {
     /** A job's row counts: imported, skipped (the user existed), failed. */
     record Counts(long imported, long skipped, long failed) {
 
-        static final Counts NONE = new Counts(0, 0, 0);
-
         /** How many rows of the CSV these counts cover. */
         long rows() {
             return imported + skipped + failed;
@@ -230,11 +228,11 @@ public class ImportJobs {
     /** The jobs queued or running whose run has shown no sign of life since {@code before}: their node stopped. */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<String> orphaned(long now) {
-        long before = now - takeoverAfter.toMillis();
-        return em.createQuery("select j from ImportJobEntity j where j.status in :running", ImportJobEntity.class)
+        return em.createQuery("select j.jobId from ImportJobEntity j where j.status in :running"
+                        + " and coalesce(j.heartbeatAt, j.startedAt, j.createdAt) < :before", String.class)
                 .setParameter("running", List.of(ImportJob.Status.Pending.name(), ImportJob.Status.InProgress.name(),
                         ImportJob.Status.Stopping.name()))
-                .getResultStream().filter(j -> j.orphanedBefore(before)).map(ImportJobEntity::jobId).toList();
+                .setParameter("before", now - takeoverAfter.toMillis()).getResultList();
     }
 
     /** How often a run shows a sign of life: well within the time after which another node takes its job over. */

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -52,7 +51,8 @@ public class ImportWatch {
             }
         } catch (RuntimeException e) {
             // The database down, say: the next look tries again. A scheduled task that throws is never run again.
-            LOG.log(Level.WARNING, "Could not look for import jobs whose node stopped; looking again later", e);
+            LOG.warning(() -> "Could not look for import jobs whose node stopped (" + e + "); looking again in "
+                    + ClusterJob.IMPORT_WATCH.interval().toSeconds() + " s");
         }
     }
 }

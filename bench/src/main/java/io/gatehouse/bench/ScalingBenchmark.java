@@ -242,7 +242,7 @@ public final class ScalingBenchmark {
     }
 
     /** A statement as pg_stat_statements counts it: calls, rows, execution time. */
-    private record Query(double calls, double rows, double ms) {
+    record Query(double calls, double rows, double ms) {
         Query minus(Query o) {
             return new Query(calls - o.calls, rows - o.rows, ms - o.ms);
         }
@@ -253,7 +253,7 @@ public final class ScalingBenchmark {
     }
 
     /** PostgreSQL's counters for one database at one moment (or the difference of two), with the processes' CPU. */
-    private static final class Snapshot {
+    static final class Snapshot {
         final Map<String, Query> queries = new HashMap<>();
         final Map<String, Double> database = new HashMap<>();
         final Map<String, Map<String, Double>> tables = new HashMap<>();
@@ -429,11 +429,11 @@ public final class ScalingBenchmark {
         return commaSeparated.isBlank() ? List.of() : Arrays.asList(commaSeparated.split(","));
     }
 
+    /** The machine's load averages over 1, 5 and 15 minutes, as uptime prints them: the figures share the cores. */
     private static String uptime() {
         try {
-            return "load average " + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " "
-                    + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[1] + " "
-                    + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[2];
+            String[] averages = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return "load average " + averages[0] + " " + averages[1] + " " + averages[2];
         } catch (IOException e) {
             return "load average unknown";
         }

@@ -3,7 +3,7 @@
 # with the server's and the database's CPU per request, and what the database takes per request (statements by
 # kind, rows written per table, WAL bytes, commits), for docs/scaling.md. See bench/README.md.
 #
-#   bench/scaling.sh                 about 15 minutes on two cores
+#   bench/scaling.sh                 about 17 minutes on two cores (the build included)
 #   SECONDS_PER_POINT=10 WARM_UP=120 COUNT=2000 bench/scaling.sh
 #   MVN_ARGS=-o bench/scaling.sh     build offline
 #

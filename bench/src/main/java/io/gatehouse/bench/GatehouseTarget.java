@@ -325,7 +325,7 @@ final class GatehouseTarget implements Target {
         }
     }
 
-    private CognitoIdentityProviderClient admin() {
+    CognitoIdentityProviderClient admin() {
         return CognitoIdentityProviderClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)

@@ -31,7 +31,8 @@ record Result(String label, int clients, double perSecond, double p50Ms, double 
         return String.format(Locale.ROOT, "%-36s %3d clients %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  cpu %6.2f ms/req"
                 + "  driver %5.2f%s  errors %d", label, clients, perSecond, p50Ms, p99Ms, serverCpuMs, driverCpuMs,
                 Double.isNaN(upstreamCpuMs) ? "" : String.format(Locale.ROOT, "  %s %5.2f",
-                        label.contains(" trigger-") ? "webhook receiver" : "upstream IdP", upstreamCpuMs),
+                        label.contains(" trigger-") ? "webhook receiver"
+                        : label.startsWith("scaling ") ? "database" : "upstream IdP", upstreamCpuMs),
                 errors);
     }
 

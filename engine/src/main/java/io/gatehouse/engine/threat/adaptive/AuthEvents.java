@@ -1,7 +1,5 @@
 package io.gatehouse.engine.threat.adaptive;
 
-import io.gatehouse.engine.cluster.ClusterJob;
-import io.gatehouse.engine.cluster.ClusterJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +15,7 @@ import java.util.Optional;
 /**
  * The stored auth events: written once per sign-in attempt, read as a user's history by the signals and by
  * AdminListUserAuthEvents. Events older than {@code gatehouse.auth-events.retention} (ISO-8601, {@code P90D} by
- * default) are deleted, at most {@link #PURGE_BATCH} once a minute, by the sign-in that finds the purge due.
+ * default) are deleted in the background ({@link AuthEventPurge}), in batches of {@link #PURGE_BATCH}.
  */
 @ApplicationScoped
 public class AuthEvents {
@@ -39,11 +37,8 @@ public class AuthEvents {
     @ConfigProperty(name = "gatehouse.auth-events.retention", defaultValue = "P90D")
     Duration retention;
 
-    /** The most expired events one purge deletes: at 500 a minute, 720,000 a day. */
+    /** The most expired events one transaction of the purge deletes. */
     static final int PURGE_BATCH = 500;
-
-    @Inject
-    ClusterJobs clusterJobs;
 
     /** Deletes a user's events (the user is being deleted), in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,23 +49,26 @@ public class AuthEvents {
 
     /**
      * Stores an event, in a transaction of its own: an attempt that is then refused is still recorded, and the
-     * caller's work (a refused sign-in rolls back) does not take it along. Once a minute the sign-in that finds it
-     * due also deletes up to {@link #PURGE_BATCH} expired events: a bounded piece of work, never a delete of
-     * everything that expired while the server was down.
+     * caller's work (a refused sign-in rolls back) does not take it along.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void add(AuthEvent event) {
-        long now = clock.millis();
-        if (clusterJobs.due(ClusterJob.AUTH_EVENT_PURGE, now)) {
-            List<String> expired = em.createQuery("select e.id from AuthEvent e where e.createdAt < :before"
-                            + " order by e.createdAt", String.class)
-                    .setParameter("before", now - retention.toMillis()).setMaxResults(PURGE_BATCH).getResultList();
-            if (!expired.isEmpty()) {
-                em.createQuery("delete from AuthEvent e where e.id in :ids").setParameter("ids", expired)
-                        .executeUpdate();
-            }
-        }
         em.persist(event);
+    }
+
+    /**
+     * Deletes up to {@link #PURGE_BATCH} of the oldest events past their retention, in a transaction of its own.
+     *
+     * @return how many it deleted: fewer than the batch when none are left
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeBatch() {
+        List<String> expired = em.createQuery("select e.id from AuthEvent e where e.createdAt < :before"
+                        + " order by e.createdAt", String.class)
+                .setParameter("before", clock.millis() - retention.toMillis()).setMaxResults(PURGE_BATCH)
+                .getResultList();
+        return expired.isEmpty() ? 0 : em.createQuery("delete from AuthEvent e where e.id in :ids")
+                .setParameter("ids", expired).executeUpdate();
     }
 
     /** What the signals know before a sign-in of {@code sub} from {@code address}. */

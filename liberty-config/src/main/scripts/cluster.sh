@@ -59,7 +59,12 @@ while [ $# -gt 0 ]; do
     *) echo "cluster: unknown option $1" >&2; usage ;;
   esac
 done
-mkdir -p "$dir"
+if [ "$command" = start ]; then
+  mkdir -p "$dir"
+elif [ ! -d "$dir" ]; then
+  echo "no cluster in $dir"
+  exit 3
+fi
 dir=$(cd "$dir" && pwd)
 # Liberty's user directory of the nodes: their servers, logs and pid files stay under DIR, out of the build's wlp.
 export WLP_USER_DIR=$dir/usr
@@ -67,7 +72,7 @@ servers=$WLP_USER_DIR/servers
 
 node_names() { ls "$servers" 2>/dev/null | grep -E '^node[0-9]+$' | sort -V || true; }
 node_port() { sed -n 's/^GATEHOUSE_HTTP_PORT=//p' "$servers/$1/server.env"; }
-balancer_port() { sed -n 's/^ *bind 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$dir/haproxy.cfg" 2>/dev/null; }
+balancer_port() { sed -n 's/^ *bind 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$dir/haproxy.cfg" 2>/dev/null || true; }
 ready() { curl -sf -m 5 "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 

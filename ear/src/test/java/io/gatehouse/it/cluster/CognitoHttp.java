@@ -61,8 +61,8 @@ final class CognitoHttp {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new Answer(0, null, "connection failure (" + e.getClass().getSimpleName() + ")", started,
-                    System.nanoTime());
+            return new Answer(0, null, "connection failure (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", started, System.nanoTime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, null, "interrupted", started, System.nanoTime());

@@ -57,6 +57,9 @@ final class LocalCluster {
     }
 
     void start(List<String> jvmOptions) throws Exception {
+        if (Files.isDirectory(dir)) {
+            stop(); // the nodes of an interrupted run, if any: they would hold the ports
+        }
         List<String> command = new ArrayList<>(List.of("bash", script.toString(), "start",
                 "--nodes", String.valueOf(NODES), "--port", String.valueOf(port), "--dir", dir.toString(),
                 "--template", template.toString(), "--db", jdbcUrl(), "--db-user", "postgres", "--timeout", "240"));

@@ -233,7 +233,9 @@ EOF
   local deadline=$((SECONDS + timeout))
   for i in $(seq 1 "$nodes"); do
     until ready $((port + i)); do
-      if [ $SECONDS -ge $deadline ] || ! alive "$servers/.pid/node$i.pid"; then
+      # CWWKZ0002E: the application failed to start (a data key the database's secrets are not sealed with, say).
+      if [ $SECONDS -ge $deadline ] || ! alive "$servers/.pid/node$i.pid" \
+          || grep -q CWWKZ0002E "$servers/node$i/logs/messages.log" 2>/dev/null; then
         echo "cluster: node$i is not ready; its log:" >&2
         tail -40 "$servers/node$i/logs/messages.log" >&2 || true
         stop_cluster || true

@@ -215,6 +215,24 @@ class ClusterFailureIT {
 
     @Test
     @Order(5)
+    void aNodeWithAnotherDataKeyIsRefusedAtStartAndTheClusterGoesOn() throws Exception {
+        byte[] otherKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(otherKey);
+
+        java.util.Optional<String> log = cluster.startStranger(java.util.Base64.getEncoder().encodeToString(otherKey));
+
+        assertThat(log).as("the node did not start").isPresent();
+        assertThat(log.get()).contains("is not the one this database's secrets are sealed with")
+                .contains("GATEHOUSE_DATA_KEY").doesNotContain(java.util.Base64.getEncoder().encodeToString(otherKey));
+        System.out.println("[cluster] a node with another data key: refused at start: " + log.get().lines()
+                .filter(l -> l.contains("is not the one")).findFirst().orElse("")
+                .replaceAll("^.*(This node's data key.*The node does not start\\.).*$", "$1"));
+        Answer signedIn = http.signIn(cluster.balancer(), clientId, users.get(0), PASSWORD);
+        assertThat(signedIn.verdict()).as("the cluster still signs in: " + signedIn.kind()).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    @Order(6)
     void aNodeKilledUnderLoadCostsUnderOnePercentRetryableErrorsAndTheSurvivorFinishesItsSignIns() throws Exception {
         // Begun on node1: a challenge session, a hosted UI session and an authorization code.
         String invited = "invited";

@@ -71,6 +71,28 @@ final class LocalCluster {
                 "GATEHOUSE_ADMIN_SECRET_ACCESS_KEY", Gatehouse.ADMIN_SECRET), command.toArray(String[]::new));
     }
 
+    /**
+     * Tries to start one more node, in a directory of its own, on the cluster's database but with {@code dataKey}
+     * (base64) as its data key, as an operator who forgot to give a new node the cluster's key would.
+     *
+     * @return the node's messages.log, once the script has given up on it; empty when the node started
+     */
+    java.util.Optional<String> startStranger(String dataKey) throws Exception {
+        Path stranger = dir.resolveSibling(dir.getFileName() + "-stranger");
+        List<String> command = List.of("bash", script.toString(), "start", "--nodes", "1", "--port",
+                String.valueOf(port + 50), "--dir", stranger.toString(), "--template", template.toString(), "--db",
+                jdbcUrl(), "--db-user", "postgres", "--timeout", "120", "--jvm-option", "-XX:TieredStopAtLevel=1");
+        try {
+            run(Duration.ofMinutes(3), java.util.Map.of("GATEHOUSE_DATA_KEY", dataKey,
+                    "GATEHOUSE_ADMIN_ACCESS_KEY_ID", Gatehouse.ADMIN_KEY,
+                    "GATEHOUSE_ADMIN_SECRET_ACCESS_KEY", Gatehouse.ADMIN_SECRET), command.toArray(String[]::new));
+        } catch (IllegalStateException refused) {
+            return java.util.Optional.of(Files.readString(stranger.resolve("usr/servers/node1/logs/messages.log")));
+        }
+        run(Duration.ofMinutes(2), "bash", script.toString(), "stop", "--dir", stranger.toString());
+        return java.util.Optional.empty();
+    }
+
     void stop() throws Exception {
         run(Duration.ofMinutes(2), "bash", script.toString(), "stop", "--dir", dir.toString());
     }

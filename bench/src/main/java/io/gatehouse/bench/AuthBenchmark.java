@@ -215,15 +215,7 @@ public final class AuthBenchmark {
                     .incrementAndGet());
             case "federated-repeat" -> LoadRun.cycling(sources.upstreamUsers(), clients,
                     user -> sources.signInThroughIdp(returningUpstreamUser(user)));
-            case "refresh" -> client -> {
-                String[] token = new String[1];
-                try {
-                    token[0] = target.signIn(client % users);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the first sign-in of client " + client + " failed", e);
-                }
-                return () -> token[0] = target.refresh(token[0]);
-            };
+            case "refresh" -> LoadRun.refreshing(target, users);
             default -> throw new IllegalArgumentException("--flows takes sign-in, sign-in-totp, refresh, srp, "
                     + "federated-first and federated-repeat, not " + flow);
         };

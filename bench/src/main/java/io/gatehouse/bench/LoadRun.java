@@ -57,6 +57,22 @@ final class LoadRun {
     }
 
     /**
+     * Each client signs in once as user {@code client % users} when its step is made (set-up, not measured), then
+     * each step refreshes with the latest refresh token.
+     */
+    static IntFunction<Step> refreshing(Target target, int users) {
+        return client -> {
+            String[] token = new String[1];
+            try {
+                token[0] = target.signIn(client % users);
+            } catch (Exception e) {
+                throw new IllegalStateException("the first sign-in of client " + client + " failed", e);
+            }
+            return () -> token[0] = target.refresh(token[0]);
+        };
+    }
+
+    /**
      * @param steps makes client {@code i}'s step; called on that client's thread before the warm-up, so set-up
      *              per client (a first sign-in) is not measured
      */

@@ -384,15 +384,7 @@ public final class ScalingBenchmark {
             String pool = target.poolId();
             return switch (flow) {
                 case "sign-in" -> LoadRun.cycling(users, clients, target::signIn);
-                case "refresh" -> client -> {
-                    String[] token = new String[1];
-                    try {
-                        token[0] = target.signIn(client % users);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("the first sign-in of client " + client + " failed", e);
-                    }
-                    return () -> token[0] = target.refresh(token[0]);
-                };
+                case "refresh" -> LoadRun.refreshing(target, users);
                 case "get-user" -> {
                     String[] tokens = accessTokens();
                     yield LoadRun.cycling(users, clients, user -> target.getUser(tokens[user]));

@@ -97,6 +97,23 @@ public final class Gatehouse {
         return Paths.get(property("gatehouse.it.install.script"));
     }
 
+    /**
+     * Whether this suite's server runs on PostgreSQL, whose rows a test may read and write with a second connection.
+     */
+    public static boolean onPostgres() {
+        return "postgresql".equals(property("gatehouse.it.database"));
+    }
+
+    /**
+     * A connection of the test's own to the PostgreSQL suite's database (the embedded database takes no second
+     * connection while the server holds it): to read what a copy of the database shows, or to leave rows as only a
+     * dead node or the passing of months could.
+     */
+    public static java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(property("gatehouse.it.jdbc.url"),
+                property("gatehouse.it.jdbc.user"), "");
+    }
+
     public static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {

@@ -44,9 +44,8 @@ public final class PoolSigningKey {
     }
 
     private static RSAKey read(String kid) throws Exception {
-        if ("postgresql".equals(Gatehouse.property("gatehouse.it.database"))) {
-            try (Connection c = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                    Gatehouse.property("gatehouse.it.jdbc.user"), "")) {
+        if (Gatehouse.onPostgres()) {
+            try (Connection c = Gatehouse.database()) {
                 return read(c, kid);
             }
         }

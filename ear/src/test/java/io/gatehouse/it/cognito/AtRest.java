@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -23,14 +22,9 @@ final class AtRest {
     private AtRest() {
     }
 
-    static boolean onPostgres() {
-        return "postgresql".equals(Gatehouse.property("gatehouse.it.database"));
-    }
-
     /** The first column of the row {@code sql} selects with its one parameter {@code key}, on PostgreSQL. */
     static String column(String sql, String key) throws Exception {
-        try (Connection db = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                Gatehouse.property("gatehouse.it.jdbc.user"), "");
+        try (Connection db = Gatehouse.database();
              PreparedStatement s = db.prepareStatement(sql)) {
             s.setString(1, key);
             try (ResultSet row = s.executeQuery()) {

@@ -198,7 +198,7 @@ class ClientSecretRotationIT {
                 .clientSecret(chosen)).clientSecretDescriptor().clientSecretId();
         signIn(client.clientId(), chosen);
 
-        if (AtRest.onPostgres()) {
+        if (Gatehouse.onPostgres()) {
             String where = " FROM user_pool_client WHERE client_id = ?";
             assertThat(AtRest.column("SELECT client_secret" + where, client.clientId())).startsWith("gh1:")
                     .doesNotContain(client.clientSecret());

@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -282,9 +281,8 @@ class IdentityProvidersIT {
         create("sealed", Map.of("client_id", "client-" + marker, "client_secret", secret, "private_key",
                 privateKey));
 
-        if ("postgresql".equals(Gatehouse.property("gatehouse.it.database"))) {
-            try (Connection db = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                    Gatehouse.property("gatehouse.it.jdbc.user"), "");
+        if (Gatehouse.onPostgres()) {
+            try (Connection db = Gatehouse.database();
                  PreparedStatement s = db.prepareStatement("SELECT details FROM identity_provider"
                          + " WHERE user_pool_id = ? AND provider_name = 'sealed'")) {
                 s.setString(1, pool);

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserImportJ
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.UUID;
 
@@ -35,7 +34,7 @@ class ImportTakeoverIT {
 
     @BeforeAll
     static void pool() {
-        assumeTrue(AtRest.onPostgres(), "the job rows are written with a second connection, on PostgreSQL only");
+        assumeTrue(Gatehouse.onPostgres(), "the job rows are written with a second connection, on PostgreSQL only");
         cognito = Gatehouse.adminClient();
         poolId = cognito.createUserPool(r -> r.poolName("import-takeover")).userPool().id();
     }
@@ -103,8 +102,7 @@ class ImportTakeoverIT {
     /** The row as a node leaves it: taken by its runner, counts and report as of its last progress, then silence. */
     private static void leftByANode(String jobId, String status, String runner, long heartbeatAt, long imported,
                                     long failed, String report) throws Exception {
-        try (Connection db = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                Gatehouse.property("gatehouse.it.jdbc.user"), "");
+        try (Connection db = Gatehouse.database();
              PreparedStatement update = db.prepareStatement("UPDATE user_import_job SET status = ?, started_at = ?,"
                      + " heartbeat_at = ?, runner = ?, imported_users = ?, failed_users = ?, report = ?"
                      + " WHERE job_id = ?")) {

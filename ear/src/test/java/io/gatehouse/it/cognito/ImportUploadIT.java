@@ -60,7 +60,7 @@ class ImportUploadIT {
 
         assertThat(cognito.describeUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())).userImportJob()
                 .preSignedUrl()).as("the URL is shown again").isEqualTo(job.preSignedUrl());
-        if (AtRest.onPostgres()) {
+        if (Gatehouse.onPostgres()) {
             assertThat(AtRest.column("SELECT upload_token FROM user_import_job WHERE job_id = ?", job.jobId()))
                     .startsWith("gh1:").doesNotContain(token);
         } else {

@@ -36,7 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -158,7 +157,7 @@ class SecretsAtRestIT {
         }
         assertThat(keys).as("the pool's ID and access keys").hasSizeGreaterThanOrEqualTo(2);
 
-        if ("postgresql".equals(Gatehouse.property("gatehouse.it.database"))) {
+        if (Gatehouse.onPostgres()) {
             checkRows(keys);
         } else {
             checkFile(keys);
@@ -167,8 +166,7 @@ class SecretsAtRestIT {
 
     /** Reads the rows as a second client of the database would. */
     private static void checkRows(List<RSAKey> keys) throws Exception {
-        try (Connection db = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                Gatehouse.property("gatehouse.it.jdbc.user"), "")) {
+        try (Connection db = Gatehouse.database()) {
             Map<String, String> stored = new HashMap<>();
             try (PreparedStatement s = db.prepareStatement(
                     "SELECT kid, private_jwk FROM signing_key WHERE owner = ?")) {

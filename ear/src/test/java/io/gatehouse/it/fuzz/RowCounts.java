@@ -3,7 +3,6 @@ package io.gatehouse.it.fuzz;
 import io.gatehouse.it.Gatehouse;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,11 +35,10 @@ final class RowCounts implements AutoCloseable {
     }
 
     static RowCounts open() throws SQLException {
-        if (!"postgresql".equals(Gatehouse.property("gatehouse.it.database"))) {
+        if (!Gatehouse.onPostgres()) {
             return new RowCounts(null, null);
         }
-        Connection db = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                Gatehouse.property("gatehouse.it.jdbc.user"), "");
+        Connection db = Gatehouse.database();
         List<String> tables = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"

@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
@@ -265,8 +264,7 @@ class SigV4FilterIT {
         assumeThat(Gatehouse.property("gatehouse.it.database")).isEqualTo("postgresql");
         Credentials fresh = anonymous.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins))
                 .credentials();
-        try (Connection db = DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                Gatehouse.property("gatehouse.it.jdbc.user"), "");
+        try (Connection db = Gatehouse.database();
              PreparedStatement s = db.prepareStatement("UPDATE sts_session SET expires_at = ? WHERE access_key_id = ?")) {
             s.setLong(1, Instant.now().minusSeconds(60).toEpochMilli());
             s.setString(2, fresh.accessKeyId());

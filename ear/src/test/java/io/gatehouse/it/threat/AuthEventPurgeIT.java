@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class AuthEventPurgeIT {
 
     @BeforeAll
     static void pool() {
-        assumeTrue("postgresql".equals(Gatehouse.property("gatehouse.it.database")),
+        assumeTrue(Gatehouse.onPostgres(),
                 "the events are written with a second connection, on PostgreSQL only");
         cognito = Gatehouse.adminClient();
         poolId = cognito.createUserPool(r -> r.poolName("auth-event-purge")).userPool().id();
@@ -51,7 +50,7 @@ class AuthEventPurgeIT {
     @Test
     void purgeWhenABacklogOfExpiredEventsThenAllGoInTheBackgroundAndRecentOnesStay() throws Exception {
         long now = System.currentTimeMillis();
-        try (Connection db = connection()) {
+        try (Connection db = Gatehouse.database()) {
             db.setAutoCommit(false);
             insert(db, EXPIRED, now - 100 * DAY);
             insert(db, 3, now - 10 * DAY);
@@ -84,7 +83,7 @@ class AuthEventPurgeIT {
 
     /** The pool's events created before {@code before}. */
     private static int count(long before) throws Exception {
-        try (Connection db = connection(); PreparedStatement select = db.prepareStatement(
+        try (Connection db = Gatehouse.database(); PreparedStatement select = db.prepareStatement(
                 "SELECT count(*) FROM auth_event WHERE user_pool_id = ? AND created_at < ?")) {
             select.setString(1, poolId);
             select.setLong(2, before);
@@ -93,10 +92,5 @@ class AuthEventPurgeIT {
                 return result.getInt(1);
             }
         }
-    }
-
-    private static Connection connection() throws Exception {
-        return DriverManager.getConnection(Gatehouse.property("gatehouse.it.jdbc.url"),
-                Gatehouse.property("gatehouse.it.jdbc.user"), "");
     }
 }

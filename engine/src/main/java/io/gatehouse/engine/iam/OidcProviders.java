@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * IAM's OpenID Connect providers, as CreateOpenIDConnectProvider and its siblings keep them: one per issuer URL, named
@@ -38,20 +38,15 @@ public class OidcProviders {
     @Transactional(Transactional.TxType.REQUIRED)
     public OidcProvider create(String url, List<String> clientIds, List<String> thumbprints) {
         String arn = "arn:aws:iam::" + config.accountId() + ":oidc-provider/" + OidcProvider.name(url);
+        Supplier<ServiceException> exists = () -> new ServiceException("EntityAlreadyExists",
+                "Provider with url " + url + " already exists.");
         if (em.find(OidcProviderEntity.class, arn) != null) {
-            throw new ServiceException("EntityAlreadyExists", "Provider with url " + url + " already exists.");
+            throw exists.get();
         }
         OidcProvider provider = new OidcProvider(arn, url, clientIds, thumbprints, clock.instant());
-        try {
-            em.persist(new OidcProviderEntity(provider));
-            // Now, not at commit: another request registering the same name meanwhile is refused as above.
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolation.causes(e)) {
-                throw new ServiceException("EntityAlreadyExists", "Provider with url " + url + " already exists.");
-            }
-            throw e;
-        }
+        em.persist(new OidcProviderEntity(provider));
+        // Now, not at commit: another request registering the same name meanwhile is refused as above.
+        UniqueViolation.flushOr(em, exists);
         return provider;
     }
 

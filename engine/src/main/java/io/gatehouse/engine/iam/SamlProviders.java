@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 /**
@@ -41,21 +41,16 @@ public class SamlProviders {
     public SamlProvider create(String name, String metadata, Optional<Instant> validUntil,
                                List<SamlProvider.Tag> tags) {
         String arn = "arn:aws:iam::" + config.accountId() + ":saml-provider/" + name;
+        Supplier<ServiceException> exists = () -> new ServiceException("EntityAlreadyExists",
+                "SAMLProvider named " + name + " already exists.");
         if (em.find(SamlProviderEntity.class, arn) != null) {
-            throw new ServiceException("EntityAlreadyExists", "SAMLProvider named " + name + " already exists.");
+            throw exists.get();
         }
         SamlProvider provider = new SamlProvider(arn, name, UUID.randomUUID().toString(), metadata, validUntil, tags,
                 clock.instant());
-        try {
-            em.persist(new SamlProviderEntity(provider));
-            // Now, not at commit: another request registering the same name meanwhile is refused as above.
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolation.causes(e)) {
-                throw new ServiceException("EntityAlreadyExists", "SAMLProvider named " + name + " already exists.");
-            }
-            throw e;
-        }
+        em.persist(new SamlProviderEntity(provider));
+        // Now, not at commit: another request registering the same name meanwhile is refused as above.
+        UniqueViolation.flushOr(em, exists);
         return provider;
     }
 

@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import io.gatehouse.engine.persistence.UniqueViolation;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
@@ -287,13 +286,10 @@ public class IdentityPools {
      * the commit) is a conflict, not a 500: the unique index is the last word.
      */
     private void flushOrConflict(IdentityPool pool) {
-        try {
+        if (pool.developerProviderName().isPresent()) {
+            UniqueViolation.flushOr(em, () -> developerProviderTaken(pool.developerProviderName().get()));
+        } else {
             em.flush();
-        } catch (PersistenceException e) {
-            if (pool.developerProviderName().isPresent() && UniqueViolation.causes(e)) {
-                throw developerProviderTaken(pool.developerProviderName().get());
-            }
-            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.gatehouse.it.Gatehouse;
 import io.gatehouse.it.cognito.HostedForm;
+import io.gatehouse.it.support.Tampered;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -361,7 +362,7 @@ class HostedUiAttackCorpusIT {
                                 .getValue())),
                 new CodeForgery("another redirect_uri", f -> with(f, "redirect_uri", "http://localhost:3000/other")),
                 new CodeForgery("no redirect_uri", f -> with(f, "redirect_uri", null)),
-                new CodeForgery("a code bit-flipped", f -> with(f, "code", flip(f.get("code")))),
+                new CodeForgery("a code bit-flipped", f -> with(f, "code", Tampered.lastCharacter(f.get("code")))),
                 new CodeForgery("grant_type refresh_token with the code", f -> with(with(f, "grant_type",
                         "refresh_token"), "refresh_token", f.get("code"))));
     }
@@ -374,11 +375,6 @@ class HostedUiAttackCorpusIT {
             changed.put(name, value);
         }
         return changed;
-    }
-
-    private static String flip(String code) {
-        char last = code.charAt(code.length() - 1);
-        return code.substring(0, code.length() - 1) + (last == 'a' ? 'b' : 'a');
     }
 
     /** A fresh code of {@link #clientId} for alice and the token request that redeems it. */

@@ -1,6 +1,7 @@
 package io.gatehouse.it.identitypool;
 
 import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.support.Tampered;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,7 +194,7 @@ class IdentityCredentialsIT {
     void stsWhenTheSignatureOrTokenIsWrongThenRefusedInStsForm() {
         String identityId = anonymous.getId(r -> r.identityPoolId(identityPoolId)).identityId();
         Credentials good = anonymous.getCredentialsForIdentity(r -> r.identityId(identityId)).credentials();
-        Credentials wrongSecret = good.toBuilder().secretKey("x" + good.secretKey().substring(1)).build();
+        Credentials wrongSecret = good.toBuilder().secretKey(Tampered.firstCharacter(good.secretKey())).build();
         assertThatThrownBy(() -> whoAmI(wrongSecret)).isInstanceOf(StsException.class)
                 .satisfies(e -> assertThat(((StsException) e).awsErrorDetails().errorCode())
                         .isEqualTo("SignatureDoesNotMatch"));

@@ -1,5 +1,6 @@
 package io.gatehouse.it;
 
+import io.gatehouse.it.suites.SuiteSettings;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -19,9 +20,14 @@ import java.time.Duration;
 
 /**
  * The server under test, as the build started it: its endpoint, its admin credential and its directory, from
- * the system properties failsafe sets.
+ * the system properties failsafe sets and the settings of the suite (embedded or PostgreSQL) being run.
  */
 public final class Gatehouse {
+
+    static {
+        // Before the fields below: a class run on its own (-Dit.test) names its suite, whose settings are loaded here.
+        SuiteSettings.loadNamed();
+    }
 
     public static final URI ENDPOINT = URI.create(property("gatehouse.it.endpoint"));
     public static final String ADMIN_KEY = property("gatehouse.it.admin.key");

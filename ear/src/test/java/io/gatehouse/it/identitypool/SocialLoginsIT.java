@@ -58,7 +58,7 @@ class SocialLoginsIT {
 
     @BeforeAll
     static void pool() throws Exception {
-        idps = new SocialIdps(Integer.parseInt(System.getProperty("gatehouse.it.social.port")));
+        idps = new SocialIdps(Integer.parseInt(Gatehouse.property("gatehouse.it.social.port")));
         admin = Gatehouse.identityAdminClient();
         anonymous = Gatehouse.anonymousIdentityClient();
         pool = admin.createIdentityPool(r -> r.identityPoolName("social logins").allowUnauthenticatedIdentities(false)

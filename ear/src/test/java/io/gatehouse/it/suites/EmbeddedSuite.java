@@ -1,7 +1,6 @@
 package io.gatehouse.it.suites;
 
 import org.junit.platform.suite.api.BeforeSuite;
-import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.ExcludePackages;
 import org.junit.platform.suite.api.IncludeClassNamePatterns;
 import org.junit.platform.suite.api.SelectPackages;
@@ -15,12 +14,10 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  * time, so one suite keeps about one of the machine's two cores busy.
  */
 @Suite
-@SuiteDisplayName("embedded database")
+@SuiteDisplayName("embedded")
 @SelectPackages("io.gatehouse.it")
 @ExcludePackages({"io.gatehouse.it.mpjwt", "io.gatehouse.it.cluster"})
 @IncludeClassNamePatterns(".*IT")
-@ConfigurationParameter(key = "junit.jupiter.displayname.generator.default",
-        value = "io.gatehouse.it.suites.DatabaseInClassNames$Embedded")
 public class EmbeddedSuite {
 
     @BeforeSuite

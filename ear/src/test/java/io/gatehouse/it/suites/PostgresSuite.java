@@ -1,7 +1,6 @@
 package io.gatehouse.it.suites;
 
 import org.junit.platform.suite.api.BeforeSuite;
-import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.IncludeClassNamePatterns;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
@@ -20,8 +19,6 @@ import org.junit.platform.suite.api.SuiteDisplayName;
         "io.gatehouse.it.federation", "io.gatehouse.it.triggers", "io.gatehouse.it.threat", "io.gatehouse.it.attacks",
         "io.gatehouse.it.fuzz"})
 @IncludeClassNamePatterns(".*IT")
-@ConfigurationParameter(key = "junit.jupiter.displayname.generator.default",
-        value = "io.gatehouse.it.suites.DatabaseInClassNames$Postgres")
 public class PostgresSuite {
 
     @BeforeSuite

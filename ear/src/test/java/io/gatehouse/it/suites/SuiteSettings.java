@@ -14,7 +14,7 @@ import java.util.Properties;
  */
 public final class SuiteSettings {
 
-    public static final String SUITE = "gatehouse.it.suite";
+    private static final String SUITE = "gatehouse.it.suite";
 
     private SuiteSettings() {
     }

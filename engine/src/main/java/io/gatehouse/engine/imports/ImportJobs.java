@@ -181,8 +181,9 @@ public class ImportJobs {
         }
         long now = clock.millis();
         boolean orphaned = job.orphanedBefore(now - takeoverAfter.toMillis());
-        if (job.status() == ImportJob.Status.Stopping && (orphaned || job.counts().rows() == 0)) {
-            job.finish(ImportJob.Status.Stopped, job.counts().rows() == 0 ? "Import job stopped before it started."
+        Counts done = job.counts();
+        if (job.status() == ImportJob.Status.Stopping && (orphaned || done.rows() == 0)) {
+            job.finish(ImportJob.Status.Stopped, done.rows() == 0 ? "Import job stopped before it started."
                     : "Import job stopped.", job.report(), now);
             return Optional.empty();
         }
@@ -190,7 +191,6 @@ public class ImportJobs {
         if (!queued && !(job.status() == ImportJob.Status.InProgress && orphaned)) {
             return Optional.empty();
         }
-        Counts done = job.counts();
         if (!queued || done.rows() > 0) {
             LOG.info(() -> "Import job " + jobId + ": its run stopped with its node after " + done.rows()
                     + " row(s); " + runner + " resumes it");
@@ -225,7 +225,10 @@ public class ImportJobs {
                 clock.millis());
     }
 
-    /** The jobs queued or running whose run has shown no sign of life since {@code before}: their node stopped. */
+    /**
+     * The jobs queued or running whose run has shown no sign of life for {@code gatehouse.imports.takeover-after}
+     * before {@code now}: their node stopped.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<String> orphaned(long now) {
         return em.createQuery("select j.jobId from ImportJobEntity j where j.status in :running"

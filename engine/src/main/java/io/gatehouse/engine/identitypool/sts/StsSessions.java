@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -37,6 +36,7 @@ public class StsSessions implements SessionStore {
 
     @Inject
     ClusterJobs clusterJobs;
+
     private LocalStsKeys keys;
 
     @PostConstruct
